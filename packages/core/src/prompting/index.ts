@@ -1,0 +1,2 @@
+// Filled in by the prompting work (see issue).
+export {};

@@ -1,0 +1,2 @@
+// Filled in by the sentiment work (see issue).
+export {};
