@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { defaultClientConditions, defaultServerConditions } from 'vite';
 import { playwright } from '@vitest/browser-playwright';
 
 /** Debian's Chromium: the test tools never download a browser. */
@@ -11,10 +12,14 @@ const chromiumArgs = [
   '--no-first-run',
 ];
 
+// `source` makes `@cowrite/*` imports resolve to the TypeScript sources, so tests never need a build.
 export default defineConfig({
+  resolve: { conditions: ['source', ...defaultClientConditions] },
+  ssr: { resolve: { conditions: ['source', ...defaultServerConditions], externalConditions: ['source'] } },
   test: {
     projects: [
       {
+        extends: true,
         test: {
           name: 'node',
           include: ['test/unit/**/*.test.ts'],
@@ -23,6 +28,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
