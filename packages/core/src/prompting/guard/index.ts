@@ -1,0 +1,14 @@
+export { guardText, DEFAULT_GUARD_RULES, severityAtLeast } from './guard.ts';
+export type { GuardRunOptions } from './guard.ts';
+export { passesLuhn } from './luhn.ts';
+export { GUARD_CATEGORIES } from './types.ts';
+export type {
+  GuardCategory,
+  GuardFinding,
+  GuardOptions,
+  GuardPolicy,
+  GuardResult,
+  GuardRule,
+  GuardSeverity,
+  GuardSuggestion,
+} from './types.ts';
