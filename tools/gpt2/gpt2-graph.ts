@@ -4,6 +4,11 @@
  *           (+ use_cache_branch in the legacy merged layout)
  *   outputs logits, present.{i}.key|value
  * Only standard ONNX ops at opset 17, all of which onnxruntime-web's WASM backend runs.
+ *
+ * dtype q8 (onnxruntime dynamic-quantization style, symmetric per-tensor int8 weights): the
+ * c_attn, attn.c_proj, mlp.c_fc, mlp.c_proj and lm_head matrices become MatMulInteger, and wte
+ * is stored int8 (Gather + DequantizeLinear). Staying fp32: all biases, LayerNorm gamma/beta and
+ * wpe — small, and precision-sensitive in the norms.
  */
 import { GraphBuilder, attr } from './onnx-builder.ts';
 import { DataType } from './onnx-schema.ts';
