@@ -1,2 +1,11 @@
 export type { Prompt, TextGenerator, TextTokenizer } from './types.ts';
 export type { GenerationOptions, GenerationChunk, GenerationResult, FinishReason, ContextFit } from '../generate/options.ts';
+export { loadModel, type LoadModelOptions, type LoadProgress } from './load-model.ts';
+export { Gpt2Model, type ModelInfo } from './gpt2-model.ts';
+export { Gpt2Tokenizer } from '../tokenizer/gpt2-tokenizer.ts';
+export type { ModelSource, HubSource, MemorySource } from '../model/source.ts';
+export type { ModelFileStore, ReadOptions } from '../model/store/file-store.ts';
+export type { ModelFileData } from '../model/store/memory-store.ts';
+export { DTYPE_SUFFIX, type ModelDtype } from '../model/dtype.ts';
+export type { RuntimeOptions, RuntimeInfo } from '../model/ort-runtime.ts';
+export { CowriteError, ModelNotFoundError, ModelFormatError, NetworkError, InvalidArgumentError, isAbortError, type CowriteErrorCode } from '../errors/cowrite-error.ts';

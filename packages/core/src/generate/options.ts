@@ -3,7 +3,7 @@
  * so that settings copied from a `transformers` notebook mean the same thing here.
  */
 export interface GenerationOptions {
-  /** Upper bound on generated tokens (HF `max_new_tokens`). Clamped to the context window. Default: `generation_config.json`'s value, else 20 (as in HF). */
+  /** Upper bound on generated tokens (HF `max_new_tokens`). Clamped to the context window. Default: `generation_config.json`'s `max_new_tokens`, else 20. */
   maxNewTokens?: number;
   /** The end-of-sequence token cannot be chosen before this many new tokens (HF `min_new_tokens`). Default 0. */
   minNewTokens?: number;
@@ -38,6 +38,8 @@ export interface GenerationChunk {
   text: string;
   /** Token ids produced since the previous chunk. */
   tokenIds: number[];
+  /** Set on the last chunk only. */
+  finishReason?: FinishReason;
 }
 
 /** How the request was fitted into the model's context window. */
@@ -58,7 +60,9 @@ export interface GenerationResult {
   finishReason: FinishReason;
   /** The `stop` string that ended generation, when `finishReason === 'stop'`. */
   stopString?: string;
-  /** Number of prompt tokens actually fed to the model. */
+  /** Number of prompt tokens (after fitting the context window). */
   promptTokens: number;
+  /** Prompt tokens whose keys/values were reused from the previous request (shared prefix) instead of recomputed. */
+  cachedPromptTokens?: number;
   context: ContextFit;
 }

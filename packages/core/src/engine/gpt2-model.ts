@@ -1,0 +1,116 @@
+import { CowriteError, InvalidArgumentError } from '../errors/cowrite-error.ts';
+import { generationLoop } from '../generate/generation-loop.ts';
+import type { GenerationChunk, GenerationOptions, GenerationResult } from '../generate/options.ts';
+import { fitContext, resolveGeneration } from '../generate/resolve-options.ts';
+import { CachedDecoding } from '../model/cached-decoding.ts';
+import type { Gpt2Config } from '../model/config.ts';
+import type { Gpt2Decoder } from '../model/decoder.ts';
+import type { ModelDtype } from '../model/dtype.ts';
+import type { RuntimeInfo } from '../model/ort-runtime.ts';
+import type { Gpt2Tokenizer } from '../tokenizer/gpt2-tokenizer.ts';
+import { RequestQueue } from './request-queue.ts';
+import type { Prompt, TextGenerator } from './types.ts';
+
+export interface ModelInfo {
+  /** Where the files came from. */
+  location: string;
+  /** The ONNX file that runs, e.g. `onnx/model_quantized.onnx`. */
+  file: string;
+  dtype: ModelDtype;
+  /** `model` (current Optimum export) or `merged` (legacy `decoder_model_merged`). */
+  layout: 'model' | 'merged';
+  runtime: RuntimeInfo;
+}
+
+/** A loaded GPT-2: generation, streaming, and the tokenizer. Create with `loadModel`. */
+export class Gpt2Model implements TextGenerator {
+  readonly config: Gpt2Config;
+  readonly tokenizer: Gpt2Tokenizer;
+  readonly info: ModelInfo;
+  readonly #decoder: Gpt2Decoder;
+  readonly #decoding: CachedDecoding;
+  readonly #queue = new RequestQueue();
+  #disposed = false;
+
+  constructor(parts: { config: Gpt2Config; tokenizer: Gpt2Tokenizer; decoder: Gpt2Decoder; info: ModelInfo }) {
+    this.config = parts.config;
+    this.tokenizer = parts.tokenizer;
+    this.info = parts.info;
+    this.#decoder = parts.decoder;
+    this.#decoding = new CachedDecoding(parts.decoder);
+  }
+
+  get contextLength(): number {
+    return this.config.contextLength;
+  }
+
+  async generate(prompt: Prompt, options: GenerationOptions = {}): Promise<GenerationResult> {
+    const run = this.#run(prompt, options);
+    for (;;) {
+      const step = await run.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  async *stream(prompt: Prompt, options: GenerationOptions = {}): AsyncGenerator<GenerationChunk, GenerationResult> {
+    return yield* this.#run(prompt, options);
+  }
+
+  /** Drops the cached keys/values of the last sequence. */
+  clearCache(): void {
+    this.#decoding.clear();
+  }
+
+  /** Frees the ONNX session. The model cannot be used afterwards. */
+  async dispose(): Promise<void> {
+    if (this.#disposed) return;
+    this.#disposed = true;
+    const release = await this.#queue.acquire();
+    try {
+      this.#decoding.clear();
+      await this.#decoder.release();
+    } finally {
+      release();
+    }
+  }
+
+  async *#run(prompt: Prompt, options: GenerationOptions): AsyncGenerator<GenerationChunk, GenerationResult> {
+    this.#assertUsable();
+    const settings = resolveGeneration(options, {
+      vocabSize: this.config.vocabSize,
+      contextLength: this.config.contextLength,
+      eosTokenIds: this.config.eosTokenIds,
+      generationDefaults: this.config.generationDefaults,
+    });
+    const { ids, fit } = fitContext(this.#encode(prompt), settings.maxNewTokens, this.config.contextLength);
+    settings.maxNewTokens = fit.maxNewTokens;
+    const release = await this.#queue.acquire(settings.signal);
+    try {
+      this.#assertUsable();
+      const loop = generationLoop(this.#decoding.open(), this.tokenizer, { promptIds: ids, context: fit, settings, vocabSize: this.config.vocabSize });
+      const result = yield* loop;
+      result.cachedPromptTokens = this.#decoding.lastReusedTokens;
+      return result;
+    } finally {
+      release();
+    }
+  }
+
+  #encode(prompt: Prompt): number[] {
+    if (typeof prompt === 'string') {
+      if (prompt.length === 0) throw new InvalidArgumentError('EMPTY_PROMPT', 'prompt', 'The prompt is empty; GPT-2 needs at least one token to continue from.');
+      return this.tokenizer.encode(prompt);
+    }
+    if (!Array.isArray(prompt)) throw new InvalidArgumentError('INVALID_OPTION', 'prompt', 'The prompt must be a string or an array of token ids.');
+    if (prompt.length === 0) throw new InvalidArgumentError('EMPTY_PROMPT', 'prompt', 'The prompt has no tokens; GPT-2 needs at least one token to continue from.');
+    const vocab = this.config.vocabSize;
+    for (const id of prompt) {
+      if (!Number.isInteger(id) || id < 0 || id >= vocab) throw new InvalidArgumentError('INVALID_OPTION', 'prompt', `Token id ${String(id)} is outside the vocabulary (0…${vocab - 1}).`);
+    }
+    return [...prompt];
+  }
+
+  #assertUsable(): void {
+    if (this.#disposed) throw new CowriteError('MODEL_DISPOSED', 'This model was disposed; load it again to generate.');
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * Every error Cowrite raises on purpose is a `CowriteError` with a stable `code`,
+ * so callers can branch on `error.code` and show `error.message` (which says what to do).
+ * Cancellation is the exception: it rejects with a DOMException named `AbortError`,
+ * as `fetch` does, so existing abort handling keeps working.
+ */
+export type CowriteErrorCode =
+  | 'MODEL_NOT_FOUND'
+  | 'MODEL_CORRUPT'
+  | 'MODEL_UNSUPPORTED'
+  | 'NETWORK'
+  | 'TOKENIZER_MISMATCH'
+  | 'UNKNOWN_DTYPE'
+  | 'EMPTY_PROMPT'
+  | 'INVALID_OPTION'
+  | 'INVALID_SOURCE'
+  | 'MODEL_DISPOSED';
+
+export class CowriteError extends Error {
+  override name = 'CowriteError';
+  readonly code: CowriteErrorCode;
+
+  constructor(code: CowriteErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+  }
+}
+
+/** A model file is missing (local file absent, HTTP 404/410, not among in-memory files). */
+export class ModelNotFoundError extends CowriteError {
+  override name = 'ModelNotFoundError';
+  readonly file: string;
+  constructor(file: string, message: string, options?: { cause?: unknown }) {
+    super('MODEL_NOT_FOUND', message, options);
+    this.file = file;
+  }
+}
+
+/** A model file exists but cannot be used: truncated, not ONNX/JSON, or not a GPT-2 decoder. */
+export class ModelFormatError extends CowriteError {
+  override name = 'ModelFormatError';
+  readonly file: string;
+  constructor(code: 'MODEL_CORRUPT' | 'MODEL_UNSUPPORTED' | 'TOKENIZER_MISMATCH', file: string, message: string, options?: { cause?: unknown }) {
+    super(code, message, options);
+    this.file = file;
+  }
+}
+
+/** The network failed (not an HTTP error status): offline, DNS, CORS, reset connection. */
+export class NetworkError extends CowriteError {
+  override name = 'NetworkError';
+  readonly url: string;
+  constructor(url: string, message: string, options?: { cause?: unknown }) {
+    super('NETWORK', message, options);
+    this.url = url;
+  }
+}
+
+/** A caller passed something Cowrite cannot use: unknown dtype, empty prompt, option out of range. */
+export class InvalidArgumentError extends CowriteError {
+  override name = 'InvalidArgumentError';
+  /** The option or argument at fault, e.g. `topP`. */
+  readonly argument: string;
+  constructor(code: 'UNKNOWN_DTYPE' | 'EMPTY_PROMPT' | 'INVALID_OPTION' | 'INVALID_SOURCE', argument: string, message: string) {
+    super(code, message);
+    this.argument = argument;
+  }
+}
+
+/** The DOMException that every cancelled Cowrite operation rejects with. */
+export function abortError(signal?: AbortSignal): DOMException {
+  const reason: unknown = signal?.reason;
+  if (reason instanceof DOMException && reason.name === 'AbortError') return reason;
+  const error = new DOMException('The operation was aborted.', 'AbortError');
+  if (reason !== undefined) Object.defineProperty(error, 'cause', { value: reason });
+  return error;
+}
+
+export function throwIfAborted(signal?: AbortSignal): void {
+  if (signal?.aborted) throw abortError(signal);
+}
+
+export function isAbortError(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}

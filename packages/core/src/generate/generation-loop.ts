@@ -1,0 +1,76 @@
+import { abortError } from '../errors/cowrite-error.ts';
+import type { TextTokenizer } from '../engine/types.ts';
+import type { DecodingSession } from './decoding-session.ts';
+import { IncrementalDecoder } from './incremental-decoder.ts';
+import { NoRepeatNgram, RepetitionPenalty, applyMinNewTokens } from './logits-processors.ts';
+import type { ContextFit, FinishReason, GenerationChunk, GenerationResult } from './options.ts';
+import { createRandom } from './random.ts';
+import type { ResolvedGeneration } from './resolve-options.ts';
+import { argmax, sample, warpedCandidates } from './sampler.ts';
+import { StopMatcher } from './stop-matcher.ts';
+
+export interface GenerationInput {
+  promptIds: readonly number[];
+  context: ContextFit;
+  settings: ResolvedGeneration;
+  vocabSize: number;
+}
+
+/**
+ * The decoding loop: logits → processors → (warpers → sampler | argmax) → token →
+ * text. Yields a chunk per token and returns the full result. Cancellation is
+ * checked before every model step, so an abort lands within one step.
+ */
+export async function* generationLoop(session: DecodingSession, tokenizer: TextTokenizer, input: GenerationInput): AsyncGenerator<GenerationChunk, GenerationResult> {
+  const { promptIds, settings, vocabSize } = input;
+  const { signal } = settings;
+  const penalty = settings.repetitionPenalty !== 1 ? new RepetitionPenalty(settings.repetitionPenalty, vocabSize) : undefined;
+  const ngrams = settings.noRepeatNgramSize > 0 ? new NoRepeatNgram(settings.noRepeatNgramSize) : undefined;
+  for (const id of promptIds) {
+    penalty?.push(id);
+    ngrams?.push(id);
+  }
+  const random = createRandom(settings.seed);
+  const eos = new Set(settings.eosTokenIds);
+  const decoder = new IncrementalDecoder(tokenizer);
+  const stops = new StopMatcher(settings.stop);
+  const tokenIds: number[] = [];
+  let text = '';
+  let finishReason: FinishReason = 'length';
+  let complete = false;
+
+  try {
+    if (signal?.aborted) throw abortError(signal);
+    let scores = await session.start(promptIds, signal);
+    for (;;) {
+      if (signal?.aborted) throw abortError(signal);
+      penalty?.apply(scores);
+      ngrams?.apply(scores);
+      applyMinNewTokens(scores, tokenIds.length, settings.minNewTokens, settings.eosTokenIds);
+      const id = settings.doSample ? sample(scores, warpedCandidates(scores, settings), settings.temperature, random) : argmax(scores);
+      tokenIds.push(id);
+      penalty?.push(id);
+      ngrams?.push(id);
+
+      const isEos = eos.has(id);
+      let delta = isEos ? decoder.flush() : decoder.push(id);
+      const done = isEos || tokenIds.length >= settings.maxNewTokens;
+      if (done && !isEos) delta += decoder.flush();
+      let visible = stops.push(delta);
+      if (stops.matched !== undefined) finishReason = 'stop';
+      else if (isEos) finishReason = 'eos';
+      if (done && stops.matched === undefined) visible += stops.flush();
+      text += visible;
+      const finished = done || stops.matched !== undefined;
+      yield finished ? { text: visible, tokenIds: [id], finishReason } : { text: visible, tokenIds: [id] };
+      if (finished) break;
+      scores = await session.advance(id);
+    }
+    complete = true;
+  } finally {
+    session.finish(complete);
+  }
+  const result: GenerationResult = { tokenIds, text, finishReason, promptTokens: promptIds.length, context: input.context };
+  if (finishReason === 'stop') result.stopString = stops.matched;
+  return result;
+}

@@ -1,0 +1,110 @@
+import { ModelFormatError } from '../errors/cowrite-error.ts';
+import type { KvCache } from './kv-cache.ts';
+import { ort } from './ort-runtime.ts';
+
+export interface DecoderStep {
+  /** Logits of the last position, a view into the session output (read before the next step). */
+  logits: Float32Array;
+  cache: KvCache;
+}
+
+/**
+ * Drives one GPT-2 decoder session, whichever export layout it has: it reads the
+ * session's input names (current `model.onnx`, or the legacy merged decoder with
+ * `use_cache_branch`, with or without `position_ids`) instead of assuming one.
+ */
+export class Gpt2Decoder {
+  readonly session: ort.InferenceSession;
+  readonly vocabSize: number;
+  readonly layout: 'model' | 'merged';
+  readonly #pastNames: string[];
+  readonly #presentNames: string[];
+  readonly #hasPositionIds: boolean;
+  readonly #hasUseCacheBranch: boolean;
+  readonly #kvType: 'float32' | 'float16';
+  readonly #heads: number;
+  readonly #headDim: number;
+  readonly #file: string;
+  /** Reused all-ones attention mask: a step feeds a prefix view of it. */
+  #ones = new BigInt64Array(0);
+
+  constructor(session: ort.InferenceSession, shape: { numHeads: number; hiddenSize: number; vocabSize: number }, file: string) {
+    this.session = session;
+    this.#file = file;
+    const inputs = session.inputNames;
+    const outputs = session.outputNames;
+    for (const required of ['input_ids', 'attention_mask']) {
+      if (!inputs.includes(required)) throw this.#unsupported(`it has no "${required}" input (inputs: ${inputs.join(', ')})`);
+    }
+    if (!outputs.includes('logits')) throw this.#unsupported(`it has no "logits" output (outputs: ${outputs.join(', ')})`);
+    this.#pastNames = inputs.filter((name) => name.startsWith('past_key_values.'));
+    this.#presentNames = this.#pastNames.map((name) => name.replace('past_key_values.', 'present.'));
+    if (this.#pastNames.length === 0) throw this.#unsupported('it has no past_key_values inputs (export it "with past" for fast decoding)');
+    for (const name of this.#presentNames) {
+      if (!outputs.includes(name)) throw this.#unsupported(`input has no matching output "${name}"`);
+    }
+    this.#hasPositionIds = inputs.includes('position_ids');
+    this.#hasUseCacheBranch = inputs.includes('use_cache_branch');
+    this.layout = this.#hasUseCacheBranch ? 'merged' : 'model';
+    this.#heads = shape.numHeads;
+    this.#headDim = shape.hiddenSize / shape.numHeads;
+    this.vocabSize = shape.vocabSize;
+    this.#kvType = pastType(session, this.#pastNames[0]);
+  }
+
+  get numLayers(): number {
+    return this.#pastNames.length / 2;
+  }
+
+  emptyCache(): KvCache {
+    const dims = [1, this.#heads, 0, this.#headDim];
+    const make = () => (this.#kvType === 'float16' ? new ort.Tensor('float16', new Uint16Array(0), dims) : new ort.Tensor('float32', new Float32Array(0), dims));
+    return { length: 0, tensors: this.#pastNames.map(make) };
+  }
+
+  /** Runs `ids` (one or more new tokens) on top of `cache`. */
+  async step(ids: readonly number[], cache: KvCache): Promise<DecoderStep> {
+    const past = cache.length;
+    const total = past + ids.length;
+    const feeds: Record<string, ort.Tensor> = {
+      input_ids: new ort.Tensor('int64', BigInt64Array.from(ids, BigInt), [1, ids.length]),
+      attention_mask: new ort.Tensor('int64', this.#onesView(total), [1, total]),
+    };
+    if (this.#hasPositionIds) {
+      const positions = new BigInt64Array(ids.length);
+      for (let i = 0; i < ids.length; i++) positions[i] = BigInt(past + i);
+      feeds.position_ids = new ort.Tensor('int64', positions, [1, ids.length]);
+    }
+    if (this.#hasUseCacheBranch) feeds.use_cache_branch = new ort.Tensor('bool', new Uint8Array([past > 0 ? 1 : 0]), [1]);
+    for (let i = 0; i < this.#pastNames.length; i++) feeds[this.#pastNames[i]] = cache.tensors[i];
+
+    const out = await this.session.run(feeds);
+    const logitsTensor = out.logits;
+    if (logitsTensor.type !== 'float32') throw this.#unsupported(`its logits are ${logitsTensor.type}; Cowrite needs float32 logits`);
+    const [, seq, vocab] = logitsTensor.dims as [number, number, number];
+    if (vocab !== this.vocabSize) throw this.#unsupported(`its logits have ${vocab} entries but config.json says vocab_size ${this.vocabSize}`);
+    const data = logitsTensor.data as Float32Array;
+    const logits = data.subarray((seq - 1) * vocab, seq * vocab);
+    const tensors = this.#presentNames.map((name) => out[name]);
+    return { logits, cache: { length: total, tensors } };
+  }
+
+  async release(): Promise<void> {
+    await this.session.release();
+  }
+
+  #onesView(length: number): BigInt64Array {
+    if (this.#ones.length < length) this.#ones = new BigInt64Array(Math.max(length, 2 * this.#ones.length, 64)).fill(1n);
+    return this.#ones.subarray(0, length);
+  }
+
+  #unsupported(reason: string): ModelFormatError {
+    return new ModelFormatError('MODEL_UNSUPPORTED', this.#file, `${this.#file} is not a GPT-2 decoder Cowrite can drive: ${reason}.`);
+  }
+}
+
+function pastType(session: ort.InferenceSession, name: string): 'float32' | 'float16' {
+  const metadata = (session as { inputMetadata?: readonly { name: string; isTensor: boolean; type?: string }[] }).inputMetadata;
+  const entry = metadata?.find((m) => m.name === name);
+  return entry?.isTensor && entry.type === 'float16' ? 'float16' : 'float32';
+}

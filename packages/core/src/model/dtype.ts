@@ -1,0 +1,34 @@
+import { InvalidArgumentError } from '../errors/cowrite-error.ts';
+
+/**
+ * Weight precisions, with the file-name suffixes the hub's ONNX exports use
+ * (the same names transformers.js accepts). `q8` is onnxruntime's dynamic int8
+ * quantization, published as `*_quantized.onnx`.
+ */
+export const DTYPE_SUFFIX = {
+  fp32: '',
+  fp16: '_fp16',
+  q8: '_quantized',
+  int8: '_int8',
+  uint8: '_uint8',
+  q4: '_q4',
+  q4f16: '_q4f16',
+  bnb4: '_bnb4',
+} as const;
+
+export type ModelDtype = keyof typeof DTYPE_SUFFIX;
+
+/** Current Optimum exports name the decoder `model`; older ones (e.g. distilgpt2) `decoder_model_merged`. */
+const DECODER_BASENAMES = ['model', 'decoder_model_merged'] as const;
+
+export function isModelDtype(value: unknown): value is ModelDtype {
+  return typeof value === 'string' && Object.hasOwn(DTYPE_SUFFIX, value);
+}
+
+/** ONNX files to try for a dtype, in order of preference. */
+export function candidateModelFiles(dtype: ModelDtype | string): string[] {
+  if (!isModelDtype(dtype)) {
+    throw new InvalidArgumentError('UNKNOWN_DTYPE', 'dtype', `Unknown dtype "${dtype}". Use one of: ${Object.keys(DTYPE_SUFFIX).join(', ')}.`);
+  }
+  return DECODER_BASENAMES.map((base) => `onnx/${base}${DTYPE_SUFFIX[dtype]}.onnx`);
+}

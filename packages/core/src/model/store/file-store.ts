@@ -1,0 +1,16 @@
+/**
+ * Where a model's files come from. A store reads one file of the hub layout
+ * (`config.json`, `onnx/model.onnx`, …) by its path relative to the model root.
+ */
+export interface ReadOptions {
+  signal?: AbortSignal;
+  /** Called as bytes arrive; `total` is undefined when the size is not known up front. */
+  onProgress?: (loaded: number, total: number | undefined) => void;
+}
+
+export interface ModelFileStore {
+  /** Where the files come from, for messages: a URL, a directory, or "in-memory files". */
+  readonly location: string;
+  /** Reads a whole file; rejects with `ModelNotFoundError` when it does not exist. */
+  read(path: string, options?: ReadOptions): Promise<Uint8Array>;
+}

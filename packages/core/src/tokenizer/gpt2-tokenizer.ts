@@ -1,0 +1,40 @@
+import { Tokenizer } from '@huggingface/tokenizers';
+import { ModelFormatError } from '../errors/cowrite-error.ts';
+import type { TextTokenizer } from '../engine/types.ts';
+
+/**
+ * The model's tokenizer (`tokenizer.json` + `tokenizer_config.json`) through
+ * `@huggingface/tokenizers`, the same implementation transformers.js uses.
+ * Special tokens typed by a user are encoded as text would be by HF with
+ * `split_special_tokens=False`; decoding skips them, as HF pipelines do.
+ */
+export class Gpt2Tokenizer implements TextTokenizer {
+  readonly #tokenizer: Tokenizer;
+  /** Highest token id the tokenizer can produce, added tokens included. */
+  readonly maxTokenId: number;
+  readonly specialIds: ReadonlySet<number>;
+
+  constructor(tokenizerJson: object, tokenizerConfig: object = {}) {
+    try {
+      this.#tokenizer = new Tokenizer(tokenizerJson, tokenizerConfig);
+    } catch (error) {
+      throw new ModelFormatError('MODEL_CORRUPT', 'tokenizer.json', `tokenizer.json could not be loaded: ${(error as Error).message}.`, { cause: error });
+    }
+    let max = -1;
+    for (const id of this.#tokenizer.get_vocab(true).values()) if (id > max) max = id;
+    this.maxTokenId = max;
+    this.specialIds = new Set(this.#tokenizer.get_added_tokens_decoder().keys());
+  }
+
+  encode(text: string): number[] {
+    return this.#tokenizer.encode(text, { add_special_tokens: false }).ids;
+  }
+
+  decode(ids: readonly number[]): string {
+    return this.#tokenizer.decode(ids as number[], { skip_special_tokens: true, clean_up_tokenization_spaces: false });
+  }
+
+  tokenToId(token: string): number | undefined {
+    return this.#tokenizer.token_to_id(token);
+  }
+}
