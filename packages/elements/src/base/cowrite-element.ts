@@ -1,0 +1,46 @@
+import { LitElement } from 'lit';
+import type { PropertyDeclarations } from 'lit';
+import type { TextGenerator } from '@cowrite/core';
+import { findEngineSource } from './engine-source.ts';
+import { languageOf, resolveStrings } from './strings.ts';
+import type { CowriteStrings } from './strings.ts';
+
+/**
+ * What every Cowrite element shares: strings in the element's language, the engine it
+ * talks to (its own `engine`, else the closest `<cw-engine-provider>`, else the page's),
+ * and a light/dark `theme` hook.
+ */
+export class CowriteElement extends LitElement {
+  static override properties: PropertyDeclarations = {
+    engine: { attribute: false },
+    strings: { attribute: false },
+    theme: { reflect: true },
+  };
+
+  /** Overrides the page's engine for this element. */
+  declare engine: TextGenerator | undefined;
+  /** Per-element string overrides (any subset). */
+  declare strings: Partial<CowriteStrings> | undefined;
+  /** `light`, `dark`, or unset to follow `prefers-color-scheme`. */
+  declare theme: 'light' | 'dark' | undefined;
+
+  /** The engine in use right now, or undefined when none is ready. */
+  get activeEngine(): TextGenerator | undefined {
+    return this.engine ?? findEngineSource(this).engine;
+  }
+
+  /** Strings for this element's language with the overrides applied. */
+  protected get text(): CowriteStrings {
+    return resolveStrings(this.language, this.strings);
+  }
+
+  /** The element's language code (closest `lang`). */
+  protected get language(): string {
+    return languageOf(this);
+  }
+
+  /** Core's sentiment and guard functions take `'en' | 'zh'`. */
+  protected get coreLanguage(): 'en' | 'zh' {
+    return this.language.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+  }
+}

@@ -1,0 +1,123 @@
+import type { TextGenerator } from '@cowrite/core';
+
+export type EngineStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+/** Download progress in bytes; `total` is unknown until the server says. */
+export interface EngineLoadProgress {
+  loaded: number;
+  total?: number;
+  /** The file being fetched, when the loader reports it. */
+  file?: string;
+}
+
+export interface EngineLoadContext {
+  signal: AbortSignal;
+  onProgress(progress: EngineLoadProgress): void;
+}
+
+/** Produces an engine; receives an abort signal and a progress callback. */
+export type EngineLoader = (context: EngineLoadContext) => Promise<TextGenerator>;
+
+/** A model the loader may describe further (e.g. `'wasm'`, `'webgpu'`). */
+interface DescribedEngine {
+  readonly backend?: string;
+}
+
+/**
+ * One shared engine and its loading state. Widgets read `engine`; status widgets listen
+ * for `change`. Loading is retried with the same loader, which is the only sensible
+ * retry after a network failure.
+ */
+export class EngineSource extends EventTarget {
+  engine: TextGenerator | undefined = undefined;
+  status: EngineStatus = 'idle';
+  progress: EngineLoadProgress | undefined = undefined;
+  backend: string | undefined = undefined;
+  error: Error | undefined = undefined;
+  #loader: EngineLoader | undefined = undefined;
+  #loading: AbortController | undefined = undefined;
+
+  /** Uses a ready engine (a scripted one, a Worker client, a model loaded by the page). */
+  setEngine(engine: TextGenerator | undefined, backend?: string): void {
+    this.#loading?.abort();
+    this.engine = engine;
+    this.status = engine ? 'ready' : 'idle';
+    this.backend = backend ?? (engine as DescribedEngine | undefined)?.backend;
+    this.error = undefined;
+    this.progress = undefined;
+    this.#changed();
+  }
+
+  /** Loads an engine; a later `load` or `setEngine` cancels this one. */
+  async load(loader: EngineLoader): Promise<void> {
+    this.#loading?.abort();
+    const controller = new AbortController();
+    this.#loading = controller;
+    this.#loader = loader;
+    this.engine = undefined;
+    this.status = 'loading';
+    this.error = undefined;
+    this.progress = undefined;
+    this.#changed();
+    try {
+      const engine = await loader({
+        signal: controller.signal,
+        onProgress: (progress) => {
+          if (controller.signal.aborted) return;
+          this.progress = progress;
+          this.#changed();
+        },
+      });
+      if (controller.signal.aborted) return;
+      this.engine = engine;
+      this.backend = (engine as DescribedEngine).backend ?? this.backend;
+      this.status = 'ready';
+    } catch (cause) {
+      if (controller.signal.aborted) return;
+      this.error = cause instanceof Error ? cause : new Error(String(cause));
+      this.status = 'error';
+    }
+    this.#changed();
+  }
+
+  /** Runs the last loader again (after an error). */
+  retry(): Promise<void> {
+    return this.#loader ? this.load(this.#loader) : Promise.resolve();
+  }
+
+  #changed(): void {
+    this.dispatchEvent(new Event('change'));
+  }
+}
+
+/** The page-level source every widget falls back to. */
+export const pageEngineSource = new EngineSource();
+
+/** Declares the page's engine once; every widget without its own `engine` uses it. */
+export function setDefaultEngine(engine: TextGenerator | undefined, backend?: string): void {
+  pageEngineSource.setEngine(engine, backend);
+}
+
+/** Loads the page's engine once, with progress for `<cw-model-status>`. */
+export function loadDefaultEngine(loader: EngineLoader): Promise<void> {
+  return pageEngineSource.load(loader);
+}
+
+/** Anything that holds an engine source: `<cw-engine-provider>` implements it. */
+export interface EngineSourceHost {
+  readonly engineSource: EngineSource;
+}
+
+function isSourceHost(node: Node): node is Element & EngineSourceHost {
+  return node instanceof Element && (node as Partial<EngineSourceHost>).engineSource instanceof EngineSource;
+}
+
+/** The closest provider around `element` (crossing shadow roots), else the page source. */
+export function findEngineSource(element: Element): EngineSource {
+  let node: Node | null = element.parentNode ?? null;
+  while (node) {
+    if (isSourceHost(node)) return node.engineSource;
+    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+  }
+  return pageEngineSource;
+}

@@ -1,0 +1,187 @@
+import type { PropertyDeclarations, PropertyValues } from 'lit';
+import { CowriteElement } from './cowrite-element.ts';
+import { format } from './strings.ts';
+
+/**
+ * A form-associated element: its value goes into `FormData`, it validates `required`,
+ * `minlength` and `maxlength` with localized messages, and it follows form reset,
+ * `<fieldset disabled>` and the browser's state restore (back/forward, autofill).
+ * Subclasses decide what the value is (`formValue()`) and where focus goes on errors
+ * (`validationTarget()`).
+ *
+ * Custom states for styling: `:state(invalid)`, `:state(user-invalid)` (after the shopper
+ * edited or tried to submit), `:state(disabled)`, `:state(empty)`.
+ */
+export class FormControlElement extends CowriteElement {
+  static formAssociated = true;
+
+  static override properties: PropertyDeclarations = {
+    ...CowriteElement.properties,
+    name: { reflect: true },
+    value: { attribute: false },
+    defaultValue: { attribute: 'value' },
+    required: { type: Boolean, reflect: true },
+    disabled: { type: Boolean, reflect: true },
+    minLength: { type: Number, attribute: 'minlength' },
+    maxLength: { type: Number, attribute: 'maxlength' },
+    formDisabled: { state: true },
+    userTouched: { state: true },
+  };
+
+  /** Name under which the value is submitted. */
+  declare name: string;
+  /** The current value. */
+  declare value: string;
+  /** The value the form resets to (the `value` attribute). */
+  declare defaultValue: string;
+  declare required: boolean;
+  declare disabled: boolean;
+  declare minLength: number | undefined;
+  declare maxLength: number | undefined;
+  /** Disabled by an ancestor `<fieldset disabled>`. */
+  declare protected formDisabled: boolean;
+  /** The shopper changed the value or tried to submit: only then are errors shown. */
+  declare protected userTouched: boolean;
+
+  protected readonly internals: ElementInternals;
+  #customError = '';
+  #valueEdited = false;
+
+  constructor() {
+    super();
+    this.internals = this.attachInternals();
+    this.name = '';
+    this.value = '';
+    this.defaultValue = '';
+    this.required = false;
+    this.disabled = false;
+    this.formDisabled = false;
+    this.userTouched = false;
+    this.addEventListener('invalid', () => {
+      this.userTouched = true;
+    });
+  }
+
+  get form(): HTMLFormElement | null {
+    return this.internals.form;
+  }
+  get validity(): ValidityState {
+    return this.internals.validity;
+  }
+  get validationMessage(): string {
+    return this.internals.validationMessage;
+  }
+  get willValidate(): boolean {
+    return this.internals.willValidate;
+  }
+  /** Disabled by its own attribute or by a disabled fieldset. */
+  get isDisabled(): boolean {
+    return this.disabled || this.formDisabled;
+  }
+  checkValidity(): boolean {
+    return this.internals.checkValidity();
+  }
+  reportValidity(): boolean {
+    this.userTouched = true;
+    return this.internals.reportValidity();
+  }
+  /** Like `setCustomValidity` on native inputs; an empty message clears it. */
+  setCustomValidity(message: string): void {
+    this.#customError = message;
+    this.updateValidity();
+  }
+
+  /** Call from subclasses when the shopper edits the value. */
+  protected markEdited(): void {
+    this.#valueEdited = true;
+    this.userTouched = true;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // The `value` attribute is the default; it drives the value until the shopper edits.
+    if (changed.has('defaultValue') && !this.#valueEdited) this.value = this.defaultValue ?? '';
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    this.internals.setFormValue(this.formValue(), this.formState());
+    this.updateValidity();
+    this.setState('disabled', this.isDisabled);
+    this.setState('empty', this.value === '');
+    this.setState('user-invalid', this.userTouched && !this.internals.validity.valid);
+  }
+
+  /** What goes into FormData; subclasses may submit several entries. */
+  protected formValue(): string | FormData | null {
+    return this.name ? this.value : null;
+  }
+
+  /** What the browser keeps for state restore; `formStateRestoreCallback` gets it back. */
+  protected formState(): string {
+    return this.value;
+  }
+
+  /** The inner control that receives focus when the browser reports an error. */
+  protected validationTarget(): HTMLElement | undefined {
+    return undefined;
+  }
+
+  /** Subclasses add their own checks (return a message, or '' when valid). */
+  protected extraValidity(): { flags: ValidityStateFlags; message: string } | undefined {
+    return undefined;
+  }
+
+  protected updateValidity(): void {
+    const length = [...this.value].length;
+    const t = this.text;
+    const extra = this.extraValidity();
+    let flags: ValidityStateFlags = {};
+    let message = '';
+    if (this.required && this.value.trim() === '') {
+      flags = { valueMissing: true };
+      message = t.valueMissing;
+    } else if (this.value !== '' && this.minLength !== undefined && length < this.minLength) {
+      flags = { tooShort: true };
+      message = format(t.tooShort, { min: this.minLength, n: length });
+    } else if (this.maxLength !== undefined && length > this.maxLength) {
+      flags = { tooLong: true };
+      message = format(t.tooLong, { max: this.maxLength, n: length });
+    } else if (this.#customError) {
+      flags = { customError: true };
+      message = this.#customError;
+    } else if (extra) {
+      ({ flags, message } = extra);
+    }
+    const target = this.validationTarget();
+    if (message) this.internals.setValidity(flags, message, target);
+    else this.internals.setValidity({});
+    this.setState('invalid', message !== '');
+  }
+
+  formResetCallback(): void {
+    this.#valueEdited = false;
+    this.userTouched = false;
+    this.value = this.defaultValue ?? '';
+  }
+
+  formDisabledCallback(disabled: boolean): void {
+    this.formDisabled = disabled;
+  }
+
+  formStateRestoreCallback(state: string | File | FormData | null): void {
+    if (typeof state === 'string') this.value = state;
+  }
+
+  /** Custom states (`:state(name)`); older engines without CustomStateSet skip them. */
+  protected setState(name: string, on: boolean): void {
+    const states = this.internals.states as CustomStateSet | undefined;
+    if (!states) return;
+    try {
+      if (on) states.add(name);
+      else states.delete(name);
+    } catch {
+      // Engines that only accept the legacy `--name` syntax: styling hook unavailable.
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Registers every Cowrite element (side effect). */
+import './review-composer/define.ts';
