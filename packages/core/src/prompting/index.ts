@@ -1,2 +1,26 @@
-// Filled in by the prompting work (see issue).
-export {};
+export * from './guard/index.ts';
+export { PromptingError } from './errors.ts';
+export type { PromptingErrorCode } from './errors.ts';
+export { detectLang } from './lang.ts';
+export type { PromptLang } from './lang.ts';
+export { renderTemplate, renderPrompt } from './template.ts';
+export type { PromptTemplate } from './template.ts';
+export { DEFAULT_TEMPLATES, DEFAULT_BRAND } from './templates.ts';
+export type { TaskName } from './templates.ts';
+export { fitPrompt } from './budget.ts';
+export type { BudgetReport, BudgetRequest, FittedPrompt, ShortenableField, TruncatedField } from './budget.ts';
+export { OutputCleaner, collapseRepeatedPhrases, cutAtStop } from './cleanup.ts';
+export type { CleanupMode, CleanupOptions, CleanupReport, EmptyReason } from './cleanup.ts';
+export { sentenceEnds } from './sentences.ts';
+export type { DroppedSentence, TaskGuardOptions, TaskGuardReport } from './guard-pieces.ts';
+export type { BrandVoice, TaskOptions, TaskPlan, TaskResult, TaskStreamEvent } from './task-runner.ts';
+export { planProductDescription, writeProductDescription, streamProductDescription } from './tasks/product-description.ts';
+export type { ProductDescriptionInput } from './tasks/product-description.ts';
+export { planMarketingCopy, writeMarketingCopy } from './tasks/marketing-copy.ts';
+export type { MarketingCopyInput, MarketingCopyKind } from './tasks/marketing-copy.ts';
+export { planReviewContinuation, continueReview, streamReviewContinuation } from './tasks/review-continuation.ts';
+export type { ReviewContinuationInput, ReviewContinuationResult } from './tasks/review-continuation.ts';
+export { planUserStory, writeUserStory } from './tasks/user-story.ts';
+export type { UserStoryInput } from './tasks/user-story.ts';
+export { planIdeaRefinement, refineIdea } from './tasks/idea-refinement.ts';
+export type { IdeaRefinementInput, IdeaRefinementResult, RefinedIdea } from './tasks/idea-refinement.ts';

@@ -1,0 +1,79 @@
+import { guardText, severityAtLeast } from './guard/guard.ts';
+import type { GuardCategory, GuardFinding, GuardPolicy, GuardSeverity } from './guard/types.ts';
+import type { PromptLang } from './lang.ts';
+
+/** How a task guards what the model wrote. */
+export interface TaskGuardOptions {
+  /** 'reject' works sentence by sentence in tasks: a sentence guardText would reject is left out. */
+  policy?: GuardPolicy;
+  rejectAt?: GuardSeverity;
+  categories?: readonly GuardCategory[];
+}
+
+export interface DroppedSentence {
+  text: string;
+  findings: GuardFinding[];
+}
+
+export interface TaskGuardReport {
+  policy: GuardPolicy;
+  rejectAt: GuardSeverity;
+  /** Findings in the returned text; offsets are UTF-16 offsets into `result.text` (after redaction). */
+  findings: GuardFinding[];
+  /** Sentences left out under 'reject', with what was found in them (offsets into `text`). */
+  droppedSentences: DroppedSentence[];
+}
+
+export interface GuardedPiece {
+  text: string;
+  findings: GuardFinding[];
+  dropped?: DroppedSentence;
+}
+
+/**
+ * Guards one cleaned piece that will be appended at `offset` of the output.
+ * Redacted findings report the placeholder (never the personal data) and its span in the output.
+ */
+export function guardPiece(piece: string, offset: number, lang: PromptLang, options: Required<TaskGuardOptions>): GuardedPiece {
+  const { findings } = guardText(piece, { policy: 'annotate', lang, categories: options.categories });
+  if (options.policy === 'reject' && findings.some((f) => severityAtLeast(f.severity, options.rejectAt))) {
+    return { text: '', findings: [], dropped: { text: piece.trim(), findings } };
+  }
+  if (options.policy === 'annotate') {
+    return { text: piece, findings: findings.map((f) => ({ ...f, start: f.start + offset, end: f.end + offset })) };
+  }
+  return redactPiece(piece, offset, findings);
+}
+
+function redactPiece(piece: string, offset: number, findings: readonly GuardFinding[]): GuardedPiece {
+  const replacements: { start: number; end: number; replacement: string }[] = [];
+  let cursor = 0;
+  for (const f of findings) {
+    const replacement = f.suggestion.replacement;
+    if ((f.category !== 'pii' && f.category !== 'profanity') || replacement === undefined || f.start < cursor) continue;
+    replacements.push({ start: f.start, end: f.end, replacement });
+    cursor = f.end;
+  }
+  let text = '';
+  let from = 0;
+  for (const r of replacements) {
+    text += piece.slice(from, r.start) + r.replacement;
+    from = r.end;
+  }
+  text += piece.slice(from);
+  const mapPos = (pos: number, side: 'start' | 'end'): number => {
+    let shift = 0;
+    for (const r of replacements) {
+      if (pos >= r.end) shift += r.replacement.length - (r.end - r.start);
+      else if (pos > r.start || (pos === r.start && side === 'end')) return r.start + shift + (side === 'end' ? r.replacement.length : 0);
+    }
+    return pos + shift;
+  };
+  const mapped = findings.map((f) => {
+    const start = mapPos(f.start, 'start') + offset;
+    const end = mapPos(f.end, 'end') + offset;
+    const redacted = replacements.some((r) => r.start === f.start && r.end === f.end);
+    return { ...f, start, end, match: redacted ? (f.suggestion.replacement ?? '') : f.match };
+  });
+  return { text, findings: mapped };
+}

@@ -1,0 +1,247 @@
+import type { TextGenerator } from '../engine/types.ts';
+import type { FinishReason, GenerationOptions } from '../generate/options.ts';
+import type { BudgetReport, ShortenableField } from './budget.ts';
+import { fitPrompt } from './budget.ts';
+import type { CleanupMode, CleanupReport, EmptyReason } from './cleanup.ts';
+import { OutputCleaner } from './cleanup.ts';
+import { PromptingError } from './errors.ts';
+import type { GuardFinding } from './guard/types.ts';
+import type { TaskGuardOptions, TaskGuardReport } from './guard-pieces.ts';
+import { guardPiece } from './guard-pieces.ts';
+import type { PromptLang } from './lang.ts';
+import type { PromptTemplate } from './template.ts';
+import type { TaskName } from './templates.ts';
+import { DEFAULT_BRAND, DEFAULT_TEMPLATES } from './templates.ts';
+
+export interface BrandVoice {
+  /** Store or brand name shown in the document header. */
+  name?: string;
+  /** A few words: "playful, concise". */
+  voice?: string;
+}
+
+/** Options every task accepts. */
+export interface TaskOptions {
+  /** Template language; default: detected from the main input text. */
+  lang?: PromptLang;
+  brand?: BrandVoice;
+  /** Any part of the built-in template to replace (e.g. `examples: []` for zero-shot, or your own). */
+  template?: Partial<PromptTemplate>;
+  /** Generation settings over the task's defaults (`stop` strings are added to the template's). */
+  generation?: Omit<GenerationOptions, 'signal'>;
+  guard?: TaskGuardOptions;
+  /** Cancels generation: the call rejects (the stream throws) with the engine's `AbortError`. */
+  signal?: AbortSignal;
+}
+
+/** Everything decided before the model runs; `plan*` functions return it without generating. */
+export interface TaskPlan {
+  task: TaskName;
+  lang: PromptLang;
+  prompt: string;
+  generation: GenerationOptions;
+  cleanup: { mode: CleanupMode; avoid: string[]; keepLeadingSpace: boolean };
+  guard: Required<TaskGuardOptions>;
+  budget: BudgetReport;
+}
+
+export interface TaskResult {
+  task: TaskName;
+  lang: PromptLang;
+  /** Cleaned, guarded text ('' only together with `emptyReason`). */
+  text: string;
+  emptyReason?: EmptyReason;
+  guard: TaskGuardReport;
+  budget: BudgetReport;
+  cleanup: CleanupReport;
+  prompt: string;
+  generation: {
+    rawText: string;
+    finishReason: FinishReason;
+    newTokens: number;
+  };
+}
+
+/** Streamed events: text deltas (already cleaned and guarded; their concatenation is `result.text`), then the result. */
+export type TaskStreamEvent = { type: 'delta'; text: string } | { type: 'result'; result: TaskResult };
+
+/** What a task module hands to the runner. */
+export interface TaskSpec {
+  task: TaskName;
+  lang: PromptLang;
+  options: TaskOptions;
+  /** Values for the query entry. */
+  query: Record<string, string>;
+  /** Maps one template example to placeholder values (tasks with per-kind examples rename fields). */
+  exampleValues?: (example: Readonly<Record<string, string>>) => Record<string, string>;
+  shortenable: readonly ShortenableField[];
+  generation: GenerationOptions;
+  cleanupMode: CleanupMode;
+  avoid?: string[];
+  keepLeadingSpace?: boolean;
+  guard: Required<TaskGuardOptions>;
+  /** Stop strings this call needs on top of the template's (e.g. a line end for ghost text). */
+  extraStop?: readonly string[];
+}
+
+export function resolveTemplate(task: TaskName, lang: PromptLang, override?: Partial<PromptTemplate>): PromptTemplate {
+  return { ...DEFAULT_TEMPLATES[task][lang], ...override };
+}
+
+export function planTask(engine: TextGenerator, spec: TaskSpec): TaskPlan {
+  const template = resolveTemplate(spec.task, spec.lang, spec.options.template);
+  const brand = { ...DEFAULT_BRAND[spec.lang], ...spec.options.brand };
+  const shared = { brand: brand.name, voice: brand.voice };
+  const generation: GenerationOptions = { ...spec.generation, ...spec.options.generation };
+  const maxNewTokens = generation.maxNewTokens ?? 20;
+  const fitted = fitPrompt({
+    template,
+    shared,
+    query: spec.query,
+    examples: template.examples.map((e) => (spec.exampleValues ? spec.exampleValues(e) : { ...e })),
+    shortenable: spec.shortenable,
+    tokenizer: engine.tokenizer,
+    contextLength: engine.contextLength,
+    maxNewTokens,
+  });
+  const stop = [...new Set([...template.stop, ...(spec.extraStop ?? []), ...(spec.options.generation?.stop ?? [])])];
+  return {
+    task: spec.task,
+    lang: spec.lang,
+    prompt: fitted.prompt,
+    generation: { ...generation, maxNewTokens, stop },
+    cleanup: { mode: spec.cleanupMode, avoid: spec.avoid ?? [], keepLeadingSpace: spec.keepLeadingSpace ?? false },
+    guard: spec.guard,
+    budget: fitted.report,
+  };
+}
+
+/** Turns raw model text into guarded output pieces; shared by `runPlan` and `streamPlan` so both agree. */
+class GuardedOutput {
+  readonly cleaner: OutputCleaner;
+  text = '';
+  readonly findings: GuardFinding[] = [];
+  readonly report: TaskGuardReport;
+  private readonly plan: TaskPlan;
+
+  constructor(plan: TaskPlan) {
+    this.plan = plan;
+    this.cleaner = new OutputCleaner({
+      mode: plan.cleanup.mode,
+      stop: plan.generation.stop,
+      avoid: plan.cleanup.avoid,
+      keepLeadingSpace: plan.cleanup.keepLeadingSpace,
+    });
+    this.report = { policy: plan.guard.policy, rejectAt: plan.guard.rejectAt, findings: this.findings, droppedSentences: [] };
+  }
+
+  add(pieces: readonly string[]): string {
+    let delta = '';
+    for (const raw of pieces) {
+      // A sentence left out at the start must not leave its successor's separator dangling.
+      const piece = this.text.length === 0 && !this.plan.cleanup.keepLeadingSpace ? raw.trimStart() : raw;
+      const guarded = guardPiece(piece, this.text.length, this.plan.lang, this.plan.guard);
+      if (guarded.dropped) this.report.droppedSentences.push(guarded.dropped);
+      this.findings.push(...guarded.findings);
+      this.text += guarded.text;
+      delta += guarded.text;
+    }
+    return delta;
+  }
+
+  result(rawText: string, finishReason: FinishReason, newTokens: number, budget: BudgetReport): TaskResult {
+    let emptyReason = this.cleaner.emptyReason();
+    if (emptyReason === undefined && this.text.trim().length === 0) emptyReason = 'guard-rejected';
+    const result: TaskResult = {
+      task: this.plan.task,
+      lang: this.plan.lang,
+      text: emptyReason === undefined ? this.text : '',
+      guard: this.report,
+      budget,
+      cleanup: this.cleaner.report,
+      prompt: this.plan.prompt,
+      generation: { rawText, finishReason, newTokens },
+    };
+    if (emptyReason !== undefined) result.emptyReason = emptyReason;
+    return result;
+  }
+}
+
+export async function runPlan(engine: TextGenerator, plan: TaskPlan, signal?: AbortSignal): Promise<TaskResult> {
+  const generated = await engine.generate(plan.prompt, signal ? { ...plan.generation, signal } : plan.generation);
+  const out = new GuardedOutput(plan);
+  out.add(out.cleaner.push(generated.text));
+  // A stop string the engine reported ends the text as cleanly as end-of-sequence.
+  out.add(out.cleaner.finish(generated.finishReason));
+  return out.result(generated.text, generated.finishReason, generated.tokenIds.length, plan.budget);
+}
+
+export async function* streamPlan(engine: TextGenerator, plan: TaskPlan, signal?: AbortSignal): AsyncGenerator<TaskStreamEvent> {
+  const out = new GuardedOutput(plan);
+  let raw = '';
+  let newTokens = 0;
+  let finishReason: FinishReason = 'eos';
+  const limit = plan.generation.maxNewTokens ?? 20;
+  for await (const chunk of engine.stream(plan.prompt, signal ? { ...plan.generation, signal } : plan.generation)) {
+    raw += chunk.text;
+    newTokens += chunk.tokenIds.length;
+    const delta = out.add(out.cleaner.push(chunk.text));
+    if (delta.length > 0) yield { type: 'delta', text: delta };
+    // Leaving the loop returns the engine's iterator, which ends generation early.
+    if (out.cleaner.done) {
+      finishReason = 'stop';
+      break;
+    }
+  }
+  if (finishReason !== 'stop' && newTokens >= limit) finishReason = 'length';
+  const delta = out.add(out.cleaner.finish(finishReason));
+  if (delta.length > 0) yield { type: 'delta', text: delta };
+  yield { type: 'result', result: out.result(raw, finishReason, newTokens, plan.budget) };
+}
+
+// ---- input validation shared by the tasks ----
+
+export function requireObject(input: unknown, task: string): Record<string, unknown> {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new PromptingError('invalid-input', `${task} expects an object`);
+  }
+  return input as Record<string, unknown>;
+}
+
+export function requiredText(input: Record<string, unknown>, field: string): string {
+  const value = input[field];
+  if (value === undefined || value === null) throw new PromptingError('missing-field', `"${field}" is required`, field);
+  if (typeof value !== 'string') throw new PromptingError('invalid-input', `"${field}" must be a string`, field);
+  if (value.trim().length === 0) throw new PromptingError('missing-field', `"${field}" is empty`, field);
+  return value.trim();
+}
+
+export function optionalText(input: Record<string, unknown>, field: string): string {
+  const value = input[field];
+  if (value === undefined || value === null) return '';
+  if (typeof value !== 'string') throw new PromptingError('invalid-input', `"${field}" must be a string`, field);
+  return value.trim().replace(/\s*\n\s*/g, ' ');
+}
+
+export function optionalList(input: Record<string, unknown>, field: string, separator: string): string {
+  const value = input[field];
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'string') return value.trim();
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
+    throw new PromptingError('invalid-input', `"${field}" must be a string or an array of strings`, field);
+  }
+  return (value as string[]).map((v) => v.trim()).filter((v) => v.length > 0).join(separator);
+}
+
+export function optionalRating(input: Record<string, unknown>, field: string): number | undefined {
+  const value = input[field];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 5) {
+    throw new PromptingError('invalid-input', `"${field}" must be an integer from 1 to 5`, field);
+  }
+  return value;
+}
+
+export function guardDefaults(options: TaskOptions, fallback: Required<TaskGuardOptions>): Required<TaskGuardOptions> {
+  return { ...fallback, ...options.guard };
+}

@@ -1,0 +1,130 @@
+import type { TextGenerator } from '../../engine/types.ts';
+import type { FinishReason } from '../../generate/options.ts';
+import type { EmptyReason } from '../cleanup.ts';
+import { OutputCleaner, cutAtStop } from '../cleanup.ts';
+import type { GuardFinding } from '../guard/types.ts';
+import { guardPiece } from '../guard-pieces.ts';
+import type { PromptLang } from '../lang.ts';
+import { detectLang } from '../lang.ts';
+import type { TaskOptions, TaskPlan, TaskResult } from '../task-runner.ts';
+import { guardDefaults, optionalText, planTask, requireObject, requiredText } from '../task-runner.ts';
+
+export interface IdeaRefinementInput {
+  /** The shopper's rough idea, in their words. */
+  idea: string;
+  /** Product or category the idea is about. */
+  area?: string;
+}
+
+export interface RefinedIdea {
+  title: string;
+  problem: string;
+  proposal: string;
+}
+
+export interface IdeaRefinementResult extends TaskResult {
+  /** The parsed proposal; `text` is the same three fields joined by line breaks. */
+  fields: RefinedIdea;
+  /** Fields the model did not produce (the shopper fills them in). */
+  missingFields: (keyof RefinedIdea)[];
+}
+
+const LABELS: Record<PromptLang, Record<keyof RefinedIdea, string>> = {
+  en: { title: 'Title', problem: 'Problem', proposal: 'Proposal' },
+  zh: { title: '标题', problem: '问题', proposal: '方案' },
+};
+const FIELD_ORDER: (keyof RefinedIdea)[] = ['title', 'problem', 'proposal'];
+
+export function planIdeaRefinement(engine: TextGenerator, input: IdeaRefinementInput, options: TaskOptions = {}): TaskPlan {
+  const fields = requireObject(input, 'ideaRefinement');
+  const idea = requiredText(fields, 'idea').replace(/\s*\n\s*/g, ' ');
+  const lang = options.lang ?? detectLang(idea);
+  return planTask(engine, {
+    task: 'ideaRefinement',
+    lang,
+    options,
+    query: { idea, area: optionalText(fields, 'area') },
+    shortenable: [{ name: 'idea', keep: 'start' }],
+    generation: { maxNewTokens: 110, doSample: true, temperature: 0.7, topK: 40, topP: 0.9, repetitionPenalty: 1.1 },
+    cleanupMode: 'sentences',
+    guard: guardDefaults(options, { policy: 'redact', rejectAt: 'high', categories: ['claim', 'bias', 'profanity', 'pii'] }),
+  });
+}
+
+/** Splits "<title>\nProblem: …\nProposal: …" (the prompt ends with "Title:"). */
+function parseFields(raw: string, lang: PromptLang): Partial<Record<keyof RefinedIdea, string>> {
+  const labels = LABELS[lang];
+  const out: Partial<Record<keyof RefinedIdea, string>> = {};
+  let current: keyof RefinedIdea = 'title';
+  let buffer = '';
+  const flush = () => {
+    if (out[current] === undefined && buffer.trim().length > 0) out[current] = buffer.trim();
+    buffer = '';
+  };
+  for (const line of raw.split('\n')) {
+    const labelled = FIELD_ORDER.find((f) => f !== 'title' && new RegExp(`^\\s*${labels[f]}\\s*[:：]`).test(line));
+    if (labelled) {
+      flush();
+      current = labelled;
+      buffer = line.replace(new RegExp(`^\\s*${labels[labelled]}\\s*[:：]`), '');
+    } else {
+      buffer += (buffer.length > 0 ? ' ' : '') + line;
+    }
+  }
+  flush();
+  return out;
+}
+
+/** Turns a rough idea into a title, the problem and a proposal. */
+export async function refineIdea(engine: TextGenerator, input: IdeaRefinementInput, options: TaskOptions = {}): Promise<IdeaRefinementResult> {
+  const plan = planIdeaRefinement(engine, input, options);
+  const generated = await engine.generate(plan.prompt, options.signal ? { ...plan.generation, signal: options.signal } : plan.generation);
+  const cut = cutAtStop(generated.text.replaceAll('<|endoftext|>', ''), plan.generation.stop);
+  const parsed = parseFields(cut.text, plan.lang);
+  const present = FIELD_ORDER.filter((f) => parsed[f] !== undefined);
+  const last = present[present.length - 1];
+
+  const result: RefinedIdea = { title: '', problem: '', proposal: '' };
+  const findings: GuardFinding[] = [];
+  const droppedSentences: IdeaRefinementResult['guard']['droppedSentences'] = [];
+  const removedRepeats: string[] = [];
+  let droppedTail: string | undefined;
+  let text = '';
+  for (const field of present) {
+    // Only the last field can have been cut off by the token limit.
+    const finish: FinishReason = field === last ? generated.finishReason : 'eos';
+    const cleaner = new OutputCleaner({ mode: field === 'title' ? 'line' : 'sentences' });
+    const pieces = [...cleaner.push(parsed[field] ?? ''), ...cleaner.finish(cut.stopString !== undefined ? 'stop' : finish)];
+    removedRepeats.push(...cleaner.report.removedRepeats);
+    if (cleaner.report.droppedTail) droppedTail = cleaner.report.droppedTail;
+    let value = '';
+    const offset = text.length + (text.length > 0 ? 1 : 0);
+    for (const piece of pieces) {
+      const guarded = guardPiece(value.length === 0 ? piece.trimStart() : piece, offset + value.length, plan.lang, plan.guard);
+      if (guarded.dropped) droppedSentences.push(guarded.dropped);
+      findings.push(...guarded.findings);
+      value += guarded.text;
+    }
+    result[field] = value;
+    if (value.length > 0) text += (text.length > 0 ? '\n' : '') + value;
+  }
+  const missingFields = FIELD_ORDER.filter((f) => result[f].length === 0);
+  let emptyReason: EmptyReason | undefined;
+  if (result.title.length === 0) {
+    if (cut.text.trim().length === 0) emptyReason = cut.stopString !== undefined ? 'stopped-at-start' : 'empty-generation';
+    else emptyReason = droppedSentences.length > 0 ? 'guard-rejected' : 'unparseable';
+  }
+  return {
+    task: 'ideaRefinement',
+    lang: plan.lang,
+    text: emptyReason === undefined ? text : '',
+    ...(emptyReason === undefined ? {} : { emptyReason }),
+    fields: emptyReason === undefined ? result : { title: '', problem: '', proposal: '' },
+    missingFields: emptyReason === undefined ? missingFields : [...FIELD_ORDER],
+    guard: { policy: plan.guard.policy, rejectAt: plan.guard.rejectAt, findings, droppedSentences },
+    budget: plan.budget,
+    cleanup: { removedRepeats, ...(droppedTail === undefined ? {} : { droppedTail }), ...(cut.stopString === undefined ? {} : { stopString: cut.stopString }) },
+    prompt: plan.prompt,
+    generation: { rawText: generated.text, finishReason: generated.finishReason, newTokens: generated.tokenIds.length },
+  };
+}

@@ -1,0 +1,65 @@
+import type { TextGenerator } from '../../engine/types.ts';
+import type { GenerationOptions } from '../../generate/options.ts';
+import { PromptingError } from '../errors.ts';
+import { detectLang } from '../lang.ts';
+import type { TaskOptions, TaskPlan, TaskResult } from '../task-runner.ts';
+import { guardDefaults, optionalList, optionalText, planTask, requireObject, requiredText, runPlan } from '../task-runner.ts';
+
+export type MarketingCopyKind = 'headline' | 'tagline' | 'socialPost';
+
+export interface MarketingCopyInput {
+  kind: MarketingCopyKind;
+  name: string;
+  features?: string | readonly string[];
+  audience?: string;
+  tone?: string;
+}
+
+const LABELS = {
+  en: { headline: 'Headline', tagline: 'Tagline', socialPost: 'Social post' },
+  zh: { headline: '标题', tagline: '口号', socialPost: '社交媒体文案' },
+} as const;
+
+const SETTINGS: Record<MarketingCopyKind, GenerationOptions> = {
+  headline: { maxNewTokens: 20, doSample: true, temperature: 0.9, topP: 0.92, repetitionPenalty: 1.2 },
+  tagline: { maxNewTokens: 16, doSample: true, temperature: 0.9, topP: 0.92, repetitionPenalty: 1.2 },
+  socialPost: { maxNewTokens: 70, doSample: true, temperature: 0.85, topP: 0.92, repetitionPenalty: 1.15, noRepeatNgramSize: 3 },
+};
+
+export function planMarketingCopy(engine: TextGenerator, input: MarketingCopyInput, options: TaskOptions = {}): TaskPlan {
+  const fields = requireObject(input, 'marketingCopy');
+  const kind = fields.kind;
+  if (kind !== 'headline' && kind !== 'tagline' && kind !== 'socialPost') {
+    throw new PromptingError(kind === undefined ? 'missing-field' : 'invalid-input', '"kind" must be headline, tagline or socialPost', 'kind');
+  }
+  const name = requiredText(fields, 'name');
+  const lang = options.lang ?? detectLang(name + optionalList(fields, 'features', ' '));
+  const label = LABELS[lang][kind];
+  return planTask(engine, {
+    task: 'marketingCopy',
+    lang,
+    options,
+    query: {
+      name,
+      features: optionalList(fields, 'features', lang === 'zh' ? '，' : ', '),
+      audience: optionalText(fields, 'audience'),
+      tone: optionalText(fields, 'tone'),
+      label,
+    },
+    // Examples hold all three kinds; show the model only the kind asked for.
+    exampleValues: (e) => ({ name: e.name ?? '', features: e.features ?? '', audience: e.audience ?? '', label, copy: e[kind] ?? '' }),
+    shortenable: [
+      { name: 'features', keep: 'start' },
+      { name: 'audience', keep: 'start' },
+    ],
+    generation: SETTINGS[kind],
+    cleanupMode: kind === 'socialPost' ? 'sentences' : 'line',
+    extraStop: kind === 'socialPost' ? [] : ['\n'],
+    guard: guardDefaults(options, { policy: 'redact', rejectAt: 'high', categories: ['claim', 'bias', 'profanity', 'pii'] }),
+  });
+}
+
+/** Writes a headline, a tagline or a short social post. */
+export function writeMarketingCopy(engine: TextGenerator, input: MarketingCopyInput, options: TaskOptions = {}): Promise<TaskResult> {
+  return runPlan(engine, planMarketingCopy(engine, input, options), options.signal);
+}

@@ -1,0 +1,113 @@
+import type { TextGenerator } from '../../engine/types.ts';
+import type { GenerationOptions } from '../../generate/options.ts';
+import { PromptingError } from '../errors.ts';
+import { detectLang } from '../lang.ts';
+import type { TaskOptions, TaskPlan, TaskResult, TaskStreamEvent } from '../task-runner.ts';
+import { guardDefaults, optionalList, optionalRating, optionalText, planTask, requireObject, runPlan, streamPlan } from '../task-runner.ts';
+
+export interface ReviewContinuationInput {
+  /** What the shopper has typed so far; the caret is at its end. */
+  draft: string;
+  /** The shopper's star rating, when chosen. */
+  rating?: number;
+  /** Chosen topic chips: "fit", "quality", "shipping"… */
+  topics?: string | readonly string[];
+  product?: string;
+  /**
+   * 'ghost': a few words up to the end of the current sentence, cheap enough to run per keystroke;
+   * 'compose': "help me write", a few sentences. Default 'ghost'.
+   */
+  mode?: 'ghost' | 'compose';
+}
+
+export interface ReviewContinuationResult extends TaskResult {
+  /** Text to insert at the caret: `text`, minus a leading space when the draft already ends with one. */
+  insertText: string;
+}
+
+const SETTINGS: Record<'ghost' | 'compose', GenerationOptions> = {
+  // Greedy and short: deterministic, cheap, and stable while the shopper types.
+  ghost: { maxNewTokens: 12, doSample: false, repetitionPenalty: 1.1 },
+  compose: { maxNewTokens: 80, doSample: true, temperature: 0.8, topK: 50, topP: 0.92, repetitionPenalty: 1.15, noRepeatNgramSize: 3 },
+};
+
+function stars(rating: number, lang: 'en' | 'zh'): string {
+  const s = '★'.repeat(rating) + '☆'.repeat(5 - rating);
+  return lang === 'zh' ? `${s}（${rating}/5）` : `${s} (${rating}/5)`;
+}
+
+/**
+ * The prompt ends with the draft verbatim (only trailing spaces trimmed: GPT-2 predicts a word with its
+ * leading space), and everything before the draft is fixed while the shopper types, so consecutive
+ * keystrokes share a token prefix and the engine can reuse its KV cache.
+ */
+export function planReviewContinuation(engine: TextGenerator, input: ReviewContinuationInput, options: TaskOptions = {}): TaskPlan {
+  const fields = requireObject(input, 'reviewContinuation');
+  const mode = fields.mode ?? 'ghost';
+  if (mode !== 'ghost' && mode !== 'compose') throw new PromptingError('invalid-input', '"mode" must be ghost or compose', 'mode');
+  const draftValue = fields.draft;
+  if (draftValue === undefined || draftValue === null) throw new PromptingError('missing-field', '"draft" is required', 'draft');
+  if (typeof draftValue !== 'string') throw new PromptingError('invalid-input', '"draft" must be a string', 'draft');
+  if (mode === 'ghost' && draftValue.trim().length === 0) {
+    throw new PromptingError('missing-field', 'ghost text needs a non-empty draft', 'draft');
+  }
+  const draft = draftValue.replace(/[ \t]+$/, '');
+  const rating = optionalRating(fields, 'rating');
+  const topicsText = optionalList(fields, 'topics', ', ');
+  const lang = options.lang ?? (draft.trim().length > 0 ? detectLang(draft) : detectLang(topicsText));
+  return planTask(engine, {
+    task: 'reviewContinuation',
+    lang,
+    options,
+    query: {
+      rating: rating === undefined ? '' : stars(rating, lang),
+      product: optionalText(fields, 'product'),
+      topics: lang === 'zh' ? optionalList(fields, 'topics', '，') : topicsText,
+      draft,
+    },
+    shortenable: [{ name: 'draft', keep: 'end' }],
+    generation: SETTINGS[mode],
+    cleanupMode: mode === 'ghost' ? 'first-sentence' : 'sentences',
+    extraStop: mode === 'ghost' ? ['\n'] : [],
+    avoid: [draft],
+    keepLeadingSpace: true,
+    // Shown to shoppers inline: a sentence with a medium finding is left out.
+    guard: guardDefaults(options, { policy: 'reject', rejectAt: 'medium', categories: ['claim', 'bias', 'profanity', 'pii'] }),
+  });
+}
+
+function withInsertText(result: TaskResult, draft: string): ReviewContinuationResult {
+  const draftEndsWithSpace = /\s$/.test(draft) || draft.length === 0;
+  const insertText = draftEndsWithSpace ? result.text.replace(/^\s+/, '') : result.text;
+  return { ...result, insertText };
+}
+
+/** Continues the shopper's draft in their voice (ghost text or "help me write"). */
+export async function continueReview(
+  engine: TextGenerator,
+  input: ReviewContinuationInput,
+  options: TaskOptions = {},
+): Promise<ReviewContinuationResult> {
+  const plan = planReviewContinuation(engine, input, options);
+  return withInsertText(await runPlan(engine, plan, options.signal), input.draft);
+}
+
+/** Streaming "help me write": cleaned, guarded deltas, then the result (with `insertText`). */
+export async function* streamReviewContinuation(
+  engine: TextGenerator,
+  input: ReviewContinuationInput,
+  options: TaskOptions = {},
+): AsyncGenerator<{ type: 'delta'; text: string } | { type: 'result'; result: ReviewContinuationResult }> {
+  const plan = planReviewContinuation(engine, input, options);
+  let first = true;
+  for await (const event of streamPlan(engine, plan, options.signal) as AsyncIterable<TaskStreamEvent>) {
+    if (event.type === 'result') {
+      yield { type: 'result', result: withInsertText(event.result, input.draft) };
+    } else {
+      // The first delta follows the same leading-space rule as insertText.
+      const text = first && (/\s$/.test(input.draft) || input.draft.length === 0) ? event.text.replace(/^\s+/, '') : event.text;
+      first = false;
+      if (text.length > 0) yield { type: 'delta', text };
+    }
+  }
+}

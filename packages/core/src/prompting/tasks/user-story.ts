@@ -1,0 +1,35 @@
+import type { TextGenerator } from '../../engine/types.ts';
+import { detectLang } from '../lang.ts';
+import type { TaskOptions, TaskPlan, TaskResult } from '../task-runner.ts';
+import { guardDefaults, optionalText, planTask, requireObject, requiredText, runPlan } from '../task-runner.ts';
+
+export interface UserStoryInput {
+  review: string;
+  product: string;
+  /** A first name or nickname the customer agreed to show. */
+  customer?: string;
+}
+
+export function planUserStory(engine: TextGenerator, input: UserStoryInput, options: TaskOptions = {}): TaskPlan {
+  const fields = requireObject(input, 'userStory');
+  const review = requiredText(fields, 'review').replace(/\s*\n\s*/g, ' ');
+  const product = requiredText(fields, 'product');
+  const lang = options.lang ?? detectLang(review);
+  return planTask(engine, {
+    task: 'userStory',
+    lang,
+    options,
+    query: { product, customer: optionalText(fields, 'customer'), review },
+    shortenable: [{ name: 'review', keep: 'start' }],
+    generation: { maxNewTokens: 100, doSample: true, temperature: 0.8, topK: 50, topP: 0.9, repetitionPenalty: 1.15, noRepeatNgramSize: 3 },
+    cleanupMode: 'sentences',
+    avoid: [review],
+    // Published for engagement: anything at medium severity or above is left out.
+    guard: guardDefaults(options, { policy: 'reject', rejectAt: 'medium', categories: ['claim', 'bias', 'profanity', 'pii'] }),
+  });
+}
+
+/** Writes a short customer story from a review, for a product page or newsletter. */
+export function writeUserStory(engine: TextGenerator, input: UserStoryInput, options: TaskOptions = {}): Promise<TaskResult> {
+  return runPlan(engine, planUserStory(engine, input, options), options.signal);
+}
