@@ -16,7 +16,10 @@ const chromiumArgs = [
 export default defineConfig({
   resolve: { conditions: ['source', ...defaultClientConditions] },
   ssr: { resolve: { conditions: ['source', ...defaultServerConditions], externalConditions: ['source'] } },
+  // onnxruntime-web finds its .wasm next to its module; pre-bundling would move the module away from it.
+  optimizeDeps: { exclude: ['onnxruntime-web'] },
   test: {
+    globalSetup: ['test/support/global-setup.ts'],
     projects: [
       {
         extends: true,
