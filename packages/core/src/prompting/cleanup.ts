@@ -86,6 +86,7 @@ export class OutputCleaner {
   private emitted = '';
   private stopped = false;
   private sawText = false;
+  private finishReason: FinishReason | 'aborted' | undefined;
 
   constructor(options: CleanupOptions) {
     this.options = options;
@@ -138,6 +139,7 @@ export class OutputCleaner {
 
   /** Ends the stream; returns the last pieces (a kept fragment, or the line in `line` mode). */
   finish(finishReason: FinishReason | 'aborted'): string[] {
+    this.finishReason = finishReason;
     if (this.options.mode === 'line') {
       const line = this.raw.split('\n').map((l) => l.trim()).find((l) => l.length > 0) ?? '';
       const unquoted = line.replace(/^["'“”「」]+|["'“”「」]+$/g, '').trim();
@@ -169,7 +171,10 @@ export class OutputCleaner {
   /** Why the cleaned text is empty, or undefined when it is not. */
   emptyReason(): EmptyReason | undefined {
     if (this.emitted.trim().length > 0) return undefined;
-    if (!this.sawText) return this.report.stopString !== undefined ? 'stopped-at-start' : 'empty-generation';
+    if (!this.sawText) {
+      // The engine may have cut the stop string itself and reported only finishReason 'stop'.
+      return this.report.stopString !== undefined || this.finishReason === 'stop' ? 'stopped-at-start' : 'empty-generation';
+    }
     if (this.report.removedRepeats.length > 0) return 'only-repeats';
     return 'no-complete-sentence';
   }

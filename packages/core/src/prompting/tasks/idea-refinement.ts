@@ -111,7 +111,7 @@ export async function refineIdea(engine: TextGenerator, input: IdeaRefinementInp
   const missingFields = FIELD_ORDER.filter((f) => result[f].length === 0);
   let emptyReason: EmptyReason | undefined;
   if (result.title.length === 0) {
-    if (cut.text.trim().length === 0) emptyReason = cut.stopString !== undefined ? 'stopped-at-start' : 'empty-generation';
+    if (cut.text.trim().length === 0) emptyReason = cut.stopString !== undefined || generated.finishReason === 'stop' ? 'stopped-at-start' : 'empty-generation';
     else emptyReason = droppedSentences.length > 0 ? 'guard-rejected' : 'unparseable';
   }
   return {

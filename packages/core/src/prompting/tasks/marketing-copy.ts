@@ -60,6 +60,6 @@ export function planMarketingCopy(engine: TextGenerator, input: MarketingCopyInp
 }
 
 /** Writes a headline, a tagline or a short social post. */
-export function writeMarketingCopy(engine: TextGenerator, input: MarketingCopyInput, options: TaskOptions = {}): Promise<TaskResult> {
+export async function writeMarketingCopy(engine: TextGenerator, input: MarketingCopyInput, options: TaskOptions = {}): Promise<TaskResult> {
   return runPlan(engine, planMarketingCopy(engine, input, options), options.signal);
 }

@@ -51,7 +51,7 @@ export function planProductDescription(engine: TextGenerator, input: ProductDesc
 }
 
 /** Writes a product description from its attributes. */
-export function writeProductDescription(engine: TextGenerator, input: ProductDescriptionInput, options: TaskOptions = {}): Promise<TaskResult> {
+export async function writeProductDescription(engine: TextGenerator, input: ProductDescriptionInput, options: TaskOptions = {}): Promise<TaskResult> {
   return runPlan(engine, planProductDescription(engine, input, options), options.signal);
 }
 

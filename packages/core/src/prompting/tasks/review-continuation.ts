@@ -66,7 +66,8 @@ export function planReviewContinuation(engine: TextGenerator, input: ReviewConti
       draft,
     },
     shortenable: [{ name: 'draft', keep: 'end' }],
-    generation: SETTINGS[mode],
+    // A Han character is about two GPT-2 tokens: give Chinese ghost text the same reach in characters.
+    generation: mode === 'ghost' && lang === 'zh' ? { ...SETTINGS.ghost, maxNewTokens: 24 } : SETTINGS[mode],
     cleanupMode: mode === 'ghost' ? 'first-sentence' : 'sentences',
     extraStop: mode === 'ghost' ? ['\n'] : [],
     avoid: [draft],

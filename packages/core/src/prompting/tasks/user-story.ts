@@ -30,6 +30,6 @@ export function planUserStory(engine: TextGenerator, input: UserStoryInput, opti
 }
 
 /** Writes a short customer story from a review, for a product page or newsletter. */
-export function writeUserStory(engine: TextGenerator, input: UserStoryInput, options: TaskOptions = {}): Promise<TaskResult> {
+export async function writeUserStory(engine: TextGenerator, input: UserStoryInput, options: TaskOptions = {}): Promise<TaskResult> {
   return runPlan(engine, planUserStory(engine, input, options), options.signal);
 }
