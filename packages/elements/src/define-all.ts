@@ -1,2 +1,5 @@
 /** Registers every Cowrite element (side effect). */
 import './review-composer/define.ts';
+import './engine-provider/define.ts';
+import './model-status/define.ts';
+import './feedback-summary/define.ts';

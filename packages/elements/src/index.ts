@@ -7,7 +7,7 @@ export { FormControlElement } from './base/form-control.ts';
 export { defineElement } from './base/define.ts';
 export { registerStrings, englishStrings, simplifiedChineseStrings } from './base/strings.ts';
 export type { CowriteStrings } from './base/strings.ts';
-export { EngineSource, pageEngineSource, setDefaultEngine, loadDefaultEngine, findEngineSource } from './base/engine-source.ts';
+export { EngineSource, pageEngineSource, setDefaultEngine, loadDefaultEngine, findEngineSource, describeBackend } from './base/engine-source.ts';
 export type { EngineStatus, EngineLoader, EngineLoadProgress, EngineLoadContext, EngineSourceHost } from './base/engine-source.ts';
 export { setTextServices, getTextServices } from './services/text-services.ts';
 export type * from './services/text-services.ts';
@@ -21,3 +21,9 @@ export type {
   SuggestionDismissDetail,
   GuardDetail,
 } from './review-composer/review-composer.ts';
+export { CwEngineProvider } from './engine-provider/engine-provider.ts';
+export { CwModelStatus } from './model-status/model-status.ts';
+export { CwFeedbackSummary } from './feedback-summary/feedback-summary.ts';
+export type { FeedbackReview, QuoteSelectDetail } from './feedback-summary/feedback-summary.ts';
+export { summarizeInChunks } from './feedback-summary/chunked-summary.ts';
+export type { MergedFeedback, ChunkedSummaryOptions } from './feedback-summary/chunked-summary.ts';

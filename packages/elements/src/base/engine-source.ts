@@ -18,9 +18,19 @@ export interface EngineLoadContext {
 /** Produces an engine; receives an abort signal and a progress callback. */
 export type EngineLoader = (context: EngineLoadContext) => Promise<TextGenerator>;
 
-/** A model the loader may describe further (e.g. `'wasm'`, `'webgpu'`). */
+/** What engines may say about where they run: a `backend` name, or core's `info.runtime`. */
 interface DescribedEngine {
   readonly backend?: string;
+  readonly info?: { runtime?: { backend?: string; threads?: number } };
+}
+
+/** A short label such as `wasm · 2 threads`, when the engine tells. */
+export function describeBackend(engine: TextGenerator | undefined): string | undefined {
+  const described = engine as DescribedEngine | undefined;
+  if (typeof described?.backend === 'string') return described.backend;
+  const runtime = described?.info?.runtime;
+  if (!runtime?.backend) return undefined;
+  return runtime.threads ? `${runtime.backend} · ${runtime.threads} thread${runtime.threads === 1 ? '' : 's'}` : runtime.backend;
 }
 
 /**
@@ -42,7 +52,7 @@ export class EngineSource extends EventTarget {
     this.#loading?.abort();
     this.engine = engine;
     this.status = engine ? 'ready' : 'idle';
-    this.backend = backend ?? (engine as DescribedEngine | undefined)?.backend;
+    this.backend = backend ?? describeBackend(engine);
     this.error = undefined;
     this.progress = undefined;
     this.#changed();
@@ -70,7 +80,7 @@ export class EngineSource extends EventTarget {
       });
       if (controller.signal.aborted) return;
       this.engine = engine;
-      this.backend = (engine as DescribedEngine).backend ?? this.backend;
+      this.backend = describeBackend(engine) ?? this.backend;
       this.status = 'ready';
     } catch (cause) {
       if (controller.signal.aborted) return;

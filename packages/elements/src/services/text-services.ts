@@ -1,7 +1,8 @@
+import { analyzeSentiment } from '@cowrite/core';
+
 /**
- * The text analysis the elements use: sentiment, rating suggestion, guard and feedback
- * summaries. The shapes follow `@cowrite/core` (`analyzeSentiment`, `suggestRating`,
- * `guardText`, `summarizeFeedback`); a page or a test may swap any of them
+ * The text analysis the elements use: sentiment, rating suggestion and guard. The shapes follow `@cowrite/core` (`analyzeSentiment`, `suggestRating`,
+ * `guardText`); a page or a test may swap any of them
  * (a merchant's own moderation service, a deterministic double).
  */
 export type SentimentLabel = 'positive' | 'negative' | 'neutral';
@@ -32,44 +33,23 @@ export interface GuardReport {
   findings: readonly GuardFinding[];
 }
 
-/** A review as the summary reads it; `href` links a quote back to its review. */
-export interface ReviewInput {
-  text: string;
-  rating?: number;
-  id?: string;
-  href?: string;
-}
-
-export interface FeedbackQuote {
-  /** Index of the review in the input array. */
-  review: number;
-  start: number;
-  end: number;
-  text?: string;
-}
-
-export interface FeedbackAspect {
-  aspect: string;
-  positive: number;
-  negative: number;
-  quotes: readonly FeedbackQuote[];
-}
-
-export interface FeedbackSummary {
-  count: number;
-  distribution: { positive: number; neutral: number; negative: number };
-  averageScore: number;
-  aspects: readonly FeedbackAspect[];
-}
-
 export interface TextServices {
   analyzeSentiment(text: string, options: { lang?: 'en' | 'zh' }): SentimentReading;
   suggestRating(text: string): RatingSuggestion;
   guardText(text: string, options: { lang?: 'en' | 'zh' }): GuardReport;
-  summarizeFeedback(reviews: readonly ReviewInput[], options: { lang?: 'en' | 'zh' }): FeedbackSummary;
 }
 
-let services: Partial<TextServices> = {};
+/** Until core's own rating suggestion is wired, map the sentiment score (-1 … 1) onto 1 … 5 stars. */
+function ratingFromSentiment(text: string): RatingSuggestion {
+  const reading = analyzeSentiment(text);
+  const rating = Math.min(5, Math.max(1, Math.round(3 + 2 * reading.score)));
+  return { rating, confidence: reading.label === 'neutral' ? reading.confidence / 2 : reading.confidence };
+}
+
+let services: Partial<TextServices> = {
+  analyzeSentiment: (text, options) => analyzeSentiment(text, options),
+  suggestRating: ratingFromSentiment,
+};
 
 /** Replaces some or all analysis functions for every element on the page. */
 export function setTextServices(replacements: Partial<TextServices>): void {

@@ -1,0 +1,90 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import '@cowrite/elements/feedback-summary/define';
+import type { CwFeedbackSummary, FeedbackReview } from '@cowrite/elements';
+import { cleanup, expectNoAxeViolations, mount, shadow } from './helpers.ts';
+
+afterEach(cleanup);
+
+const reviews: FeedbackReview[] = [
+  { id: 'r1', text: 'The quality is excellent and it feels sturdy.', rating: 5 },
+  { id: 'r2', text: 'Shipping was slow, it took three weeks.', rating: 2, href: 'https://shop.example/reviews/2' },
+  { id: 'r3', text: 'Great quality for the money. Shipping was fast.', rating: 5 },
+  { id: 'r4', text: 'The size runs small, I had to return it.', rating: 2 },
+  { id: 'r5', text: 'Love it! Great quality.', rating: 5 },
+  { id: 'r6', text: 'It is a jacket.', rating: 3 },
+];
+
+async function summary(list: FeedbackReview[], attributes = '') {
+  const container = mount(`<cw-feedback-summary ${attributes}></cw-feedback-summary>`);
+  const element = container.querySelector('cw-feedback-summary') as CwFeedbackSummary;
+  element.reviews = list;
+  await element.updateComplete;
+  await element.summaryComplete;
+  await element.updateComplete;
+  return element;
+}
+
+describe('<cw-feedback-summary>', () => {
+  it('shows the distribution, aspect counts and quotes linking back to reviews', async () => {
+    const element = await summary(reviews);
+    const result = element.summary!;
+    expect(result.count).toBe(6);
+    expect(result.distribution.positive).toBeGreaterThanOrEqual(3);
+    expect(result.distribution.negative).toBeGreaterThanOrEqual(2);
+    const quality = result.aspects.find((aspect) => aspect.aspect === 'quality')!;
+    expect(quality.positive).toBe(3);
+    const shipping = result.aspects.find((aspect) => aspect.aspect === 'shipping')!;
+    expect([shipping.positive, shipping.negative]).toEqual([1, 1]);
+    const legend = shadow(element, '.legend').textContent!.replace(/\s+/g, ' ');
+    expect(legend).toContain(`Positive: ${Math.round((result.distribution.positive / 6) * 100)}% (${result.distribution.positive})`);
+    const links = [...element.shadowRoot!.querySelectorAll<HTMLAnchorElement>('[part=quote-link]')].map((a) => a.getAttribute('href'));
+    expect(links).toContain('https://shop.example/reviews/2');
+    expect(links).toContain('#r4');
+    const quotes = [...element.shadowRoot!.querySelectorAll('[part=quote]')].map((q) => q.textContent!.trim());
+    expect(quotes).toContain('Shipping was slow, it took three weeks.');
+    await expectNoAxeViolations(element);
+  });
+
+  it('declines below the minimum count', async () => {
+    const element = await summary(reviews.slice(0, 3));
+    expect(element.summary).toBeUndefined();
+    expect(shadow(element, '.muted').textContent).toBe('Not enough reviews for a summary yet.');
+  });
+
+  it('summarizes 10,000 reviews without blocking the page for long', async () => {
+    const sentences = [
+      'The quality is great.',
+      'Shipping was slow and the box was damaged.',
+      'It runs small, order a size up.',
+      'Customer service answered within an hour, very helpful.',
+      'Not worth the price.',
+      'Easy to use and it still works after a year.',
+    ];
+    const many = Array.from({ length: 10_000 }, (_, index) => ({
+      id: index,
+      text: `${sentences[index % 6]} ${sentences[(index * 7 + 3) % 6]}`,
+    }));
+    const longTasks: number[] = [];
+    const observer = new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((entry) => entry.duration)));
+    observer.observe({ type: 'longtask' });
+    const started = performance.now();
+    const element = await summary(many);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    observer.disconnect();
+    const longestTask = Math.max(0, ...longTasks);
+    const elapsed = performance.now() - started;
+    expect(element.summary!.count).toBe(10_000);
+    const sum = element.summary!.distribution;
+    expect(sum.positive + sum.negative + sum.neutral).toBe(10_000);
+    console.info(`10k reviews: ${elapsed.toFixed(0)} ms total, ${longTasks.length} long tasks, longest ${longestTask.toFixed(0)} ms`);
+    expect(longestTask).toBeLessThan(200);
+  });
+
+  it('renders review text as text', async () => {
+    const element = await summary([
+      ...reviews.slice(0, 5),
+      { id: 'x', text: 'Great quality <img src=x onerror="window.__pwned=1"> really.' },
+    ]);
+    expect(element.shadowRoot!.querySelector('img')).toBeNull();
+  });
+});
