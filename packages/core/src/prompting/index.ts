@@ -24,3 +24,5 @@ export { planUserStory, writeUserStory } from './tasks/user-story.ts';
 export type { UserStoryInput } from './tasks/user-story.ts';
 export { planIdeaRefinement, refineIdea } from './tasks/idea-refinement.ts';
 export type { IdeaRefinementInput, IdeaRefinementResult, RefinedIdea } from './tasks/idea-refinement.ts';
+export { suggestRating } from './rating.ts';
+export type { RatingSuggestion } from './rating.ts';
