@@ -40,7 +40,7 @@ function analyzeWithPacks(text: unknown, options: AnalyzeSentimentOptions | unde
   }
   const clean = blankMarkup(text);
   const sentences: SentenceSentiment[] = [];
-  const cues: Array<ScoredCue & { lang: SentimentLanguage }> = [];
+  const cues: ScoredCue[] = [];
   const languageWeight = { en: 0, zh: 0 };
   let previousCueStart = 0;
 
@@ -58,7 +58,7 @@ function analyzeWithPacks(text: unknown, options: AnalyzeSentimentOptions | unde
       if (previous) previous.score = squash(sumWeights(cues.slice(previousCueStart)));
     }
     previousCueStart = cues.length;
-    for (const cue of scored.cues) cues.push({ ...cue, lang });
+    for (const cue of scored.cues) cues.push(cue);
     const score = squash(sumWeights(scored.cues));
     sentences.push({ start: span.start, end: span.end, text: text.slice(span.start, span.end), lang, score, label: labelOf(score) });
   }

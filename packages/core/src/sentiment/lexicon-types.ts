@@ -24,8 +24,8 @@ export interface LanguagePack {
   entries: ReadonlyMap<string, LexiconEntry>;
   /** Longest key: in words (en) or characters (zh). */
   maxKeyLength: number;
-  /** en: first words of multi-word keys, so single words skip the phrase lookups. */
-  phraseStarts: ReadonlySet<string>;
+  /** en: every proper word-prefix of a multi-word key ("fits", "fits true", "fits true to"), so phrase lookups stop early. */
+  phrasePrefixes: ReadonlySet<string>;
   /** Negation reaches this many following words/segments. */
   negationScope: number;
 }
@@ -39,17 +39,17 @@ export function buildLanguagePack(
   const entries = new Map<string, LexiconEntry>();
   for (const table of tables) for (const [key, entry] of table) entries.set(key, entry);
   let maxKeyLength = 1;
-  const phraseStarts = new Set<string>();
+  const phrasePrefixes = new Set<string>();
   for (const key of entries.keys()) {
     if (lang === 'en') {
       const words = key.split(' ');
-      if (words.length > 1) phraseStarts.add(words[0]);
+      for (let length = 1; length < words.length; length++) phrasePrefixes.add(words.slice(0, length).join(' '));
       maxKeyLength = Math.max(maxKeyLength, words.length);
     } else {
       maxKeyLength = Math.max(maxKeyLength, key.length);
     }
   }
-  return { lang, entries, maxKeyLength, phraseStarts, negationScope };
+  return { lang, entries, maxKeyLength, phrasePrefixes, negationScope };
 }
 
 /** Shorthands that keep the lexicon tables readable. */

@@ -40,7 +40,11 @@ export interface SentenceSpan {
   question: boolean;
 }
 
-const isTerminal = (char: string): boolean => '.!?。！？…\n'.includes(char);
+/** . ! ? 。 ！ ？ … and newline, by char code (this runs on every character). */
+function isTerminal(code: number): boolean {
+  return code === 46 || code === 33 || code === 63 || code === 10 || code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 0x2026;
+}
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
 
 /** Splits on . ! ? 。 ！ ？ … and newlines; the closing punctuation stays with its sentence. */
 export function splitSentences(text: string): SentenceSpan[] {
@@ -49,22 +53,21 @@ export function splitSentences(text: string): SentenceSpan[] {
   let index = 0;
   const length = text.length;
   while (index < length) {
-    if (!isTerminal(text[index])) {
+    const code = text.charCodeAt(index);
+    if (!isTerminal(code)) {
       index++;
       continue;
     }
     // "3.5 inch", "v2.0": a dot between digits does not end a sentence.
-    if (text[index] === '.' && /\d/.test(text[index - 1] ?? '') && /\d/.test(text[index + 1] ?? '')) {
+    if (code === 46 && isDigit(text.charCodeAt(index - 1)) && isDigit(text.charCodeAt(index + 1))) {
       index++;
       continue;
     }
     let exclamations = 0;
     let question = false;
-    while (index < length && (isTerminal(text[index]) || text[index] === ' ')) {
-      const char = text[index];
-      if (char === '!' || char === '！') exclamations++;
-      if (char === '?' || char === '？') question = true;
-      index++;
+    for (let next = text.charCodeAt(index); index < length && (isTerminal(next) || next === 32); next = text.charCodeAt(++index)) {
+      if (next === 33 || next === 0xff01) exclamations++;
+      if (next === 63 || next === 0xff1f) question = true;
     }
     pushTrimmed(text, start, index, exclamations, question, sentences);
     start = index;
@@ -73,26 +76,26 @@ export function splitSentences(text: string): SentenceSpan[] {
   return sentences;
 }
 
+const isSpace = (code: number): boolean => code <= 32 || code === 0x3000 || code === 0xa0;
+
 function pushTrimmed(text: string, start: number, end: number, exclamations: number, question: boolean, out: SentenceSpan[]): void {
-  while (start < end && /\s/.test(text[start])) start++;
-  while (end > start && /\s/.test(text[end - 1])) end--;
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
   if (end > start) out.push({ start, end, exclamations, question });
 }
 
-const HAN = /\p{Script=Han}/u;
-const LATIN = /[A-Za-z]/;
+/** CJK ideographs: unified, extension A and compatibility blocks. */
+const isHan = (code: number): boolean => (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff);
+const isLatinLetter = (code: number): boolean => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 
 /** Chinese when Han characters × 3 ≥ Latin letters (a Chinese word is one or two characters, an English one about five letters). */
 export function detectLanguage(text: string, start = 0, end = text.length): SentimentLanguage {
   let han = 0;
   let latin = 0;
   for (let index = start; index < end; index++) {
-    const char = text[index];
-    if (char.charCodeAt(0) < 128) {
-      if (LATIN.test(char)) latin++;
-    } else if (HAN.test(char)) {
-      han++;
-    }
+    const code = text.charCodeAt(index);
+    if (isLatinLetter(code)) latin++;
+    else if (isHan(code)) han++;
   }
   return han > 0 && han * 3 >= latin ? 'zh' : 'en';
 }

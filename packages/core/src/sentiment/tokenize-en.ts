@@ -7,12 +7,17 @@ interface RawToken {
   end: number;
   /** Lower-case word with typographic apostrophes normalised; '' for non-words. */
   word: string;
+  /** Two or more letters, all upper case ("LOVE"). */
+  shouted: boolean;
   unit: LexUnit | null;
 }
 
-const WORD = /[A-Za-z0-9]+(?:['’][A-Za-z]+)*/y;
 const CAPS_EMPHASIS = 1.4;
 const EMOTICON_START = ':;=<>^xXT(-';
+
+const isAsciiLetter = (code: number): boolean => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+const isWordCode = (code: number): boolean => isAsciiLetter(code) || (code >= 48 && code <= 57);
+const isApostrophe = (code: number): boolean => code === 39 || code === 0x2019;
 
 /** Words, emoji, emoticons and clause breaks of text[start, end), then longest-match against the lexicon. */
 export function tokenizeEnglish(text: string, start: number, end: number, pack: LanguagePack): LexUnit[] {
@@ -31,9 +36,7 @@ export function tokenizeEnglish(text: string, start: number, end: number, pack: 
       index += phrase.length;
       continue;
     }
-    const surface = text.slice(token.start, token.end);
-    const emphasis = token.end - token.start >= 2 && /^[A-Z]+$/.test(surface) ? CAPS_EMPHASIS : 1;
-    units.push({ start: token.start, end: token.end, entry: lookupWord(token.word, pack), isBreak: false, emphasis });
+    units.push({ start: token.start, end: token.end, entry: lookupWord(token.word, pack), isBreak: false, emphasis: token.shouted ? CAPS_EMPHASIS : 1 });
     index++;
   }
   return units;
@@ -43,46 +46,59 @@ function scanEnglish(text: string, start: number, end: number): RawToken[] {
   const tokens: RawToken[] = [];
   let index = start;
   while (index < end) {
-    const char = text[index];
-    const code = char.charCodeAt(0);
+    const code = text.charCodeAt(index);
     if (code <= 32) {
       index++;
       continue;
     }
+    const char = text[index];
     if (EMOTICON_START.includes(char)) {
       EMOTICON_PATTERN.lastIndex = index;
       const emoticon = EMOTICON_PATTERN.exec(text);
       // "xD" only counts on its own, not inside a word like "xDrive".
-      if (emoticon && index + emoticon[0].length <= end && !/[A-Za-z]/.test(text[index + emoticon[0].length] ?? '')) {
-        const valence = EMOTICON_VALENCE.get(emoticon[0]) ?? 0;
+      if (emoticon && index + emoticon[0].length <= end && !isAsciiLetter(text.charCodeAt(index + emoticon[0].length))) {
         const unitEnd = index + emoticon[0].length;
-        tokens.push({ start: index, end: unitEnd, word: '', unit: symbolUnit(index, unitEnd, valence) });
+        tokens.push({ start: index, end: unitEnd, word: '', shouted: false, unit: symbolUnit(index, unitEnd, EMOTICON_VALENCE.get(emoticon[0]) ?? 0) });
         index = unitEnd;
         continue;
       }
     }
-    WORD.lastIndex = index;
-    const word = WORD.exec(text);
-    if (word) {
-      const wordEnd = Math.min(end, index + word[0].length);
-      tokens.push({ start: index, end: wordEnd, word: text.slice(index, wordEnd).toLowerCase().replace(/’/g, "'"), unit: null });
+    if (isWordCode(code)) {
+      const wordEnd = scanWord(text, index, end);
+      let word = text.slice(index, wordEnd);
+      const lower = word.toLowerCase();
+      const shouted = wordEnd - index >= 2 && lower !== word && word.toUpperCase() === word;
+      word = lower.includes('\u2019') ? lower.replace(/\u2019/g, "'") : lower;
+      tokens.push({ start: index, end: wordEnd, word, shouted, unit: null });
       index = wordEnd;
       continue;
     }
     if (CLAUSE_PUNCTUATION.includes(char)) {
-      tokens.push({ start: index, end: index + 1, word: '', unit: breakUnit(index, index + 1) });
+      tokens.push({ start: index, end: index + 1, word: '', shouted: false, unit: breakUnit(index, index + 1) });
       index++;
       continue;
     }
-    const pictograph = readPictograph(text, index);
+    const pictograph = code >= 0x2300 ? readPictograph(text, index) : null;
     if (pictograph) {
-      tokens.push({ start: index, end: index + pictograph.length, word: '', unit: symbolUnit(index, index + pictograph.length, pictograph.valence) });
+      tokens.push({ start: index, end: index + pictograph.length, word: '', shouted: false, unit: symbolUnit(index, index + pictograph.length, pictograph.valence) });
       index += pictograph.length;
       continue;
     }
     index++;
   }
   return tokens;
+}
+
+/** Letters and digits, with inner apostrophes ("don't", "kid’s"). */
+function scanWord(text: string, index: number, end: number): number {
+  let at = index + 1;
+  while (at < end) {
+    const code = text.charCodeAt(at);
+    if (isWordCode(code)) at++;
+    else if (isApostrophe(code) && at + 1 < end && isAsciiLetter(text.charCodeAt(at + 1))) at += 2;
+    else break;
+  }
+  return at;
 }
 
 /** An emoji (with its variation selector) at `index`, or null. Shared with the Chinese tokenizer. */
@@ -103,25 +119,20 @@ export function symbolUnit(start: number, end: number, valence: number): LexUnit
   return { start, end, entry, isBreak: false, emphasis: 1 };
 }
 
+/** Longest multi-word key starting at `index`; grows the key word by word while it is still a known prefix. */
 function matchPhrase(raw: RawToken[], index: number, pack: LanguagePack): { entry: LexiconEntry; length: number } | null {
-  if (!pack.phraseStarts.has(raw[index].word)) return null;
-  const longest = Math.min(pack.maxKeyLength, raw.length - index);
-  for (let length = longest; length >= 2; length--) {
-    let key = raw[index].word;
-    let complete = true;
-    for (let offset = 1; offset < length; offset++) {
-      const word = raw[index + offset].word;
-      if (!word) {
-        complete = false;
-        break;
-      }
-      key += ' ' + word;
-    }
-    if (!complete) continue;
+  let key = raw[index].word;
+  if (!pack.phrasePrefixes.has(key)) return null;
+  let found: { entry: LexiconEntry; length: number } | null = null;
+  for (let length = 2; length <= pack.maxKeyLength && index + length <= raw.length; length++) {
+    const word = raw[index + length - 1].word;
+    if (!word) break;
+    key += ' ' + word;
     const entry = pack.entries.get(key);
-    if (entry) return { entry, length };
+    if (entry) found = { entry, length };
+    if (!pack.phrasePrefixes.has(key)) break;
   }
-  return null;
+  return found;
 }
 
 const NEGATED_CONTRACTION: LexiconEntry = { kind: 'negator' };

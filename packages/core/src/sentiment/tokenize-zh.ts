@@ -16,7 +16,7 @@ function getSegmenter(): Intl.Segmenter | null {
 /**
  * Longest match of lexicon keys over the characters of text[start, end).
  * Multi-character keys may start anywhere ("很好|看" still yields 好看). A single-character key
- * only counts where the word segmenter agrees it is a word of its own, or where its segment is
+ * (other than a negator or intensifier) only counts where the word segmenter agrees it is a word of its own, or where its segment is
  * made entirely of lexicon keys — so 好 in 好像 or 小 in 小时 is not read as sentiment.
  */
 export function tokenizeChinese(text: string, start: number, end: number, pack: LanguagePack): LexUnit[] {
@@ -107,6 +107,9 @@ function matchKey(
 ): number {
   const length = longestKey(text, index, end, pack);
   if (length !== 1) return length;
+  // Negators and intensifiers only steer the next opinion word, so they need no segment check ("都不腻").
+  const kind = pack.entries.get(text[index])?.kind;
+  if (kind === 'negator' || kind === 'modifier') return 1;
   const segmentStart = segments.start[index - spanStart];
   const segmentEnd = segments.end[index - spanStart];
   if (segmentEnd - segmentStart <= 1) return 1;
