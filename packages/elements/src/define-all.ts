@@ -3,3 +3,4 @@ import './review-composer/define.ts';
 import './engine-provider/define.ts';
 import './model-status/define.ts';
 import './feedback-summary/define.ts';
+import './suggested-copy/define.ts';

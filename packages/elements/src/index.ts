@@ -27,3 +27,5 @@ export { CwFeedbackSummary } from './feedback-summary/feedback-summary.ts';
 export type { FeedbackReview, QuoteSelectDetail } from './feedback-summary/feedback-summary.ts';
 export { summarizeInChunks } from './feedback-summary/chunked-summary.ts';
 export type { MergedFeedback, ChunkedSummaryOptions } from './feedback-summary/chunked-summary.ts';
+export { CwSuggestedCopy } from './suggested-copy/suggested-copy.ts';
+export type { CopyCandidate, CopyAcceptDetail } from './suggested-copy/suggested-copy.ts';

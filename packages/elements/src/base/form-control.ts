@@ -105,11 +105,16 @@ export class FormControlElement extends CowriteElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    this.internals.setFormValue(this.formValue(), this.formState());
-    this.updateValidity();
+    this.commitFormValue();
     this.setState('disabled', this.isDisabled);
     this.setState('empty', this.value === '');
     this.setState('user-invalid', this.userTouched && !this.internals.validity.valid);
+  }
+
+  /** Hands value and validity to the form now (not at the next render), e.g. right after a reset. */
+  protected commitFormValue(): void {
+    this.internals.setFormValue(this.formValue(), this.formState());
+    this.updateValidity();
   }
 
   /** What goes into FormData; subclasses may submit several entries. */
@@ -162,6 +167,12 @@ export class FormControlElement extends CowriteElement {
   formResetCallback(): void {
     this.#valueEdited = false;
     this.userTouched = false;
+    this.resetValue();
+    this.commitFormValue();
+  }
+
+  /** Restores the initial state on form reset; subclasses reset their extra state too. */
+  protected resetValue(): void {
     this.value = this.defaultValue ?? '';
   }
 

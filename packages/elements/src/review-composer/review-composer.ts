@@ -380,8 +380,8 @@ export class CwReviewComposer extends FormControlElement {
     }
   }
 
-  override formResetCallback(): void {
-    super.formResetCallback();
+  protected override resetValue(): void {
+    super.resetValue();
     this.rating = 0;
     this.selectedTopics = [];
     this.guardReport = undefined;

@@ -1,0 +1,81 @@
+import { css } from 'lit';
+
+export const suggestedCopyStyles = css`
+  .base {
+    display: grid;
+    gap: var(--_space);
+  }
+  .controls {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: end;
+    gap: var(--_space);
+  }
+  label {
+    display: grid;
+    gap: 0.125rem;
+    font-size: 0.875em;
+    color: var(--_muted);
+  }
+  select,
+  textarea {
+    font: inherit;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding-block: 0.25rem;
+    padding-inline: 0.5rem;
+  }
+  textarea {
+    inline-size: 100%;
+    min-block-size: 5lh;
+    resize: vertical;
+  }
+  .candidates {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: var(--_space);
+  }
+  .candidate {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+    background: var(--_surface);
+    display: grid;
+    gap: var(--_space);
+  }
+  .candidate.accepted {
+    border-color: var(--_accent);
+    box-shadow: 0 0 0 1px var(--_accent);
+  }
+  .candidate-title {
+    font-size: 0.8125em;
+    color: var(--_muted);
+    margin: 0;
+  }
+  .text {
+    white-space: pre-wrap;
+    margin: 0;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.375rem;
+  }
+  .findings {
+    margin: 0;
+    padding-inline-start: 1.25rem;
+    color: var(--_warning);
+    font-size: 0.875em;
+  }
+  .error {
+    color: var(--_negative);
+  }
+  .muted {
+    color: var(--_muted);
+    margin: 0;
+  }
+`;
