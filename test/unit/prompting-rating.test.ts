@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { suggestRating } from '@cowrite/core';
+// Source path: tsc resolves @cowrite/core to packages/core/dist types, which may predate this export.
+import { suggestRating } from '../../packages/core/src/index.ts';
 
 describe('suggestRating', () => {
   it('follows the sentiment of the text, en and zh', () => {
