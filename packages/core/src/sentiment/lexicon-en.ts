@@ -127,7 +127,7 @@ const DOMAIN = polarTable([
   ['still waiting', -2, 'shipping'], ['lost in the mail', -3, 'shipping'], ['fast', 1.5], ['quick', 1.5], ['quickly', 1], ['promptly', 1.5],
   ['slow', -1.5], ['late', -1.5, 'shipping'], ['delayed', -2, 'shipping'], ['took forever', -2.5], ['took weeks', -2, 'shipping'],
   // size / fit
-  ['true to size', 2.5, 'size'], ['fits true to size', 2.5, 'size'], ['fits perfectly', 3, 'size'], ['fits well', 2.5, 'size'], ['fits great', 3, 'size'],
+  ['true to size', 2.5, 'size'], ['fits true to size', 2.5, 'size'], ['fit true to size', 2.5, 'size'], ['fits perfectly', 3, 'size'], ['fits well', 2.5, 'size'], ['fits great', 3, 'size'],
   ['fit perfectly', 3, 'size'], ['perfect fit', 3, 'size'], ['fits like a glove', 3, 'size'], ['runs small', -1.5, 'size'], ['runs large', -1.5, 'size'],
   ['runs big', -1.5, 'size'], ['too small', -2, 'size'], ['too big', -2, 'size'], ['too large', -2, 'size'], ['too tight', -2, 'size'],
   ['too loose', -2, 'size'], ['too short', -1.5, 'size'], ['too long', -1.5, 'size'], ['size up', -1, 'size'], ['size down', -1, 'size'],

@@ -3,7 +3,15 @@ import type { AspectName, SentimentLanguage } from './types.ts';
 /** What one lexicon key (an English word/phrase or a Chinese string) does to the score. */
 export type LexiconEntry =
   /** Carries sentiment, -5..5. `aspect`: the phrase names its aspect itself ("true to size"). */
-  | { kind: 'polar'; value: number; aspect?: AspectName; byAspect?: Partial<Record<AspectName, number>>; comparative?: boolean }
+  | {
+      kind: 'polar';
+      value: number;
+      aspect?: AspectName;
+      byAspect?: Partial<Record<AspectName, number>>;
+      comparative?: boolean;
+      /** Emoji and emoticons: judge the whole review, never an aspect. */
+      standalone?: boolean;
+    }
   /** Flips the next polar word within a short scope ("not", "never", "不", "没有"); `strength` scales the flip. */
   | { kind: 'negator'; strength?: number }
   /** Intensifier (>1) or diminisher (<1) of the next polar word; `comparative` marks "more"/"更". */

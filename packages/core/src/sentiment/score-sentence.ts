@@ -146,29 +146,30 @@ export function scoreSentence(units: readonly LexUnit[], pack: LanguagePack, exc
 }
 
 function resolveCue(cue: PendingCue, mentions: readonly AspectMention[], emphasis: number): ScoredCue {
-  const mention = nearestMention(cue.unit, cue.clause, mentions);
+  const ownAspect = cue.entry.aspect;
+  const mention = cue.entry.standalone ? null : nearestMention(cue.unit, cue.clause, mentions, ownAspect);
   let value = cue.entry.value;
   const contextual = mention && cue.entry.byAspect?.[mention.aspect];
   if (contextual !== undefined && contextual !== null) value = contextual;
   if (cue.negated) value = -value * (value > 0 ? NEGATED_POSITIVE : NEGATED_NEGATIVE) * cue.negationStrength;
   if (cue.againstOther) value = -value;
-  const ownAspect = cue.entry.aspect;
   return {
     start: cue.unit.start,
     end: cue.unit.end,
     weight: value * cue.scale * emphasis,
     clause: cue.clause,
     aspect: ownAspect ?? mention?.aspect ?? null,
-    aspectStart: !ownAspect && mention ? mention.start : cue.unit.start,
-    aspectEnd: !ownAspect && mention ? mention.end : cue.unit.end,
+    aspectStart: mention ? mention.start : cue.unit.start,
+    aspectEnd: mention ? mention.end : cue.unit.end,
   };
 }
 
-function nearestMention(unit: LexUnit, clause: number, mentions: readonly AspectMention[]): AspectMention | null {
+/** The closest aspect word in the same clause; for a phrase that names its aspect, only a word of that aspect ("packaging … crushed"). */
+function nearestMention(unit: LexUnit, clause: number, mentions: readonly AspectMention[], onlyAspect: AspectName | undefined): AspectMention | null {
   let best: AspectMention | null = null;
   let bestDistance = Infinity;
   for (const mention of mentions) {
-    if (mention.clause !== clause) continue;
+    if (mention.clause !== clause || (onlyAspect && mention.aspect !== onlyAspect)) continue;
     const distance = mention.end <= unit.start ? unit.start - mention.end : mention.start - unit.end;
     // Prefer the aspect word before the opinion ("shipping was fast") on ties.
     const biased = mention.end <= unit.start ? distance : distance + 0.5;

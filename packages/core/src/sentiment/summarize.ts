@@ -91,7 +91,7 @@ export function summarizeFeedback(
     count: analysed.length,
     skipped,
     distribution,
-    averageScore: Math.round((scoreSum / analysed.length) * 1000) / 1000,
+    averageScore: analysed.length > 0 ? Math.round((scoreSum / analysed.length) * 1000) / 1000 : 0,
     averageRating: ratingCount > 0 ? Math.round((ratingSum / ratingCount) * 1000) / 1000 : null,
     aspects,
     pros: highlights(tallies, 'positive', maxHighlights),

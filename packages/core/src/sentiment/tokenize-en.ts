@@ -115,7 +115,7 @@ export function readPictograph(text: string, index: number): { length: number; v
 }
 
 export function symbolUnit(start: number, end: number, valence: number): LexUnit {
-  const entry: LexiconEntry | null = valence === 0 ? null : { kind: 'polar', value: valence };
+  const entry: LexiconEntry | null = valence === 0 ? null : { kind: 'polar', value: valence, standalone: true };
   return { start, end, entry, isBreak: false, emphasis: 1 };
 }
 
