@@ -4,3 +4,4 @@ import './engine-provider/define.ts';
 import './model-status/define.ts';
 import './feedback-summary/define.ts';
 import './suggested-copy/define.ts';
+import './idea-form/define.ts';

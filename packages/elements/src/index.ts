@@ -29,3 +29,7 @@ export { summarizeInChunks } from './feedback-summary/chunked-summary.ts';
 export type { MergedFeedback, ChunkedSummaryOptions } from './feedback-summary/chunked-summary.ts';
 export { CwSuggestedCopy } from './suggested-copy/suggested-copy.ts';
 export type { CopyCandidate, CopyAcceptDetail } from './suggested-copy/suggested-copy.ts';
+export { CwIdeaForm } from './idea-form/idea-form.ts';
+export type { FindSimilarIdeas, IdeaCategory, IdeaSubmitDetail } from './idea-form/idea-form.ts';
+export { rankSimilarIdeas } from './idea-form/similar-ideas.ts';
+export type { ExistingIdea } from './idea-form/similar-ideas.ts';

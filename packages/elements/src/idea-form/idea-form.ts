@@ -1,0 +1,389 @@
+import { html, nothing } from 'lit';
+import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { FormControlElement } from '../base/form-control.ts';
+import { renderGuardFindings } from '../base/guard-findings.ts';
+import { sharedStyles } from '../base/shared.styles.ts';
+import { format } from '../base/strings.ts';
+import type { CowriteStrings } from '../base/strings.ts';
+import { refineIdea } from '../services/tasks.ts';
+import type { Idea } from '../services/tasks.ts';
+import { getTextServices } from '../services/text-services.ts';
+import type { GuardFinding } from '../services/text-services.ts';
+import { ideaFormStyles } from './idea-form.styles.ts';
+import { rankSimilarIdeas } from './similar-ideas.ts';
+import type { ExistingIdea } from './similar-ideas.ts';
+
+/** Fetches ideas similar to a title (a server search); return [] when none. */
+export type FindSimilarIdeas = (title: string, signal: AbortSignal) => Promise<readonly ExistingIdea[]>;
+
+export interface IdeaCategory {
+  value: string;
+  label: string;
+}
+
+export interface IdeaSubmitDetail {
+  title: string;
+  description: string;
+  category: string;
+}
+
+interface Refinement {
+  title: string;
+  description: string;
+  findings: readonly GuardFinding[];
+}
+
+/**
+ * A shopper proposes a product idea: title, description and category. While the title is
+ * typed, similar ideas already posted are shown (from `ideas`, or a `findSimilar` search)
+ * so duplicates get votes instead. "Refine with AI" puts a suggested rewrite next to the
+ * shopper's version; the shopper picks what to keep, field by field.
+ *
+ * Inside a `<form>` it submits `title`, `description` and `category` (prefixed with
+ * `name-` when `name` is set); on its own it only fires `cw-idea-submit`.
+ *
+ * @summary Idea submission with duplicate detection and an AI rewrite to compare.
+ *
+ * @fires cw-idea-submit - The shopper submitted a valid idea (cancelable). `detail: { title, description, category }`.
+ * @fires cw-similar-ideas - Similar ideas were found for the title. `detail: { ideas }`.
+ * @fires input - A field changed.
+ * @fires change - A field was committed.
+ *
+ * @csspart base - The wrapper.
+ * @csspart title-input - The title input.
+ * @csspart description-input - The description textarea.
+ * @csspart category-select - The category select.
+ * @csspart similar - The similar ideas box.
+ * @csspart refine-button - The "Refine with AI" button.
+ * @csspart comparison - Original and suggested versions side by side.
+ * @csspart submit-button - The submit button.
+ *
+ * @cssprop --cw-color-accent - Similar-ideas rule and the suggested version's border.
+ */
+export class CwIdeaForm extends FormControlElement {
+  static override styles = [sharedStyles, ideaFormStyles];
+
+  static override properties: PropertyDeclarations = {
+    ...FormControlElement.properties,
+    description: {},
+    category: {},
+    categories: { attribute: false },
+    ideas: { attribute: false },
+    findSimilar: { attribute: false },
+    similarIdeas: { state: true },
+    refinement: { state: true },
+    refining: { state: true },
+    refineError: { state: true },
+    announcement: { state: true },
+  };
+
+  /** The description (the title is `value`). */
+  declare description: string;
+  declare category: string;
+  declare categories: readonly (string | IdeaCategory)[];
+  /** Ideas already posted, searched locally while the title is typed. */
+  declare ideas: readonly ExistingIdea[];
+  /** A remote search instead of (or in addition to) `ideas`. */
+  declare findSimilar: FindSimilarIdeas | undefined;
+  /** Ideas similar to the current title. */
+  declare similarIdeas: readonly ExistingIdea[];
+  declare protected refinement: Refinement | undefined;
+  declare protected refining: boolean;
+  declare protected refineError: string;
+  declare protected announcement: string;
+
+  #similarTimer: ReturnType<typeof setTimeout> | undefined;
+  #similarRun: AbortController | undefined;
+  #refineRun: AbortController | undefined;
+
+  constructor() {
+    super();
+    this.description = '';
+    this.category = '';
+    this.categories = [];
+    this.ideas = [];
+    this.similarIdeas = [];
+    this.refining = false;
+    this.refineError = '';
+    this.announcement = '';
+    this.required = true;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#similarTimer);
+    this.#similarRun?.abort();
+    this.#refineRun?.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('ideas') && this.value) this.#scheduleSimilar();
+  }
+
+  // ----- form -----
+
+  #field(key: string): string {
+    return this.name ? `${this.name}-${key}` : key;
+  }
+
+  protected override formValue(): FormData {
+    const data = new FormData();
+    data.append(this.#field('title'), this.value);
+    data.append(this.#field('description'), this.description);
+    data.append(this.#field('category'), this.category);
+    return data;
+  }
+
+  protected override formState(): string {
+    return JSON.stringify({ title: this.value, description: this.description, category: this.category });
+  }
+
+  override formStateRestoreCallback(state: string | File | FormData | null): void {
+    if (typeof state !== 'string') return;
+    try {
+      const parsed = JSON.parse(state) as Partial<{ title: string; description: string; category: string }>;
+      this.value = parsed.title ?? '';
+      this.description = parsed.description ?? '';
+      this.category = parsed.category ?? '';
+    } catch {
+      // Not our state: keep the fields as they are.
+    }
+  }
+
+  protected override resetValue(): void {
+    super.resetValue();
+    this.description = '';
+    this.category = '';
+    this.similarIdeas = [];
+    this.refinement = undefined;
+  }
+
+  protected override extraValidity(): { flags: ValidityStateFlags; message: string } | undefined {
+    if (this.required && !this.description.trim()) return { flags: { valueMissing: true }, message: this.text.valueMissing };
+    return undefined;
+  }
+
+  protected override validationTarget(): HTMLElement | undefined {
+    const selector = this.value.trim() ? 'textarea' : 'input';
+    return this.renderRoot.querySelector<HTMLElement>(selector) ?? undefined;
+  }
+
+  /** Validates, fires `cw-idea-submit`, then submits the surrounding form (if any). */
+  submit(): boolean {
+    this.commitFormValue();
+    if (!this.reportValidity()) return false;
+    const detail: IdeaSubmitDetail = { title: this.value.trim(), description: this.description.trim(), category: this.category };
+    const proceed = this.dispatchEvent(new CustomEvent('cw-idea-submit', { bubbles: true, composed: true, cancelable: true, detail }));
+    if (!proceed) return false;
+    this.announcement = this.text.ideaSubmitted;
+    this.form?.requestSubmit();
+    return true;
+  }
+
+  // ----- similar ideas -----
+
+  #scheduleSimilar(): void {
+    clearTimeout(this.#similarTimer);
+    this.#similarRun?.abort();
+    this.#similarTimer = setTimeout(() => void this.#findSimilar(), 200);
+  }
+
+  async #findSimilar(): Promise<void> {
+    const title = this.value.trim();
+    const run = new AbortController();
+    this.#similarRun = run;
+    if ([...title].length < 4) {
+      this.similarIdeas = [];
+      return;
+    }
+    let found = rankSimilarIdeas(title, this.ideas);
+    if (this.findSimilar) {
+      try {
+        const remote = await this.findSimilar(title, run.signal);
+        const seen = new Set(found.map((idea) => idea.id ?? idea.title));
+        found = [...found, ...remote.filter((idea) => !seen.has(idea.id ?? idea.title))].slice(0, 5);
+      } catch {
+        // A failed search only means no remote suggestions.
+      }
+    }
+    if (run.signal.aborted) return;
+    const changed = found.map((idea) => idea.title).join('\n') !== this.similarIdeas.map((idea) => idea.title).join('\n');
+    this.similarIdeas = found;
+    if (changed && found.length) {
+      this.announcement = format(this.text.similarIdeasCount, { n: found.length });
+      this.dispatchEvent(new CustomEvent('cw-similar-ideas', { bubbles: true, composed: true, detail: { ideas: found } }));
+    }
+  }
+
+  // ----- refinement -----
+
+  /** Asks the model for a clearer title and description, shown next to the original. */
+  async refine(): Promise<void> {
+    const engine = this.activeEngine;
+    if (!engine) return;
+    this.#refineRun?.abort();
+    const run = new AbortController();
+    this.#refineRun = run;
+    this.refining = true;
+    this.refineError = '';
+    try {
+      const idea: Idea = { title: this.value, description: this.description, category: this.category || undefined };
+      const suggestion = await refineIdea(engine, idea, run.signal);
+      if (run.signal.aborted) return;
+      const guard = getTextServices().guardText;
+      const combined = `${suggestion.title}\n${suggestion.description}`;
+      this.refinement = {
+        title: suggestion.title,
+        description: suggestion.description,
+        findings: guard ? guard(combined, { lang: this.coreLanguage }).findings : [],
+      };
+      this.announcement = this.text.refinementReady;
+    } catch (error) {
+      if (!run.signal.aborted) this.refineError = error instanceof Error ? error.message : String(error);
+    } finally {
+      if (this.#refineRun === run) this.refining = false;
+    }
+  }
+
+  #useSuggested(field: 'title' | 'description'): void {
+    if (!this.refinement) return;
+    if (field === 'title') {
+      this.value = this.refinement.title;
+      this.#scheduleSimilar();
+    } else this.description = this.refinement.description;
+    this.markEdited();
+    this.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+
+  // ----- rendering -----
+
+  #onTitleInput(event: Event): void {
+    this.value = (event.target as HTMLInputElement).value;
+    this.markEdited();
+    this.#scheduleSimilar();
+  }
+
+  #onDescriptionInput(event: Event): void {
+    this.description = (event.target as HTMLTextAreaElement).value;
+    this.markEdited();
+  }
+
+  protected override render(): TemplateResult {
+    const t = this.text;
+    const disabled = this.isDisabled;
+    const invalid = this.userTouched && !this.validity.valid;
+    return html`
+      <div part="base" class="base">
+        <div class="field">
+          <label for="title">${t.ideaTitle}</label>
+          <input
+            id="title"
+            part="title-input"
+            .value=${live(this.value)}
+            ?disabled=${disabled}
+            ?required=${this.required}
+            minlength=${this.minLength ?? nothing}
+            maxlength=${this.maxLength ?? nothing}
+            aria-invalid=${invalid && !this.value.trim() ? 'true' : 'false'}
+            aria-describedby=${this.similarIdeas.length ? 'similar' : nothing}
+            autocomplete="off"
+            @input=${this.#onTitleInput}
+            @change=${() => this.dispatchEvent(new Event('change', { bubbles: true }))}
+          />
+        </div>
+        ${this.similarIdeas.length ? this.#renderSimilar(t) : nothing}
+        <div class="field">
+          <label for="description">${t.ideaDescription}</label>
+          <textarea
+            id="description"
+            part="description-input"
+            .value=${live(this.description)}
+            ?disabled=${disabled}
+            ?required=${this.required}
+            aria-invalid=${invalid && !!this.value.trim() && !this.description.trim() ? 'true' : 'false'}
+            @input=${this.#onDescriptionInput}
+            @change=${() => this.dispatchEvent(new Event('change', { bubbles: true }))}
+          ></textarea>
+        </div>
+        ${this.categories.length
+          ? html`<div class="field">
+              <label for="category">${t.ideaCategory}</label>
+              <select
+                id="category"
+                part="category-select"
+                ?disabled=${disabled}
+                @change=${(event: Event) => {
+                  this.category = (event.target as HTMLSelectElement).value;
+                  this.dispatchEvent(new Event('change', { bubbles: true }));
+                }}
+              >
+                <option value="" ?selected=${!this.category}>${t.ideaCategoryNone}</option>
+                ${this.categories.map((entry) => {
+                  const option = typeof entry === 'string' ? { value: entry, label: entry } : entry;
+                  return html`<option value=${option.value} ?selected=${option.value === this.category}>${option.label}</option>`;
+                })}
+              </select>
+            </div>`
+          : nothing}
+        ${this.refinement ? this.#renderComparison(t, this.refinement) : nothing}
+        ${this.refineError ? html`<p class="error" role="alert">${this.refineError}</p>` : nothing}
+        <div class="actions">
+          <button
+            type="button"
+            part="refine-button"
+            ?disabled=${disabled || this.refining || !this.activeEngine || !this.value.trim()}
+            @click=${() => void this.refine()}
+          >
+            ${this.refining ? t.refining : t.refine}
+          </button>
+          <button type="button" part="submit-button" class="primary" ?disabled=${disabled} @click=${() => this.submit()}>${t.submitIdea}</button>
+        </div>
+        <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>
+      </div>
+    `;
+  }
+
+  #renderSimilar(t: CowriteStrings): TemplateResult {
+    return html`<div part="similar" class="similar" id="similar">
+      <p>${t.similarIdeas}</p>
+      <ul>
+        ${this.similarIdeas.map(
+          (idea) => html`<li>
+            ${idea.href ? html`<a href=${idea.href}>${idea.title}</a>` : idea.title}
+            ${idea.votes !== undefined ? html` <span class="muted">(${format(t.votes, { n: idea.votes })})</span>` : nothing}
+            ${idea.status ? html` <span class="muted">· ${idea.status}</span>` : nothing}
+          </li>`,
+        )}
+      </ul>
+    </div>`;
+  }
+
+  #renderComparison(t: CowriteStrings, refinement: Refinement): TemplateResult {
+    return html`<div part="comparison" class="compare">
+      <section class="version" aria-labelledby="original-heading">
+        <h3 id="original-heading">${t.original}</h3>
+        <p class="title">${this.value}</p>
+        <p>${this.description}</p>
+        <div class="actions">
+          <button type="button" @click=${() => (this.refinement = undefined)}>${t.keepOriginal}</button>
+        </div>
+      </section>
+      <section class="version suggested" aria-labelledby="suggested-heading">
+        <h3 id="suggested-heading">${t.suggested}</h3>
+        <p class="title">${refinement.title}</p>
+        <p>${refinement.description}</p>
+        ${renderGuardFindings(t, `${refinement.title}\n${refinement.description}`, refinement.findings)}
+        <div class="actions">
+          <button type="button" ?disabled=${refinement.title === this.value} @click=${() => this.#useSuggested('title')}>
+            ${t.useSuggestedTitle}
+          </button>
+          <button type="button" ?disabled=${refinement.description === this.description} @click=${() => this.#useSuggested('description')}>
+            ${t.useSuggestedDescription}
+          </button>
+        </div>
+      </section>
+    </div>`;
+  }
+}
