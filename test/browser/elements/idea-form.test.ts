@@ -68,7 +68,7 @@ describe('<cw-idea-form>', () => {
       },
     });
     const engine = new ScriptedEngine({
-      script: [{ when: /Title:$/, reply: ' Wide-fit waterproof hiking boots\nDescription: Boots in wide sizes that stay 100% waterproof on long hikes.' }],
+      script: [{ when: () => true, reply: ' Wide-fit waterproof hiking boots\nProblem: Standard boots pinch wide feet.\nProposal: Boots in wide sizes that stay 100% waterproof on long hikes.' }],
     });
     const { element, form } = await ideaForm(engine);
     await userEvent.click(shadow(element, '[part=title-input]'));
@@ -85,9 +85,12 @@ describe('<cw-idea-form>', () => {
     await userEvent.click(comparison.querySelectorAll('.suggested button')[0]);
     expect(element.value).toBe('Wide-fit waterproof hiking boots');
     expect(element.description).toBe('my feet are wide and boots hurt');
+    await userEvent.click(comparison.querySelectorAll('.suggested button')[1]);
+    expect(element.description).toBe('Standard boots pinch wide feet.\n\nBoots in wide sizes that stay 100% waterproof on long hikes.');
     const data = new FormData(form);
     expect(data.get('idea-title')).toBe('Wide-fit waterproof hiking boots');
-    expect(data.get('idea-description')).toBe('my feet are wide and boots hurt');
+    expect(data.get('idea-description')).toBe(element.description);
+    expect(engine.calls[0].prompt).toContain('my feet are wide and boots hurt');
   });
 
   it('validates, fires cw-idea-submit, submits the form, and resets', async () => {

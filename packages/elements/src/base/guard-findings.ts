@@ -12,7 +12,7 @@ export function renderGuardFindings(t: CowriteStrings, text: string, findings: r
     ${findings.map(
       (finding) => html`<li>
         ${labels[`guard_${finding.category}`] ?? t.guard_other}: <q>${text.slice(finding.start, finding.end)}</q>
-        ${finding.suggestion ? html` — ${format(t.guardSuggestion, { text: finding.suggestion })}` : nothing}
+        ${finding.suggestion ? html` — ${format(t.guardSuggestion, { text: typeof finding.suggestion === 'string' ? finding.suggestion : finding.suggestion.message })}` : nothing}
       </li>`,
     )}
   </ul>`;

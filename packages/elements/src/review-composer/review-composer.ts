@@ -811,7 +811,7 @@ export class CwReviewComposer extends FormControlElement {
             (finding) => html`<li>
               ${labels[`guard_${finding.category}`] ?? t.guard_other}:
               <q>${this.value.slice(finding.start, finding.end)}</q>
-              ${finding.suggestion ? html`<br /><span>${format(t.guardSuggestion, { text: finding.suggestion })}</span>` : nothing}
+              ${finding.suggestion ? html`<br /><span>${format(t.guardSuggestion, { text: typeof finding.suggestion === 'string' ? finding.suggestion : finding.suggestion.message })}</span>` : nothing}
             </li>`,
           )}
         </ul>

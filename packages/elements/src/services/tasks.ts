@@ -1,9 +1,15 @@
+import {
+  continueReview,
+  refineIdea as refineProductIdea,
+  streamProductDescription,
+  streamReviewContinuation,
+  writeMarketingCopy,
+} from '@cowrite/core';
 import type { TextGenerator } from '@cowrite/core';
 
 /**
- * The generation jobs the elements run on an engine. Prompts keep a fixed prefix per
- * product and put the shopper's draft last, so an engine that caches the shared prefix
- * (Cowrite's model does) only decodes the new keystrokes.
+ * The generation jobs the elements run on an engine, mapped onto core's prompting tasks
+ * (templates, context budget, clean-up and guard live there).
  */
 export interface ReviewContext {
   draft: string;
@@ -18,14 +24,7 @@ export interface Continuation {
   confidence?: number;
 }
 
-function reviewPrefix(context: ReviewContext): string {
-  const about = context.product ? ` of ${context.product}` : '';
-  const stars = context.rating ? ` (${context.rating} out of 5 stars)` : '';
-  const topics = context.topics?.length ? `\nTopics: ${context.topics.join(', ')}` : '';
-  return `Customer review${about}${stars}${topics}\n\n`;
-}
-
-/** Keeps one phrase or sentence, as Smart Compose does: long ghost text distracts. */
+/** Keeps one phrase or sentence, as Smart Compose does: long ghost text distracts. For custom `suggest` answers. */
 export function trimSuggestion(draft: string, generated: string): string {
   let text = generated.replace(/\s+/g, ' ');
   const sentenceEnd = text.search(/[.!?。！？](\s|$)/);
@@ -34,37 +33,24 @@ export function trimSuggestion(draft: string, generated: string): string {
   return text.trimEnd();
 }
 
-/** A short continuation of the draft for ghost text. */
-export async function continueDraft(
-  engine: TextGenerator,
-  context: ReviewContext,
-  signal: AbortSignal,
-  maxNewTokens = 12,
-): Promise<Continuation> {
-  const result = await engine.generate(reviewPrefix(context) + context.draft, {
-    maxNewTokens,
-    stop: ['\n'],
-    repetitionPenalty: 1.2,
-    noRepeatNgramSize: 3,
-    signal,
-  });
-  return { text: trimSuggestion(context.draft, result.text) };
+function continuationInput(context: ReviewContext, mode: 'ghost' | 'compose') {
+  return { draft: context.draft, product: context.product, rating: context.rating, topics: context.topics, mode };
 }
 
-/** "Help me write": a draft streamed from the chosen topics (and what is written so far). */
-export async function* streamReviewDraft(
-  engine: TextGenerator,
-  context: ReviewContext,
-  signal: AbortSignal,
-): AsyncIterable<string> {
-  const stream = engine.stream(reviewPrefix(context) + context.draft, {
-    maxNewTokens: 60,
-    stop: ['\n\n'],
-    repetitionPenalty: 1.2,
-    noRepeatNgramSize: 3,
-    signal,
-  });
-  for await (const chunk of stream) yield chunk.text;
+/**
+ * A short continuation for ghost text: core's review-continuation task, whose prompt keeps
+ * everything before the draft fixed so the engine reuses its KV cache between keystrokes.
+ */
+export async function continueDraft(engine: TextGenerator, context: ReviewContext, signal: AbortSignal): Promise<Continuation> {
+  const result = await continueReview(engine, continuationInput(context, 'ghost'), { signal });
+  return { text: result.insertText };
+}
+
+/** "Help me write": a few sentences from the chosen topics, streamed as cleaned, guarded deltas. */
+export async function* streamReviewDraft(engine: TextGenerator, context: ReviewContext, signal: AbortSignal): AsyncIterable<string> {
+  for await (const event of streamReviewContinuation(engine, continuationInput(context, 'compose'), { signal })) {
+    if (event.type === 'delta') yield event.text;
+  }
 }
 
 export type CopyKind = 'description' | 'headline' | 'social';
@@ -82,34 +68,44 @@ export interface CopyRequest {
   seed: number;
 }
 
-const copyTokens: Record<CopyKind, Record<CopyLength, number>> = {
-  headline: { short: 10, medium: 16, long: 24 },
-  social: { short: 30, medium: 50, long: 70 },
-  description: { short: 50, medium: 90, long: 140 },
-};
-
-function describeProduct(product: ProductAttributes): string {
-  return Object.entries(product)
-    .filter(([, value]) => value !== undefined && value !== '')
-    .map(([key, value]) => `${key}: ${Array.isArray(value) ? value.join(', ') : String(value)}`)
-    .join('\n');
+function field(product: ProductAttributes, key: string): string | readonly string[] | undefined {
+  const value = product[key];
+  return typeof value === 'number' ? String(value) : value;
 }
 
-/** One candidate of marketing copy, streamed. */
+function text(product: ProductAttributes, key: string): string | undefined {
+  const value = field(product, key);
+  return Array.isArray(value) ? value.join(', ') : (value as string | undefined);
+}
+
+/** One candidate of marketing copy, streamed (descriptions) or in one piece (headline, social post). */
 export async function* streamCopy(engine: TextGenerator, request: CopyRequest, signal: AbortSignal): AsyncIterable<string> {
-  const prompt = `${describeProduct(request.product)}\nTone: ${request.tone}\n\nProduct ${request.kind}:\n`;
-  const stream = engine.stream(prompt, {
-    maxNewTokens: copyTokens[request.kind][request.length],
-    doSample: true,
-    temperature: 0.8,
-    topP: 0.92,
-    repetitionPenalty: 1.2,
-    noRepeatNgramSize: 3,
-    seed: request.seed,
-    stop: request.kind === 'headline' ? ['\n'] : ['\n\n'],
-    signal,
-  });
-  for await (const chunk of stream) yield chunk.text;
+  const { product } = request;
+  const name = text(product, 'name') ?? text(product, 'title') ?? '';
+  const options = { signal, generation: { seed: request.seed } };
+  if (request.kind === 'description') {
+    const input = {
+      name,
+      category: text(product, 'category'),
+      features: field(product, 'features'),
+      materials: field(product, 'materials'),
+      audience: text(product, 'audience'),
+      tone: request.tone,
+      length: request.length,
+    };
+    for await (const event of streamProductDescription(engine, input, options)) {
+      if (event.type === 'delta') yield event.text;
+    }
+    return;
+  }
+  const input = {
+    kind: request.kind === 'social' ? ('socialPost' as const) : ('headline' as const),
+    name,
+    features: field(product, 'features'),
+    audience: text(product, 'audience'),
+    tone: request.tone,
+  };
+  yield (await writeMarketingCopy(engine, input, options)).text;
 }
 
 export interface Idea {
@@ -118,16 +114,9 @@ export interface Idea {
   category?: string;
 }
 
-/** A clearer title and description for a shopper's rough idea. */
+/** A clearer title and description for a shopper's rough idea (core's idea-refinement task). */
 export async function refineIdea(engine: TextGenerator, idea: Idea, signal: AbortSignal): Promise<Idea> {
-  const category = idea.category ? `Category: ${idea.category}\n` : '';
-  const prompt = `${category}Rough idea: ${idea.title}\n${idea.description}\n\nClear product proposal\nTitle:`;
-  const result = await engine.generate(prompt, { maxNewTokens: 80, repetitionPenalty: 1.2, noRepeatNgramSize: 3, signal });
-  const [titleLine, ...rest] = result.text.split('\n');
-  const description = rest.join('\n').replace(/^\s*(Description|Proposal):\s*/i, '').trim();
-  return {
-    title: titleLine.trim() || idea.title,
-    description: description || idea.description,
-    category: idea.category,
-  };
+  const result = await refineProductIdea(engine, { idea: `${idea.title}\n${idea.description}`.trim(), area: idea.category }, { signal });
+  const description = [result.fields.problem, result.fields.proposal].filter(Boolean).join('\n\n');
+  return { title: result.fields.title || idea.title, description: description || idea.description, category: idea.category };
 }

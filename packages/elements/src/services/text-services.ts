@@ -1,4 +1,4 @@
-import { analyzeSentiment } from '@cowrite/core';
+import { analyzeSentiment, guardText, suggestRating } from '@cowrite/core';
 
 /**
  * The text analysis the elements use: sentiment, rating suggestion and guard. The shapes follow `@cowrite/core` (`analyzeSentiment`, `suggestRating`,
@@ -25,7 +25,8 @@ export interface GuardFinding {
   start: number;
   end: number;
   severity: string;
-  suggestion?: string;
+  /** A fix as text, or core's `{ action, message, replacement? }`. */
+  suggestion?: string | { message: string; replacement?: string };
 }
 
 export interface GuardReport {
@@ -39,16 +40,10 @@ export interface TextServices {
   guardText(text: string, options: { lang?: 'en' | 'zh' }): GuardReport;
 }
 
-/** Until core's own rating suggestion is wired, map the sentiment score (-1 … 1) onto 1 … 5 stars. */
-function ratingFromSentiment(text: string): RatingSuggestion {
-  const reading = analyzeSentiment(text);
-  const rating = Math.min(5, Math.max(1, Math.round(3 + 2 * reading.score)));
-  return { rating, confidence: reading.label === 'neutral' ? reading.confidence / 2 : reading.confidence };
-}
-
 let services: Partial<TextServices> = {
   analyzeSentiment: (text, options) => analyzeSentiment(text, options),
-  suggestRating: ratingFromSentiment,
+  suggestRating: (text) => suggestRating(text),
+  guardText: (text, options) => guardText(text, options),
 };
 
 /** Replaces some or all analysis functions for every element on the page. */
