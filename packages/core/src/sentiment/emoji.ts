@@ -33,3 +33,6 @@ export const EMOTICON_PATTERN = new RegExp(
 );
 
 export const PICTOGRAPH = /\p{Extended_Pictographic}/u;
+
+/** Characters an emoticon can start with, by code: `:;=<>^xXT(-`. */
+export const EMOTICON_START_CODES: ReadonlySet<number> = new Set([...':;=<>^xXT(-'].map((char) => char.charCodeAt(0)));

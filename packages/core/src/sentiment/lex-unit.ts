@@ -15,3 +15,6 @@ export interface LexUnit {
 export const breakUnit = (start: number, end: number): LexUnit => ({ start, end, entry: null, isBreak: true, emphasis: 1 });
 
 export const CLAUSE_PUNCTUATION = ',;:()，；：、（）"“”';
+
+/** The same characters by code, for the per-character scanners. */
+export const CLAUSE_PUNCTUATION_CODES: ReadonlySet<number> = new Set([...CLAUSE_PUNCTUATION].map((char) => char.charCodeAt(0)));

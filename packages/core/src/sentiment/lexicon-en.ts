@@ -107,7 +107,7 @@ const DOMAIN = polarTable([
   ['seems like', 0], ['just like', 0.5], ['like a', 0], ['like a charm', 3], ['would like', 0], ['i like', 2], ['like it', 2], ['like this', 2], ['like them', 2],
   ['fell apart', -3, 'durability'], ['falls apart', -3, 'durability'], ['falling apart', -3, 'durability'], ['came apart', -3, 'durability'],
   ['stopped working', -3, 'durability'], ['quit working', -3, 'durability'], ['stops working', -3, 'durability'], ['stopped charging', -3, 'durability'],
-  ['broke after', -3, 'durability'], ['died after', -3, 'durability'], ['only lasted', -2.5, 'durability'], ['did not last', -2.5, 'durability'],
+  ['only lasted', -2.5, 'durability'], ['did not last', -2.5, 'durability'],
   ['didnt last', -2.5, 'durability'], ["didn't last", -2.5, 'durability'], ['held up', 1.5, 'durability'], ['holding up', 1.5, 'durability'],
   ['holds up', 1.5, 'durability'], ['still works', 2, 'durability'], ['still working', 2, 'durability'], ['still going strong', 3, 'durability'],
   ['still looks new', 2.5, 'durability'], ['durable', 2.5, 'durability'], ['rusted', -2.5, 'durability'], ['rust', -2, 'durability'], ['rusty', -2, 'durability'],

@@ -1,6 +1,6 @@
-import { EMOJI_VALENCE, EMOTICON_PATTERN, EMOTICON_VALENCE, PICTOGRAPH } from './emoji.ts';
+import { EMOJI_VALENCE, EMOTICON_PATTERN, EMOTICON_START_CODES, EMOTICON_VALENCE, PICTOGRAPH } from './emoji.ts';
 import type { LanguagePack, LexiconEntry } from './lexicon-types.ts';
-import { breakUnit, CLAUSE_PUNCTUATION, type LexUnit } from './lex-unit.ts';
+import { breakUnit, CLAUSE_PUNCTUATION_CODES, type LexUnit } from './lex-unit.ts';
 
 interface RawToken {
   start: number;
@@ -13,7 +13,6 @@ interface RawToken {
 }
 
 const CAPS_EMPHASIS = 1.4;
-const EMOTICON_START = ':;=<>^xXT(-';
 
 const isAsciiLetter = (code: number): boolean => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 const isWordCode = (code: number): boolean => isAsciiLetter(code) || (code >= 48 && code <= 57);
@@ -51,8 +50,7 @@ function scanEnglish(text: string, start: number, end: number): RawToken[] {
       index++;
       continue;
     }
-    const char = text[index];
-    if (EMOTICON_START.includes(char)) {
+    if (EMOTICON_START_CODES.has(code)) {
       EMOTICON_PATTERN.lastIndex = index;
       const emoticon = EMOTICON_PATTERN.exec(text);
       // "xD" only counts on its own, not inside a word like "xDrive".
@@ -73,7 +71,7 @@ function scanEnglish(text: string, start: number, end: number): RawToken[] {
       index = wordEnd;
       continue;
     }
-    if (CLAUSE_PUNCTUATION.includes(char)) {
+    if (CLAUSE_PUNCTUATION_CODES.has(code)) {
       tokens.push({ start: index, end: index + 1, word: '', shouted: false, unit: breakUnit(index, index + 1) });
       index++;
       continue;

@@ -1,6 +1,6 @@
-import { EMOTICON_PATTERN, EMOTICON_VALENCE } from './emoji.ts';
+import { EMOTICON_PATTERN, EMOTICON_START_CODES, EMOTICON_VALENCE } from './emoji.ts';
 import type { LanguagePack } from './lexicon-types.ts';
-import { breakUnit, CLAUSE_PUNCTUATION, type LexUnit } from './lex-unit.ts';
+import { breakUnit, CLAUSE_PUNCTUATION_CODES, type LexUnit } from './lex-unit.ts';
 import { readPictograph, symbolUnit } from './tokenize-en.ts';
 
 let segmenter: Intl.Segmenter | null | undefined;
@@ -26,13 +26,13 @@ export function tokenizeChinese(text: string, start: number, end: number, pack: 
   let plainSegment = -1;
   let index = start;
   while (index < end) {
-    const char = text[index];
-    if (char.charCodeAt(0) <= 32 || char === '\u3000') {
+    const code = text.charCodeAt(index);
+    if (code <= 32 || code === 0x3000) {
       index++;
       plainSegment = -1;
       continue;
     }
-    if (CLAUSE_PUNCTUATION.includes(char)) {
+    if (CLAUSE_PUNCTUATION_CODES.has(code)) {
       units.push(breakUnit(index, index + 1));
       index++;
       plainSegment = -1;
@@ -127,8 +127,7 @@ function matchKey(
 }
 
 function readSymbol(text: string, index: number, end: number): { length: number; valence: number } | null {
-  const char = text[index];
-  if (':;=<>^xXT(-'.includes(char)) {
+  if (EMOTICON_START_CODES.has(text.charCodeAt(index))) {
     EMOTICON_PATTERN.lastIndex = index;
     const emoticon = EMOTICON_PATTERN.exec(text);
     if (emoticon && index + emoticon[0].length <= end) return { length: emoticon[0].length, valence: EMOTICON_VALENCE.get(emoticon[0]) ?? 0 };
