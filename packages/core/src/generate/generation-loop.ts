@@ -8,6 +8,7 @@ import { createRandom } from './random.ts';
 import type { ResolvedGeneration } from './resolve-options.ts';
 import { argmax, sample, warpedCandidates } from './sampler.ts';
 import { StopMatcher } from './stop-matcher.ts';
+import { yieldToEventLoop } from './yield-to-event-loop.ts';
 
 export interface GenerationInput {
   promptIds: readonly number[];
@@ -64,6 +65,8 @@ export async function* generationLoop(session: DecodingSession, tokenizer: TextT
       const finished = done || stops.matched !== undefined;
       yield finished ? { text: visible, tokenIds: [id], finishReason } : { text: visible, tokenIds: [id] };
       if (finished) break;
+      await yieldToEventLoop();
+      if (signal?.aborted) throw abortError(signal);
       scores = await session.advance(id);
     }
     complete = true;

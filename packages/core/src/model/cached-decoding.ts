@@ -2,6 +2,7 @@ import { throwIfAborted } from '../errors/cowrite-error.ts';
 import type { DecodingSession } from '../generate/decoding-session.ts';
 import type { Gpt2Decoder } from './decoder.ts';
 import { type KvCache, truncateKvCache } from './kv-cache.ts';
+import { yieldToEventLoop } from '../generate/yield-to-event-loop.ts';
 
 /**
  * Opens decoding sessions on one decoder and keeps the keys/values of the last
@@ -48,6 +49,7 @@ export class CachedDecoding {
         this.clear();
         let logits: Float32Array | undefined;
         for (let at = reuse; at < promptIds.length; at += this.#prefillChunk) {
+          if (at > reuse) await yieldToEventLoop();
           throwIfAborted(signal);
           const chunk = promptIds.slice(at, Math.min(at + this.#prefillChunk, promptIds.length));
           const step = await decoder.step(chunk, cache);

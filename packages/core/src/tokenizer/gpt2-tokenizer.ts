@@ -13,8 +13,12 @@ export class Gpt2Tokenizer implements TextTokenizer {
   /** Highest token id the tokenizer can produce, added tokens included. */
   readonly maxTokenId: number;
   readonly specialIds: ReadonlySet<number>;
+  readonly #json: object;
+  readonly #config: object;
 
   constructor(tokenizerJson: object, tokenizerConfig: object = {}) {
+    this.#json = tokenizerJson;
+    this.#config = tokenizerConfig;
     try {
       this.#tokenizer = new Tokenizer(tokenizerJson, tokenizerConfig);
     } catch (error) {
@@ -32,6 +36,15 @@ export class Gpt2Tokenizer implements TextTokenizer {
 
   decode(ids: readonly number[]): string {
     return this.#tokenizer.decode(ids as number[], { skip_special_tokens: true, clean_up_tokenization_spaces: false });
+  }
+
+  /** The tokenizer files as JSON text, to rebuild this tokenizer elsewhere (e.g. on the page, for a Worker engine). */
+  get sourceJson(): string {
+    return JSON.stringify(this.#json);
+  }
+
+  get sourceConfig(): string {
+    return JSON.stringify(this.#config);
   }
 
   tokenToId(token: string): number | undefined {

@@ -15,7 +15,9 @@ export class LocalFileStore implements ModelFileStore {
     const { join } = await import('node:path');
     const file = join(this.location, path);
     try {
-      const bytes = new Uint8Array(await readFile(file, { signal: options.signal }));
+      const buffer = await readFile(file, { signal: options.signal });
+      // A view, not `new Uint8Array(buffer)`: that would copy a 650 MB model once more.
+      const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
       options.onProgress?.(bytes.byteLength, bytes.byteLength);
       return bytes;
     } catch (error) {

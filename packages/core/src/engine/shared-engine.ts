@@ -1,0 +1,67 @@
+/**
+ * One engine per page and model: every widget that asks for the same source and
+ * dtype gets the same loaded model (fetched and compiled once). In browsers it runs
+ * in a module Worker; where there is no Worker (Node, tests) it runs in-process.
+ */
+import { loadModel, type LoadModelOptions, type LoadProgress } from './load-model.ts';
+import type { Gpt2Model } from './gpt2-model.ts';
+import { supersedingChannel } from './superseding-channel.ts';
+import type { TextGenerator } from './types.ts';
+import { createWorkerEngine, type WorkerEngine } from './worker/worker-engine.ts';
+import type { ModelSource } from '../model/source.ts';
+
+export type SharedEngineOptions = Omit<LoadModelOptions, 'signal' | 'onProgress' | 'fetch'> & {
+  /** `worker` (default where Worker exists) or `in-process`. */
+  mode?: 'worker' | 'in-process';
+  onProgress?: (progress: LoadProgress) => void;
+};
+
+export type Engine = Gpt2Model | WorkerEngine;
+
+interface Entry {
+  engine: Promise<Engine>;
+  listeners: Set<(progress: LoadProgress) => void>;
+}
+
+const engines = new Map<string, Entry>();
+
+function sourceKey(source: ModelSource): string {
+  if (typeof source === 'string') return /^[a-z][a-z\d+.-]*:/i.test(source) || typeof location === 'undefined' ? source : new URL(source, location.href).href;
+  if (source instanceof URL) return source.href;
+  if ('hub' in source) return `hub:${source.host ?? ''}/${source.hub}@${source.revision ?? 'main'}`;
+  return `object:${engines.size}:${Math.random()}`; // in-memory files and custom stores are never shared by accident
+}
+
+/** The page's engine for this model, loading it on first use. Progress goes to every caller still waiting. */
+export function getSharedEngine(options: SharedEngineOptions): Promise<Engine> {
+  const key = `${sourceKey(options.source)}|${options.dtype ?? 'fp32'}|${options.modelFile ?? ''}`;
+  let entry = engines.get(key);
+  if (!entry) {
+    const listeners = new Set<(progress: LoadProgress) => void>();
+    const onProgress = (progress: LoadProgress) => {
+      for (const listener of listeners) listener(progress);
+    };
+    const { mode, onProgress: _ignored, ...load } = options;
+    const useWorker = (mode ?? (typeof Worker === 'function' ? 'worker' : 'in-process')) === 'worker';
+    const engine: Promise<Engine> = useWorker ? createWorkerEngine({ ...load, onProgress }) : loadModel({ ...load, onProgress });
+    entry = { engine, listeners };
+    engines.set(key, entry);
+    // A failed load is not cached: the next call (a retry button) tries again.
+    engine.catch(() => engines.delete(key));
+    engine.finally(() => listeners.clear()).catch(() => {});
+  }
+  if (options.onProgress) entry.listeners.add(options.onProgress);
+  return entry.engine;
+}
+
+/** A widget's own view of the shared engine: its newer request cancels its older one. */
+export async function getEngineChannel(options: SharedEngineOptions): Promise<TextGenerator> {
+  return supersedingChannel(await getSharedEngine(options));
+}
+
+/** Forgets (and disposes) every shared engine, e.g. between tests or when a page swaps models. */
+export async function disposeSharedEngines(): Promise<void> {
+  const all = [...engines.values()];
+  engines.clear();
+  await Promise.all(all.map(async (entry) => (await entry.engine.catch(() => undefined))?.dispose()));
+}

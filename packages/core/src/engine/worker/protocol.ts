@@ -1,0 +1,83 @@
+/**
+ * Messages between the page and the engine's module Worker. Everything here is
+ * structured-cloneable; errors travel as plain records and are rebuilt as the
+ * same classes on the other side, so `instanceof` and `code` keep working.
+ */
+import { CowriteError, InvalidArgumentError, ModelFormatError, ModelNotFoundError, NetworkError, type CowriteErrorCode } from '../../errors/cowrite-error.ts';
+import type { GenerationChunk, GenerationOptions, GenerationResult } from '../../generate/options.ts';
+import type { LoadProgress } from '../load-model.ts';
+import type { ModelInfo } from '../gpt2-model.ts';
+import type { HubSource, MemorySource } from '../../model/source.ts';
+import type { ModelDtype } from '../../model/dtype.ts';
+
+/** Sources that can cross into a Worker (a custom store object cannot). URLs travel as absolute strings. */
+export type TransferableSource = string | HubSource | MemorySource;
+
+export interface WorkerLoadOptions {
+  source: TransferableSource;
+  dtype?: ModelDtype;
+  modelFile?: string;
+  threads?: number;
+  wasmPaths?: string;
+  headers?: Record<string, string>;
+}
+
+export type WorkerGenerationOptions = Omit<GenerationOptions, 'signal'>;
+
+export type ToWorker =
+  | { type: 'load'; options: WorkerLoadOptions }
+  | { type: 'generate'; id: number; prompt: string | number[]; options: WorkerGenerationOptions }
+  | { type: 'abort'; id: number }
+  | { type: 'dispose' };
+
+export interface LoadedModel {
+  info: ModelInfo;
+  contextLength: number;
+  vocabSize: number;
+  tokenizerJson: string;
+  tokenizerConfig: string;
+}
+
+export type FromWorker =
+  | { type: 'progress'; progress: LoadProgress }
+  | { type: 'loaded'; model: LoadedModel }
+  | { type: 'load-error'; error: SerializedError }
+  | { type: 'chunk'; id: number; chunk: GenerationChunk }
+  | { type: 'done'; id: number; result: GenerationResult }
+  | { type: 'error'; id: number; error: SerializedError };
+
+export interface SerializedError {
+  name: string;
+  message: string;
+  code?: CowriteErrorCode;
+  file?: string;
+  url?: string;
+  argument?: string;
+}
+
+export function serializeError(error: unknown): SerializedError {
+  if (error instanceof DOMException) return { name: error.name, message: error.message };
+  if (error instanceof Error) {
+    const { code, file, url, argument } = error as Partial<SerializedError>;
+    return { name: error.name, message: error.message, code, file, url, argument };
+  }
+  return { name: 'Error', message: String(error) };
+}
+
+export function deserializeError(e: SerializedError): Error {
+  if (e.name === 'AbortError') return new DOMException(e.message, 'AbortError');
+  switch (e.name) {
+    case 'ModelNotFoundError':
+      return new ModelNotFoundError(e.file ?? '', e.message);
+    case 'ModelFormatError':
+      return new ModelFormatError(e.code as 'MODEL_CORRUPT', e.file ?? '', e.message);
+    case 'NetworkError':
+      return new NetworkError(e.url ?? '', e.message);
+    case 'InvalidArgumentError':
+      return new InvalidArgumentError(e.code as 'INVALID_OPTION', e.argument ?? '', e.message);
+  }
+  if (e.code) return new CowriteError(e.code, e.message);
+  const error = new Error(e.message);
+  error.name = e.name;
+  return error;
+}

@@ -1,0 +1,27 @@
+/**
+ * onnxruntime's WASM `run()` resolves through microtasks only, so a decoding loop
+ * never lets the event loop run: clicks, keystrokes and abort messages would wait
+ * for the whole generation. One macrotask hop per token lets them in. A
+ * MessageChannel hop costs microseconds (setTimeout is clamped to ≥ 1–4 ms).
+ */
+type Scheduler = { yield?: () => Promise<void> };
+
+let channel: MessageChannel | undefined;
+const waiting: (() => void)[] = [];
+
+export function yieldToEventLoop(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: Scheduler }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  if (typeof setImmediate === 'function') return new Promise((resolve) => setImmediate(resolve));
+  if (typeof MessageChannel === 'function') {
+    if (!channel) {
+      channel = new MessageChannel();
+      channel.port1.onmessage = () => waiting.shift()?.();
+    }
+    return new Promise((resolve) => {
+      waiting.push(resolve);
+      channel?.port2.postMessage(null);
+    });
+  }
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}

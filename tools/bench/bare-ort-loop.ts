@@ -1,0 +1,43 @@
+/**
+ * The floor: a bare onnxruntime-web greedy loop over a hub-layout GPT-2 file, with
+ * the same session options Cowrite uses, and nothing else (no tokenizer, no
+ * processors, no streaming). The benchmark's anchor for Cowrite's own overhead.
+ */
+import * as ort from 'onnxruntime-web';
+
+export interface BareLoop {
+  generate(promptIds: readonly number[], newTokens: number, onToken: (id: number) => void): Promise<void>;
+}
+
+export async function createBareLoop(bytes: Uint8Array, config: { n_head: number; n_embd: number }): Promise<BareLoop> {
+  ort.env.logLevel = 'error';
+  const session = await ort.InferenceSession.create(bytes, { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
+  const pastNames = session.inputNames.filter((n) => n.startsWith('past_key_values.'));
+  const headDim = config.n_embd / config.n_head;
+  return {
+    async generate(promptIds, newTokens, onToken) {
+      let past: ort.Tensor[] = pastNames.map(() => new ort.Tensor('float32', new Float32Array(0), [1, config.n_head, 0, headDim]));
+      let ids = [...promptIds];
+      let length = 0;
+      for (let t = 0; t < newTokens; t++) {
+        const total = length + ids.length;
+        const feeds: Record<string, ort.Tensor> = {
+          input_ids: new ort.Tensor('int64', BigInt64Array.from(ids, BigInt), [1, ids.length]),
+          attention_mask: new ort.Tensor('int64', new BigInt64Array(total).fill(1n), [1, total]),
+          position_ids: new ort.Tensor('int64', BigInt64Array.from(ids, (_, i) => BigInt(length + i)), [1, ids.length]),
+        };
+        pastNames.forEach((name, i) => (feeds[name] = past[i]));
+        const out = await session.run(feeds);
+        const logits = out.logits.data as Float32Array;
+        const vocab = out.logits.dims[2];
+        const row = (ids.length - 1) * vocab;
+        let best = 0;
+        for (let i = 1; i < vocab; i++) if (logits[row + i] > logits[row + best]) best = i;
+        past = pastNames.map((name) => out[name.replace('past_key_values.', 'present.')]);
+        length = total;
+        ids = [best];
+        onToken(best);
+      }
+    },
+  };
+}

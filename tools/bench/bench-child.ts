@@ -1,0 +1,61 @@
+/**
+ * One benchmark measurement in a fresh process, so peak memory (maxRSS) belongs to
+ * one runner only. Prints one JSON line. Run by core-bench.ts.
+ *   node --conditions=source --expose-gc tools/bench/bench-child.ts <runner> <modelDir> <dtype> <promptTokens> <newTokens> <repeats>
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { loadModel } from '@cowrite/core';
+import { createBareLoop } from './bare-ort-loop.ts';
+
+const [runner, modelDir, dtype, promptArg, newArg, repeatArg] = process.argv.slice(2);
+const promptTokens = Number(promptArg);
+const newTokens = Number(newArg);
+const repeats = Number(repeatArg);
+// A fixed, varied prompt of the requested length (token ids of ordinary words).
+const promptIds = Array.from({ length: promptTokens }, (_, i) => 262 + ((i * 7919) % 20000));
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+interface Run {
+  ttftMs: number;
+  perTokenMs: number[];
+}
+
+async function measure(generate: (onToken: () => void) => Promise<void>): Promise<Run> {
+  const stamps: number[] = [];
+  const start = performance.now();
+  await generate(() => stamps.push(performance.now()));
+  const perTokenMs = stamps.slice(1).map((t, i) => t - stamps[i]);
+  return { ttftMs: stamps[0] - start, perTokenMs };
+}
+
+const loadStart = performance.now();
+let generate: (onToken: () => void) => Promise<void>;
+if (runner === 'cowrite') {
+  const model = await loadModel({ source: modelDir, dtype: dtype as 'fp32' | 'q8' });
+  generate = async (onToken) => {
+    model.clearCache(); // time a cold prompt, not a cached prefix
+    for await (const chunk of model.stream(promptIds, { maxNewTokens: newTokens, minNewTokens: newTokens })) if (chunk.tokenIds.length) onToken();
+  };
+} else {
+  const file = dtype === 'q8' ? 'onnx/model_quantized.onnx' : 'onnx/model.onnx';
+  const config = JSON.parse(await readFile(join(modelDir, 'config.json'), 'utf8'));
+  const loop = await createBareLoop(new Uint8Array(await readFile(join(modelDir, file))), config);
+  generate = (onToken) => loop.generate(promptIds, newTokens, onToken);
+}
+const loadMs = performance.now() - loadStart;
+
+await generate(() => {}); // full-length warm-up
+const runs: Run[] = [];
+for (let r = 0; r < repeats; r++) runs.push(await measure(generate));
+console.log(
+  JSON.stringify({
+    runner,
+    dtype,
+    loadMs,
+    ttftMs: median(runs.map((r) => r.ttftMs)),
+    perTokenMs: median(runs.flatMap((r) => r.perTokenMs)),
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+  }),
+);
