@@ -17,6 +17,7 @@ import type { EngineLoader, EngineSourceHost } from '../base/engine-source.ts';
  * </cw-engine-provider>
  * ```
  *
+ * @tagname cw-engine-provider
  * @summary Shares one engine with every widget inside (or on the page).
  *
  * @fires cw-engine-change - The engine or its loading state changed. `detail: { status }`.

@@ -27,6 +27,7 @@ export interface QuoteSelectDetail {
  * link back to their reviews. The analysis runs in slices between which the page stays
  * responsive, so thousands of reviews do not freeze it.
  *
+ * @tagname cw-feedback-summary
  * @summary Sentiment distribution, aspects and linked quotes for a set of reviews.
  *
  * @fires cw-summary-ready - The summary was computed. `detail: { summary }`.

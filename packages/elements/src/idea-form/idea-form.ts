@@ -43,6 +43,7 @@ interface Refinement {
  * Inside a `<form>` it submits `title`, `description` and `category` (prefixed with
  * `name-` when `name` is set); on its own it only fires `cw-idea-submit`.
  *
+ * @tagname cw-idea-form
  * @summary Idea submission with duplicate detection and an AI rewrite to compare.
  *
  * @fires cw-idea-submit - The shopper submitted a valid idea (cancelable). `detail: { title, description, category }`.

@@ -13,6 +13,7 @@ import { modelStatusStyles } from './model-status.styles.ts';
  * a retry button. Follows the provider named by `for`, else the closest
  * `<cw-engine-provider>`, else the page's default engine.
  *
+ * @tagname cw-model-status
  * @summary Model download progress, backend and errors with retry.
  *
  * @fires cw-retry - The shopper asked to load the model again.

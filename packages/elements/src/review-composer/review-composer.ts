@@ -70,6 +70,7 @@ const topicListConverter = {
  * The draft (and rating, topics) autosaves per `product-id` and comes back after a reload.
  * Call `clearSavedDraft()` once the review was stored; a failed submit keeps it.
  *
+ * @tagname cw-review-composer
  * @summary Review editor with inline AI suggestions, star rating, topics and a pre-submit guard.
  *
  * @fires input - The draft or rating changed (native, bubbles, composed).
@@ -79,6 +80,7 @@ const topicListConverter = {
  * @fires cw-suggestion-dismiss - A suggestion went away unaccepted. `detail: { suggestion, reason }`.
  * @fires cw-guard - The guard held back a submit and shows its findings. `detail: { report }`.
  * @fires cw-draft-restore - An autosaved draft was restored. `detail: { text, rating }`.
+ * @fires cw-suggestion-error - The engine failed while suggesting (no ghost text is shown). `detail: { error }`.
  *
  * @slot label - The editor's label (defaults to the `label` attribute or "Your review").
  *

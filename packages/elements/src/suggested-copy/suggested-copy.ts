@@ -36,6 +36,7 @@ const lengths: readonly CopyLength[] = ['short', 'medium', 'long'];
  * can be chosen, edited in place, regenerated or copied; guard findings show under it.
  * The chosen text is the form value.
  *
+ * @tagname cw-suggested-copy
  * @summary Streams copy candidates from product attributes; accept, edit, regenerate, copy.
  *
  * @fires cw-copy-accept - A candidate was chosen. `detail: { text, index, kind }`.
