@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { defaultClientConditions, defaultServerConditions } from 'vite';
 import { playwright } from '@vitest/browser-playwright';
+import { startRequestLog, takeRequestLog } from './test/support/browser-commands.ts';
 
 /** Debian's Chromium: the test tools never download a browser. */
 const chromiumArgs = [
@@ -44,6 +45,7 @@ export default defineConfig({
               launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
             }),
             instances: [{ browser: 'chromium' }],
+            commands: { startRequestLog, takeRequestLog },
           },
         },
       },

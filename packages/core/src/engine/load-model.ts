@@ -2,107 +2,158 @@ import { ModelFormatError, ModelNotFoundError, throwIfAborted } from '../errors/
 import { parseGpt2Config, parseJsonFile } from '../model/config.ts';
 import { Gpt2Decoder } from '../model/decoder.ts';
 import { type ModelDtype, candidateModelFiles } from '../model/dtype.ts';
+import { type StoreOptions, openStore } from '../model/open-store.ts';
 import { type RuntimeOptions, configureRuntime, createSession } from '../model/ort-runtime.ts';
-import { type ModelSource, openModelSource } from '../model/source.ts';
 import type { ModelFileStore } from '../model/store/file-store.ts';
 import { Gpt2Tokenizer } from '../tokenizer/gpt2-tokenizer.ts';
 import { Gpt2Model } from './gpt2-model.ts';
+import { loadsInFlight, writeManifest, loadKey } from './availability.ts';
 
 export interface LoadProgress {
   status: 'download' | 'compile' | 'ready';
-  /** The file being downloaded (status `download`). */
+  /** The file being read (status `download`). */
   file?: string;
   /** Bytes of that file so far, and its size when known. */
   fileLoaded?: number;
   fileTotal?: number;
-  /** Bytes of all model files so far. */
+  /** Bytes of all model files so far: never decreases, and equals `total` at `ready`. */
   loaded: number;
+  /** Bytes of all model files, when the sizes are known up front (HTTP HEAD or cache records). */
+  total?: number;
 }
 
-export interface LoadModelOptions extends RuntimeOptions {
-  source: ModelSource;
+export interface LoadModelOptions extends RuntimeOptions, StoreOptions {
   /** Weight precision; picks `onnx/model{suffix}.onnx` (or the legacy merged file). Default `fp32`. */
   dtype?: ModelDtype;
   /** Overrides the ONNX file, relative to the model root (e.g. a merchant's own `onnx/custom.onnx`). */
   modelFile?: string;
   signal?: AbortSignal;
   onProgress?: (progress: LoadProgress) => void;
-  /** For URL and hub sources. */
-  fetch?: typeof fetch;
-  headers?: Record<string, string>;
+}
+
+interface PlannedFile {
+  path: string;
+  optional: boolean;
+  size: number | undefined;
 }
 
 /**
  * Loads a GPT-2 in the hub layout (config.json, generation_config.json,
- * tokenizer.json, tokenizer_config.json, onnx/*.onnx) from a URL, a hub repository,
- * a local directory (Node) or in-memory files.
+ * tokenizer.json, tokenizer_config.json, onnx/*.onnx) from a URL, a hub
+ * repository, a local directory (Node) or in-memory files. Downloads are cached
+ * (Cache API by default in browsers), verified, retried and resumed.
  */
 export async function loadModel(options: LoadModelOptions): Promise<Gpt2Model> {
-  const { signal, onProgress } = options;
   const dtype = options.dtype ?? 'fp32';
   const candidates = options.modelFile ? [options.modelFile] : candidateModelFiles(dtype);
-  const store = openModelSource(options.source, { fetch: options.fetch, headers: options.headers });
+  const store = openStore(options);
+  const key = loadKey(store, dtype, options.modelFile);
+  loadsInFlight.add(key);
+  try {
+    return await load(store, dtype, candidates, options);
+  } finally {
+    loadsInFlight.delete(key);
+  }
+}
+
+async function load(store: ModelFileStore, dtype: ModelDtype, candidates: string[], options: LoadModelOptions): Promise<Gpt2Model> {
+  const { signal, onProgress } = options;
   throwIfAborted(signal);
+  const plan = await planFiles(store, candidates, signal);
+  const total = plan.every((f) => f.size !== undefined) ? plan.reduce((sum, f) => sum + (f.size ?? 0), 0) : undefined;
 
   let loaded = 0;
-  const read = async (file: string): Promise<Uint8Array> => {
+  const contents = new Map<string, Uint8Array>();
+  const present: string[] = [];
+  for (const file of plan) {
     const before = loaded;
-    const bytes = await store.read(file, {
-      signal,
-      onProgress: (fileLoaded, fileTotal) => {
-        loaded = before + fileLoaded;
-        onProgress?.({ status: 'download', file, fileLoaded, fileTotal, loaded });
-      },
-    });
-    loaded = before + bytes.byteLength;
-    return bytes;
-  };
-  const readOptional = async (file: string): Promise<Uint8Array | undefined> => {
+    let bytes: Uint8Array;
     try {
-      return await read(file);
+      bytes = await store.read(file.path, {
+        signal,
+        expectedSize: file.size,
+        onProgress: (fileLoaded, fileTotal) => {
+          loaded = before + fileLoaded;
+          onProgress?.({ status: 'download', file: file.path, fileLoaded, fileTotal: fileTotal ?? file.size, loaded, total });
+        },
+      });
     } catch (error) {
-      if (error instanceof ModelNotFoundError) return undefined;
+      if (file.optional && error instanceof ModelNotFoundError) continue;
       throw error;
     }
+    loaded = before + bytes.byteLength;
+    contents.set(file.path, bytes);
+    present.push(file.path);
+  }
+
+  const json = (path: string) => {
+    const bytes = contents.get(path);
+    return bytes ? parseJsonFile(path, bytes) : undefined;
   };
-
-  const configJson = parseJsonFile('config.json', await read('config.json'));
-  const generationBytes = await readOptional('generation_config.json');
-  const config = parseGpt2Config(configJson, generationBytes ? parseJsonFile('generation_config.json', generationBytes) : {});
-
-  const tokenizerJson = parseJsonFile('tokenizer.json', await read('tokenizer.json'));
-  const tokenizerConfigBytes = await readOptional('tokenizer_config.json');
-  const tokenizer = new Gpt2Tokenizer(tokenizerJson, tokenizerConfigBytes ? parseJsonFile('tokenizer_config.json', tokenizerConfigBytes) : {});
+  const config = parseGpt2Config(json('config.json') ?? {}, json('generation_config.json') ?? {});
+  const tokenizer = new Gpt2Tokenizer(json('tokenizer.json') ?? {}, json('tokenizer_config.json') ?? {});
   checkTokenizer(tokenizer, config.vocabSize, config.eosTokenIds);
 
-  const { file, bytes } = await readFirst(store, candidates, read);
+  const modelFile = plan[plan.length - 1].path;
+  const bytes = contents.get(modelFile) as Uint8Array;
+  contents.clear();
   throwIfAborted(signal);
-  onProgress?.({ status: 'compile', loaded });
+  onProgress?.({ status: 'compile', loaded, total });
   const runtime = configureRuntime(options);
   let session;
   try {
     session = await createSession(bytes, options);
   } catch (error) {
-    throw new ModelFormatError('MODEL_CORRUPT', file, `onnxruntime could not load ${file} (${bytes.byteLength} bytes): ${(error as Error).message}. The file is truncated or not an ONNX model; download it again.`, { cause: error });
+    throw new ModelFormatError('MODEL_CORRUPT', modelFile, `onnxruntime could not load ${modelFile} (${bytes.byteLength} bytes): ${(error as Error).message}. The file is truncated or not an ONNX model; download it again.`, { cause: error });
   }
   if (signal?.aborted) {
     await session.release();
     throwIfAborted(signal);
   }
-  const decoder = new Gpt2Decoder(session, config, file);
-  onProgress?.({ status: 'ready', loaded });
-  return new Gpt2Model({ config, tokenizer, decoder, info: { location: store.location, file, dtype, layout: decoder.layout, runtime } });
+  const decoder = new Gpt2Decoder(session, config, modelFile);
+  await writeManifest(store, dtype, options.modelFile, present).catch(() => undefined);
+  onProgress?.({ status: 'ready', loaded, total: total ?? loaded });
+  return new Gpt2Model({ config, tokenizer, decoder, info: { location: store.location, file: modelFile, dtype, layout: decoder.layout, runtime } });
 }
 
-async function readFirst(store: ModelFileStore, files: string[], read: (file: string) => Promise<Uint8Array>): Promise<{ file: string; bytes: Uint8Array }> {
-  for (const file of files) {
+/**
+ * Which files to read, with their sizes when the store can tell without reading
+ * (HEAD, cache records): this gives progress an overall total from the start and
+ * finds the ONNX file (current or legacy name) before any large download.
+ */
+async function planFiles(store: ModelFileStore, candidates: string[], signal?: AbortSignal): Promise<PlannedFile[]> {
+  const sizeOf = async (path: string): Promise<number | undefined | 'missing'> => {
+    if (!store.size) return undefined;
     try {
-      return { file, bytes: await read(file) };
+      return await store.size(path, signal);
     } catch (error) {
-      if (!(error instanceof ModelNotFoundError)) throw error;
+      if (error instanceof ModelNotFoundError) return 'missing';
+      throw error;
     }
+  };
+  const metadata: [string, boolean][] = [
+    ['config.json', false],
+    ['generation_config.json', true],
+    ['tokenizer.json', false],
+    ['tokenizer_config.json', true],
+  ];
+  const sizes = await Promise.all(metadata.map(([path]) => sizeOf(path)));
+  const plan: PlannedFile[] = [];
+  metadata.forEach(([path, optional], i) => {
+    const size = sizes[i];
+    if (size === 'missing') {
+      if (optional) return;
+      throw new ModelNotFoundError(path, `Model file not found: ${store.location}${path}. Is this a hub-layout model folder (config.json, tokenizer.json, onnx/model.onnx)?`);
+    }
+    plan.push({ path, optional, size });
+  });
+  for (const path of candidates) {
+    const size = await sizeOf(path);
+    if (size === 'missing') continue;
+    plan.push({ path, optional: false, size });
+    return plan;
   }
-  throw new ModelNotFoundError(files[0], `No ONNX decoder found in ${store.location}: tried ${files.join(', ')}. Check the dtype (each dtype has its own file) or pass modelFile.`);
+  throw new ModelNotFoundError(candidates[0], `No ONNX decoder found in ${store.location}: tried ${candidates.join(', ')}. Check the dtype (each dtype has its own file) or pass modelFile.`);
 }
 
 /** A tokenizer from another model produces ids the embedding table does not have. */

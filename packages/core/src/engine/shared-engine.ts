@@ -10,7 +10,8 @@ import type { TextGenerator } from './types.ts';
 import { createWorkerEngine, type WorkerEngine } from './worker/worker-engine.ts';
 import type { ModelSource } from '../model/source.ts';
 
-export type SharedEngineOptions = Omit<LoadModelOptions, 'signal' | 'onProgress' | 'fetch'> & {
+export type SharedEngineOptions = Omit<LoadModelOptions, 'signal' | 'onProgress' | 'fetch' | 'cache'> & {
+  cache?: 'cache-api' | 'opfs' | 'none';
   /** `worker` (default where Worker exists) or `in-process`. */
   mode?: 'worker' | 'in-process';
   onProgress?: (progress: LoadProgress) => void;

@@ -20,6 +20,9 @@ export interface WorkerLoadOptions {
   threads?: number;
   wasmPaths?: string;
   headers?: Record<string, string>;
+  cache?: 'cache-api' | 'opfs' | 'none';
+  integrity?: Record<string, string>;
+  retries?: number;
 }
 
 export type WorkerGenerationOptions = Omit<GenerationOptions, 'signal'>;

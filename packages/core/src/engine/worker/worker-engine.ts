@@ -22,6 +22,10 @@ export interface WorkerEngineOptions {
   threads?: number;
   wasmPaths?: string;
   headers?: Record<string, string>;
+  /** Where downloads persist (the Worker has its own Cache API/OPFS access). Default `cache-api`. */
+  cache?: 'cache-api' | 'opfs' | 'none';
+  integrity?: Record<string, string>;
+  retries?: number;
   signal?: AbortSignal;
   onProgress?: (progress: LoadProgress) => void;
   /** A Worker running `startWorkerHost` (e.g. your own bundle's). Default: Cowrite's module Worker. */
@@ -71,6 +75,9 @@ export class WorkerEngine implements TextGenerator {
       threads: options.threads,
       wasmPaths: options.wasmPaths,
       headers: options.headers,
+      cache: options.cache,
+      integrity: options.integrity,
+      retries: options.retries,
     };
     const worker = options.worker ?? new Worker(new URL('./worker-entry.ts', import.meta.url), { type: 'module', name: 'cowrite-engine' });
     try {

@@ -4,8 +4,10 @@
  */
 export interface ReadOptions {
   signal?: AbortSignal;
-  /** Called as bytes arrive; `total` is undefined when the size is not known up front. */
+  /** Called as bytes arrive (never decreasing); `total` is undefined when the size is not known up front. */
   onProgress?: (loaded: number, total: number | undefined) => void;
+  /** The size the file must have (from `size()`); a different length is a corrupt download. */
+  expectedSize?: number;
 }
 
 export interface ModelFileStore {
@@ -13,4 +15,6 @@ export interface ModelFileStore {
   readonly location: string;
   /** Reads a whole file; rejects with `ModelNotFoundError` when it does not exist. */
   read(path: string, options?: ReadOptions): Promise<Uint8Array>;
+  /** The file's size without reading it (HTTP HEAD, cache metadata); undefined when unknown. Rejects with `ModelNotFoundError` when it does not exist. */
+  size?(path: string, signal?: AbortSignal): Promise<number | undefined>;
 }

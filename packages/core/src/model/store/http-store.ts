@@ -2,72 +2,161 @@ import { CowriteError, ModelFormatError, ModelNotFoundError, NetworkError, abort
 import type { ModelFileStore, ReadOptions } from './file-store.ts';
 
 export interface HttpStoreOptions {
-  /** Used instead of the global `fetch` (tests, auth headers, a service worker shim). */
+  /** Used instead of the global `fetch` (tests, auth, a service-worker shim). */
   fetch?: typeof fetch;
-  /** Extra request headers, e.g. `Authorization` for a private hub repo. */
+  /** Extra request headers, e.g. `Authorization` for a private hub repository. */
   headers?: Record<string, string>;
+  /** Attempts after a network failure or a 5xx/429 answer. Default 3. */
+  retries?: number;
+  /** First backoff delay in ms; doubles each attempt. Default 500. */
+  retryDelayMs?: number;
 }
 
-/** A base URL that serves the hub layout: the hub itself, a CDN, or a self-hosted folder. */
+/** Failures worth another attempt: the network, not the request. */
+class Retryable extends Error {
+  override name = 'Retryable';
+  readonly final: Error;
+  constructor(final: Error) {
+    super(final.message);
+    this.final = final;
+  }
+}
+
+/**
+ * A base URL serving the hub layout: the hub itself, a CDN, or a self-hosted folder.
+ * Downloads stream with progress, retry with exponential backoff, and resume with
+ * an HTTP Range request after a connection breaks, where the server supports it.
+ */
 export class HttpFileStore implements ModelFileStore {
   readonly location: string;
   readonly #fetch: typeof fetch;
   readonly #headers: Record<string, string>;
+  readonly #retries: number;
+  readonly #retryDelayMs: number;
 
   constructor(baseUrl: string, options: HttpStoreOptions = {}) {
     this.location = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
     this.#fetch = options.fetch ?? ((input, init) => fetch(input, init));
     this.#headers = options.headers ?? {};
+    this.#retries = options.retries ?? 3;
+    this.#retryDelayMs = options.retryDelayMs ?? 500;
   }
 
   url(path: string): string {
     return new URL(path, this.location).href;
   }
 
-  async read(path: string, options: ReadOptions = {}): Promise<Uint8Array> {
-    throwIfAborted(options.signal);
+  async size(path: string, signal?: AbortSignal): Promise<number | undefined> {
     const url = this.url(path);
-    let response: Response;
+    const response = await this.#withRetries(signal, async () => {
+      const r = await this.#request(url, { method: 'HEAD', signal, headers: this.#headers });
+      this.#checkStatus(r, path, url);
+      return r;
+    });
+    if (response.headers.get('content-encoding')) return undefined;
+    return parseLength(response.headers.get('x-linked-size') ?? response.headers.get('content-length'));
+  }
+
+  async read(path: string, options: ReadOptions = {}): Promise<Uint8Array> {
+    const { signal } = options;
+    throwIfAborted(signal);
+    const url = this.url(path);
+    const chunks: Uint8Array[] = [];
+    let received = 0;
+    let reported = 0;
+    let total: number | undefined = options.expectedSize;
+    const progress = (loaded: number) => {
+      if (loaded > reported) {
+        reported = loaded;
+        options.onProgress?.(loaded, total);
+      }
+    };
+    await this.#withRetries(signal, async () => {
+      const headers = { ...this.#headers };
+      if (received > 0) headers.Range = `bytes=${received}-`;
+      const response = await this.#request(url, { signal, headers });
+      this.#checkStatus(response, path, url);
+      if (received > 0 && response.status !== 206) {
+        // The server ignored the Range request: start over.
+        chunks.length = 0;
+        received = 0;
+      }
+      if (response.status === 206) {
+        const range = /^bytes (\d+)-\d+\/(\d+|\*)$/.exec(response.headers.get('content-range') ?? '');
+        if (!range || Number(range[1]) !== received) throw new CowriteError('NETWORK', `The server answered ${url} with an unexpected Content-Range.`);
+        if (range[2] !== '*') total ??= Number(range[2]);
+      } else if (!response.headers.get('content-encoding')) {
+        total ??= parseLength(response.headers.get('content-length'));
+      }
+      const reader = response.body?.getReader();
+      if (!reader) {
+        const bytes = new Uint8Array(await response.arrayBuffer());
+        chunks.push(bytes);
+        received += bytes.byteLength;
+        progress(received);
+        return;
+      }
+      try {
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          chunks.push(value);
+          received += value.byteLength;
+          progress(received);
+        }
+      } catch (error) {
+        if (signal?.aborted) throw abortError(signal);
+        throw new Retryable(new NetworkError(url, `The download of ${url} broke off after ${received} bytes: ${(error as Error).message}.`, { cause: error }));
+      }
+    });
+    if (total !== undefined && received !== total) {
+      throw new ModelFormatError('MODEL_CORRUPT', path, `Truncated download: ${url} should have ${total} bytes but ${received} arrived. Try again; if it persists, the server's copy is incomplete.`);
+    }
+    return concat(chunks, received);
+  }
+
+  async #request(url: string, init: RequestInit): Promise<Response> {
     try {
-      response = await this.#fetch(url, { signal: options.signal, headers: this.#headers });
+      return await this.#fetch(url, init);
     } catch (error) {
-      throwIfAborted(options.signal);
-      throw new NetworkError(url, `Could not fetch ${url}: ${(error as Error).message}. Check the network and that the server allows this origin (CORS).`, { cause: error });
+      if (init.signal?.aborted) throw abortError(init.signal);
+      throw new Retryable(new NetworkError(url, `Could not fetch ${url}: ${(error as Error).message}. Check the network and that the server allows this origin (CORS).`, { cause: error }));
     }
-    if (response.status === 404 || response.status === 410) {
-      throw new ModelNotFoundError(path, `Model file not found (HTTP ${response.status}): ${url}.`);
+  }
+
+  #checkStatus(response: Response, path: string, url: string): void {
+    if (response.status === 404 || response.status === 410) throw new ModelNotFoundError(path, `Model file not found (HTTP ${response.status}): ${url}.`);
+    if (response.ok) return;
+    const error = new CowriteError('NETWORK', `Fetching ${url} failed with HTTP ${response.status} ${response.statusText}.`);
+    if (response.status >= 500 || response.status === 429 || response.status === 408) throw new Retryable(error);
+    throw error;
+  }
+
+  async #withRetries<T>(signal: AbortSignal | undefined, attempt: () => Promise<T>): Promise<T> {
+    for (let n = 0; ; n++) {
+      try {
+        return await attempt();
+      } catch (error) {
+        if (!(error instanceof Retryable)) throw error;
+        if (n >= this.#retries) throw error.final;
+        await sleep(this.#retryDelayMs * 2 ** n, signal);
+      }
     }
-    if (!response.ok) {
-      throw new CowriteError('NETWORK', `Fetching ${url} failed with HTTP ${response.status} ${response.statusText}.`);
-    }
-    return readBody(response, path, url, options);
   }
 }
 
-/** Reads a response body with progress and checks it against Content-Length, so a cut download is never used. */
-async function readBody(response: Response, path: string, url: string, options: ReadOptions): Promise<Uint8Array> {
-  // With Content-Encoding the header counts compressed bytes, which we never see: no check then.
-  const declared = response.headers.get('content-encoding') ? undefined : parseLength(response.headers.get('content-length'));
-  const reader = response.body?.getReader();
-  if (!reader) return new Uint8Array(await response.arrayBuffer());
-  const chunks: Uint8Array[] = [];
-  let loaded = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      loaded += value.byteLength;
-      options.onProgress?.(loaded, declared);
-    }
-  } catch (error) {
-    if (options.signal?.aborted) throw abortError(options.signal);
-    throw new NetworkError(url, `The download of ${url} broke off after ${loaded} bytes: ${(error as Error).message}.`, { cause: error });
-  }
-  if (declared !== undefined && loaded !== declared) {
-    throw new ModelFormatError('MODEL_CORRUPT', path, `Truncated download: ${url} declared ${declared} bytes but ${loaded} arrived. Try again; if it persists, the server's copy is incomplete.`);
-  }
-  return concat(chunks, loaded);
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(abortError(signal));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
 }
 
 function parseLength(value: string | null): number | undefined {

@@ -9,6 +9,17 @@ export class LocalFileStore implements ModelFileStore {
     this.location = directory;
   }
 
+  async size(path: string): Promise<number | undefined> {
+    const { stat } = await import('node:fs/promises');
+    const { join } = await import('node:path');
+    try {
+      return (await stat(join(this.location, path))).size;
+    } catch (error) {
+      if ((error as { code?: string }).code === 'ENOENT') throw new ModelNotFoundError(path, `Model file not found: ${join(this.location, path)}.`, { cause: error });
+      throw error;
+    }
+  }
+
   async read(path: string, options: ReadOptions = {}): Promise<Uint8Array> {
     throwIfAborted(options.signal);
     const { readFile } = await import('node:fs/promises');

@@ -14,6 +14,13 @@ export class MemoryFileStore implements ModelFileStore {
     this.#files = files instanceof Map ? files : new Map(Object.entries(files));
   }
 
+  async size(path: string): Promise<number | undefined> {
+    const data = this.#files.get(path);
+    if (data === undefined) throw new ModelNotFoundError(path, `"${path}" is not among the in-memory model files.`);
+    if (typeof data === 'string') return new TextEncoder().encode(data).byteLength;
+    return data instanceof Blob ? data.size : data.byteLength;
+  }
+
   async read(path: string, options: ReadOptions = {}): Promise<Uint8Array> {
     throwIfAborted(options.signal);
     const data = this.#files.get(path);

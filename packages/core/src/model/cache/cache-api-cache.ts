@@ -1,0 +1,48 @@
+import type { CachedFileMeta, ModelCache } from './model-cache.ts';
+
+const SIZE = 'x-cowrite-size';
+const SHA = 'x-cowrite-sha256';
+
+/** The browser's Cache API (default in pages and Workers): one named cache, entries keyed by file URL. */
+export class CacheApiModelCache implements ModelCache {
+  readonly kind = 'cache-api';
+  readonly #name: string;
+
+  constructor(name = 'cowrite-models-v1') {
+    this.#name = name;
+  }
+
+  static isSupported(): boolean {
+    return typeof caches !== 'undefined' && typeof caches.open === 'function';
+  }
+
+  async get(key: string): Promise<{ bytes: Uint8Array; meta: CachedFileMeta } | undefined> {
+    const response = await (await caches.open(this.#name)).match(key);
+    if (!response) return undefined;
+    const meta = metaOf(response.headers);
+    if (!meta) return undefined;
+    return { bytes: new Uint8Array(await response.arrayBuffer()), meta };
+  }
+
+  async head(key: string): Promise<CachedFileMeta | undefined> {
+    const response = await (await caches.open(this.#name)).match(key);
+    return response ? metaOf(response.headers) : undefined;
+  }
+
+  async put(key: string, bytes: Uint8Array, meta: CachedFileMeta): Promise<void> {
+    const headers: Record<string, string> = { [SIZE]: String(meta.size), 'content-type': 'application/octet-stream' };
+    if (meta.sha256) headers[SHA] = meta.sha256;
+    await (await caches.open(this.#name)).put(key, new Response(bytes as Uint8Array<ArrayBuffer>, { headers }));
+  }
+
+  async delete(key: string): Promise<void> {
+    await (await caches.open(this.#name)).delete(key);
+  }
+}
+
+function metaOf(headers: Headers): CachedFileMeta | undefined {
+  const size = Number(headers.get(SIZE));
+  if (!Number.isSafeInteger(size) || size < 0 || headers.get(SIZE) === null) return undefined;
+  const sha256 = headers.get(SHA) ?? undefined;
+  return sha256 ? { size, sha256 } : { size };
+}

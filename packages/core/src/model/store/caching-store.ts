@@ -1,0 +1,63 @@
+import { ModelFormatError } from '../../errors/cowrite-error.ts';
+import { type ModelCache, sha256Hex } from '../cache/model-cache.ts';
+import type { ModelFileStore, ReadOptions } from './file-store.ts';
+import type { HttpFileStore } from './http-store.ts';
+
+/**
+ * Serves files from a persistent cache, downloading (and verifying) on a miss.
+ * A file enters the cache only complete and verified (size, and sha256 when the
+ * caller knows it); a cached entry that no longer matches its record is dropped
+ * and downloaded again. An aborted or failed download writes nothing.
+ */
+export class CachingFileStore implements ModelFileStore {
+  readonly location: string;
+  readonly cache: ModelCache;
+  readonly #inner: HttpFileStore;
+  readonly #integrity: Readonly<Record<string, string>>;
+
+  constructor(inner: HttpFileStore, cache: ModelCache, integrity: Readonly<Record<string, string>> = {}) {
+    this.location = inner.location;
+    this.#inner = inner;
+    this.cache = cache;
+    this.#integrity = integrity;
+  }
+
+  key(path: string): string {
+    return this.#inner.url(path);
+  }
+
+  async isCached(path: string): Promise<boolean> {
+    return (await this.cache.head(this.key(path))) !== undefined;
+  }
+
+  async size(path: string, signal?: AbortSignal): Promise<number | undefined> {
+    const meta = await this.cache.head(this.key(path));
+    return meta ? meta.size : this.#inner.size(path, signal);
+  }
+
+  async read(path: string, options: ReadOptions = {}): Promise<Uint8Array> {
+    const key = this.key(path);
+    const expectedSha = this.#integrity[path]?.toLowerCase();
+    const hit = await this.cache.get(key).catch(() => undefined);
+    if (hit) {
+      const sizeOk = hit.bytes.byteLength === hit.meta.size;
+      const shaOk = !expectedSha || (sizeOk && (await sha256Hex(hit.bytes)) === expectedSha);
+      if (sizeOk && shaOk) {
+        options.onProgress?.(hit.bytes.byteLength, hit.bytes.byteLength);
+        return hit.bytes;
+      }
+      await this.cache.delete(key);
+    }
+    const bytes = await this.#inner.read(path, options);
+    let sha256: string | undefined;
+    if (expectedSha) {
+      sha256 = await sha256Hex(bytes);
+      if (sha256 !== expectedSha) {
+        throw new ModelFormatError('MODEL_CORRUPT', path, `${this.key(path)} does not match its expected sha256 (${expectedSha}); the download is corrupt or the file changed on the server.`);
+      }
+    }
+    // Caching is best effort: a full quota must not fail the load.
+    await this.cache.put(key, bytes, sha256 ? { size: bytes.byteLength, sha256 } : { size: bytes.byteLength }).catch(() => undefined);
+    return bytes;
+  }
+}

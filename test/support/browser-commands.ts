@@ -1,0 +1,34 @@
+/**
+ * Browser-test commands that run on the Playwright side: the browser's own
+ * request log (page and Workers), to prove a page talks only to its model source.
+ */
+import type { BrowserCommand } from 'vitest/node';
+import type { Request } from 'playwright';
+import '@vitest/browser-playwright';
+
+const logs = new Map<string, string[]>();
+const listeners = new Map<string, (request: Request) => void>();
+
+export const startRequestLog: BrowserCommand<[]> = ({ context, sessionId }) => {
+  const urls: string[] = [];
+  logs.set(sessionId, urls);
+  const listener = (request: Request) => urls.push(request.url());
+  listeners.set(sessionId, listener);
+  context.on('request', listener);
+};
+
+export const takeRequestLog: BrowserCommand<[], string[]> = ({ context, sessionId }) => {
+  const listener = listeners.get(sessionId);
+  if (listener) context.off('request', listener);
+  listeners.delete(sessionId);
+  const urls = logs.get(sessionId) ?? [];
+  logs.delete(sessionId);
+  return urls;
+};
+
+declare module 'vitest/browser' {
+  interface BrowserCommands {
+    startRequestLog: () => Promise<void>;
+    takeRequestLog: () => Promise<string[]>;
+  }
+}
