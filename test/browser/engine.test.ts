@@ -41,6 +41,13 @@ describe('engine in Chromium', () => {
     expect(count).toBe(2);
   });
 
+  it('asked for WebGPU where there is no adapter, falls back to WASM and says why', async () => {
+    const model = await loadModel({ source: TINY, backend: 'webgpu' });
+    expect(model.info.runtime.backend).toBe('wasm');
+    expect(model.info.runtime.fallbackReason).toMatch(/WebGPU/);
+    expect((await model.generate('Hello', { maxNewTokens: 3 })).tokenIds).toHaveLength(3);
+  });
+
   it('a missing model gives ModelNotFoundError', async () => {
     await expect(loadModel({ source: '/test/fixtures/models/does-not-exist/' })).rejects.toBeInstanceOf(ModelNotFoundError);
   });

@@ -67,7 +67,7 @@ export class Gpt2Model implements TextGenerator {
     this.#disposed = true;
     const release = await this.#queue.acquire();
     try {
-      this.#decoding.clear();
+      this.#decoding.release();
       await this.#decoder.release();
     } finally {
       release();

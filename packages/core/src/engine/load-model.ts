@@ -3,7 +3,7 @@ import { parseGpt2Config, parseJsonFile } from '../model/config.ts';
 import { Gpt2Decoder } from '../model/decoder.ts';
 import { type ModelDtype, candidateModelFiles } from '../model/dtype.ts';
 import { type StoreOptions, openStore } from '../model/open-store.ts';
-import { type RuntimeOptions, configureRuntime, createSession } from '../model/ort-runtime.ts';
+import { type RuntimeOptions, createSession } from '../model/ort-runtime.ts';
 import type { ModelFileStore } from '../model/store/file-store.ts';
 import { Gpt2Tokenizer } from '../tokenizer/gpt2-tokenizer.ts';
 import { Gpt2Model } from './gpt2-model.ts';
@@ -99,18 +99,19 @@ async function load(store: ModelFileStore, dtype: ModelDtype, candidates: string
   contents.clear();
   throwIfAborted(signal);
   onProgress?.({ status: 'compile', loaded, total });
-  const runtime = configureRuntime(options);
-  let session;
+  const presentNames = Array.from({ length: config.numLayers }, (_, i) => [`present.${i}.key`, `present.${i}.value`]).flat();
+  let created;
   try {
-    session = await createSession(bytes, options);
+    created = await createSession(bytes, options, presentNames);
   } catch (error) {
     throw new ModelFormatError('MODEL_CORRUPT', modelFile, `onnxruntime could not load ${modelFile} (${bytes.byteLength} bytes): ${(error as Error).message}. The file is truncated or not an ONNX model; download it again.`, { cause: error });
   }
+  const { session, module, runtime } = created;
   if (signal?.aborted) {
     await session.release();
     throwIfAborted(signal);
   }
-  const decoder = new Gpt2Decoder(session, config, modelFile);
+  const decoder = new Gpt2Decoder(session, module, config, modelFile);
   await writeManifest(store, dtype, options.modelFile, present).catch(() => undefined);
   onProgress?.({ status: 'ready', loaded, total: total ?? loaded });
   return new Gpt2Model({ config, tokenizer, decoder, info: { location: store.location, file: modelFile, dtype, layout: decoder.layout, runtime } });

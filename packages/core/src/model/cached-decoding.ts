@@ -1,7 +1,7 @@
 import { throwIfAborted } from '../errors/cowrite-error.ts';
 import type { DecodingSession } from '../generate/decoding-session.ts';
 import type { Gpt2Decoder } from './decoder.ts';
-import { type KvCache, truncateKvCache } from './kv-cache.ts';
+import { type KvCache, releaseKvCache, truncateKvCache } from './kv-cache.ts';
 import { yieldToEventLoop } from '../generate/yield-to-event-loop.ts';
 
 /**
@@ -28,6 +28,12 @@ export class CachedDecoding {
     this.#cache = undefined;
   }
 
+  /** Frees the cached sequence's GPU memory too (WebGPU); used when the model is disposed. */
+  release(): void {
+    releaseKvCache(this.#cache);
+    this.clear();
+  }
+
   /** Tokens the last `start` took from the cache instead of running them. */
   lastReusedTokens = 0;
 
@@ -42,7 +48,9 @@ export class CachedDecoding {
     return {
       start: async (promptIds, signal) => {
         const reuse = Math.min(commonPrefix(this.#ids, promptIds), promptIds.length - 1);
-        cache = reuse > 0 && this.#cache ? truncateKvCache(this.#cache, reuse) : decoder.emptyCache();
+        const previous = this.#cache;
+        cache = reuse > 0 && previous ? await truncateKvCache(decoder.module, previous, reuse) : decoder.emptyCache();
+        releaseKvCache(previous, cache);
         ids = promptIds.slice(0, reuse);
         this.lastReusedTokens = reuse;
         // A failed or cancelled prefill must not leave a cache that disagrees with its ids.
@@ -53,6 +61,7 @@ export class CachedDecoding {
           throwIfAborted(signal);
           const chunk = promptIds.slice(at, Math.min(at + this.#prefillChunk, promptIds.length));
           const step = await decoder.step(chunk, cache);
+          releaseKvCache(cache, step.cache);
           cache = step.cache;
           ids.push(...chunk);
           logits = step.logits;
@@ -62,6 +71,7 @@ export class CachedDecoding {
       },
       advance: async (tokenId) => {
         const step = await decoder.step([tokenId], cache);
+        releaseKvCache(cache, step.cache);
         cache = step.cache;
         ids.push(tokenId);
         commit();

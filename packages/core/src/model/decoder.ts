@@ -1,6 +1,6 @@
 import { ModelFormatError } from '../errors/cowrite-error.ts';
 import type { KvCache } from './kv-cache.ts';
-import { ort } from './ort-runtime.ts';
+import type { OrtModule, ort } from './ort-runtime.ts';
 
 export interface DecoderStep {
   /** Logits of the last position, a view into the session output (read before the next step). */
@@ -15,6 +15,7 @@ export interface DecoderStep {
  */
 export class Gpt2Decoder {
   readonly session: ort.InferenceSession;
+  readonly module: OrtModule;
   readonly vocabSize: number;
   readonly layout: 'model' | 'merged';
   readonly #pastNames: string[];
@@ -28,8 +29,9 @@ export class Gpt2Decoder {
   /** Reused all-ones attention mask: a step feeds a prefix view of it. */
   #ones = new BigInt64Array(0);
 
-  constructor(session: ort.InferenceSession, shape: { numHeads: number; hiddenSize: number; vocabSize: number }, file: string) {
+  constructor(session: ort.InferenceSession, module: OrtModule, shape: { numHeads: number; hiddenSize: number; vocabSize: number }, file: string) {
     this.session = session;
+    this.module = module;
     this.#file = file;
     const inputs = session.inputNames;
     const outputs = session.outputNames;
@@ -58,24 +60,26 @@ export class Gpt2Decoder {
 
   emptyCache(): KvCache {
     const dims = [1, this.#heads, 0, this.#headDim];
-    const make = () => (this.#kvType === 'float16' ? new ort.Tensor('float16', new Uint16Array(0), dims) : new ort.Tensor('float32', new Float32Array(0), dims));
+    const { Tensor } = this.module;
+    const make = () => (this.#kvType === 'float16' ? new Tensor('float16', new Uint16Array(0), dims) : new Tensor('float32', new Float32Array(0), dims));
     return { length: 0, tensors: this.#pastNames.map(make) };
   }
 
   /** Runs `ids` (one or more new tokens) on top of `cache`. */
   async step(ids: readonly number[], cache: KvCache): Promise<DecoderStep> {
+    const { Tensor } = this.module;
     const past = cache.length;
     const total = past + ids.length;
     const feeds: Record<string, ort.Tensor> = {
-      input_ids: new ort.Tensor('int64', BigInt64Array.from(ids, BigInt), [1, ids.length]),
-      attention_mask: new ort.Tensor('int64', this.#onesView(total), [1, total]),
+      input_ids: new Tensor('int64', BigInt64Array.from(ids, BigInt), [1, ids.length]),
+      attention_mask: new Tensor('int64', this.#onesView(total), [1, total]),
     };
     if (this.#hasPositionIds) {
       const positions = new BigInt64Array(ids.length);
       for (let i = 0; i < ids.length; i++) positions[i] = BigInt(past + i);
-      feeds.position_ids = new ort.Tensor('int64', positions, [1, ids.length]);
+      feeds.position_ids = new Tensor('int64', positions, [1, ids.length]);
     }
-    if (this.#hasUseCacheBranch) feeds.use_cache_branch = new ort.Tensor('bool', new Uint8Array([past > 0 ? 1 : 0]), [1]);
+    if (this.#hasUseCacheBranch) feeds.use_cache_branch = new Tensor('bool', new Uint8Array([past > 0 ? 1 : 0]), [1]);
     for (let i = 0; i < this.#pastNames.length; i++) feeds[this.#pastNames[i]] = cache.tensors[i];
 
     const out = await this.session.run(feeds);

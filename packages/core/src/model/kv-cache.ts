@@ -1,8 +1,9 @@
-import { ort } from './ort-runtime.ts';
+import type { OrtModule, ort } from './ort-runtime.ts';
 
 /**
  * Past keys/values for one sequence: per layer a key and a value tensor of shape
  * [1, heads, length, headDim], in the order of the session's `past_key_values.*` inputs.
+ * Under WebGPU they live on the GPU (`location === 'gpu-buffer'`).
  */
 export interface KvCache {
   readonly length: number;
@@ -12,20 +13,31 @@ export interface KvCache {
 /**
  * Keeps the first `length` positions. Used to reuse a shared prompt prefix:
  * for each head the first `length` rows are contiguous, so this is one copy per head.
+ * GPU tensors are read back once for this (onnxruntime uploads the result on the next run).
  */
-export function truncateKvCache(cache: KvCache, length: number): KvCache {
+export async function truncateKvCache(module: OrtModule, cache: KvCache, length: number): Promise<KvCache> {
   if (length >= cache.length) return cache;
-  const tensors = cache.tensors.map((tensor) => {
-    const [batch, heads, past, headDim] = tensor.dims as [number, number, number, number];
-    const source = tensor.data as Float32Array | Uint16Array;
-    const Ctor = source.constructor as { new (length: number): Float32Array | Uint16Array };
-    const out = new Ctor(batch * heads * length * headDim);
-    const rowsIn = past * headDim;
-    const rowsOut = length * headDim;
-    for (let bh = 0; bh < batch * heads; bh++) {
-      out.set(source.subarray(bh * rowsIn, bh * rowsIn + rowsOut), bh * rowsOut);
-    }
-    return new ort.Tensor(tensor.type as 'float32', out as Float32Array, [batch, heads, length, headDim]);
-  });
+  const tensors = await Promise.all(
+    cache.tensors.map(async (tensor) => {
+      const [batch, heads, past, headDim] = tensor.dims as [number, number, number, number];
+      const source = (tensor.location === 'gpu-buffer' ? await tensor.getData() : tensor.data) as Float32Array | Uint16Array;
+      const Ctor = source.constructor as { new (length: number): Float32Array | Uint16Array };
+      const out = new Ctor(batch * heads * length * headDim);
+      const rowsIn = past * headDim;
+      const rowsOut = length * headDim;
+      for (let bh = 0; bh < batch * heads; bh++) {
+        out.set(source.subarray(bh * rowsIn, bh * rowsIn + rowsOut), bh * rowsOut);
+      }
+      return new module.Tensor(tensor.type as 'float32', out as Float32Array, [batch, heads, length, headDim]);
+    }),
+  );
   return { length, tensors };
+}
+
+/** Frees GPU memory held by a cache that nothing refers to any more (CPU tensors are left to the GC). */
+export function releaseKvCache(cache: KvCache | undefined, keep?: KvCache): void {
+  if (!cache || cache === keep) return;
+  for (const tensor of cache.tensors) {
+    if (tensor.location === 'gpu-buffer' && !keep?.tensors.includes(tensor)) tensor.dispose();
+  }
 }

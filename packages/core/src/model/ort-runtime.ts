@@ -1,14 +1,22 @@
 /**
- * The one place that touches onnxruntime-web's global environment.
- * `#ort` resolves to onnxruntime-web's Node entry under Node and to its plain
- * WASM build in browsers (package.json "imports"): the JSEP/WebGPU build is twice
- * the size and slower to the first token, so it is never pulled in by default.
+ * The one place that touches onnxruntime-web's modules and global environment.
+ * `#ort` resolves to onnxruntime-web's Node entry under Node and to its plain WASM
+ * build in browsers (package.json "imports"). The WebGPU build (`#ort-webgpu`) is
+ * twice the size and slower to the first token on CPU, so it is imported only when
+ * a caller asks for WebGPU and the browser has an adapter.
  */
 import * as ort from '#ort';
 
 export { ort };
 
+/** The onnxruntime module a session belongs to: tensors fed to it come from the same module. */
+export type OrtModule = typeof ort;
+
+export type BackendPreference = 'wasm' | 'webgpu' | 'auto';
+
 export interface RuntimeOptions {
+  /** `wasm` (default), `webgpu` (falls back to WASM when unavailable), or `auto` (WebGPU when an adapter exists). */
+  backend?: BackendPreference;
   /**
    * WASM threads. Default: in a cross-origin-isolated page, half the cores (at most 4);
    * otherwise 1, since without SharedArrayBuffer onnxruntime falls back to 1 thread anyway.
@@ -22,8 +30,11 @@ export interface RuntimeOptions {
 }
 
 export interface RuntimeInfo {
-  backend: 'wasm';
+  backend: 'wasm' | 'webgpu';
+  /** WASM threads in use (WebGPU still runs some kernels on the CPU). */
   threads: number;
+  /** Why WebGPU was not used although it was asked for. */
+  fallbackReason?: string;
 }
 
 const isNode = typeof process !== 'undefined' && typeof process.versions?.node === 'string';
@@ -36,26 +47,75 @@ function defaultThreads(): number | undefined {
   return Math.max(1, Math.min(4, Math.floor(cores / 2)));
 }
 
-let configured: RuntimeInfo | undefined;
-
-/**
- * Applies runtime options before the first session: onnxruntime fixes its WASM
- * threads when it first initializes, so later calls cannot change them.
- */
-export function configureRuntime(options: RuntimeOptions = {}): RuntimeInfo {
-  if (configured) return configured;
+/** Applies thread/path settings to a module before its first session (onnxruntime fixes them at init). */
+function configure(module: OrtModule, options: RuntimeOptions): number {
   const threads = options.threads ?? defaultThreads();
-  if (threads !== undefined) ort.env.wasm.numThreads = threads;
-  if (options.wasmPaths !== undefined) ort.env.wasm.wasmPaths = options.wasmPaths;
-  ort.env.logLevel = 'error';
-  configured = { backend: 'wasm', threads: threads ?? ort.env.wasm.numThreads ?? 1 };
-  return configured;
+  if (threads !== undefined) module.env.wasm.numThreads = threads;
+  if (options.wasmPaths !== undefined) module.env.wasm.wasmPaths = options.wasmPaths;
+  module.env.logLevel = 'error';
+  return threads ?? module.env.wasm.numThreads ?? 1;
 }
 
-export async function createSession(bytes: Uint8Array, options: RuntimeOptions = {}): Promise<ort.InferenceSession> {
-  configureRuntime(options);
-  return ort.InferenceSession.create(bytes, {
+let wasmThreads: number | undefined;
+
+export function configureRuntime(options: RuntimeOptions = {}): RuntimeInfo {
+  wasmThreads ??= configure(ort, options);
+  return { backend: 'wasm', threads: wasmThreads };
+}
+
+interface GpuNavigator {
+  gpu?: { requestAdapter(): Promise<unknown> };
+}
+
+async function webgpuUnavailableReason(): Promise<string | undefined> {
+  const gpu = (globalThis.navigator as GpuNavigator | undefined)?.gpu;
+  if (!gpu) return 'this environment has no WebGPU (navigator.gpu is missing)';
+  try {
+    return (await gpu.requestAdapter()) ? undefined : 'no WebGPU adapter is available';
+  } catch (error) {
+    return `requesting a WebGPU adapter failed: ${(error as Error).message}`;
+  }
+}
+
+export interface CreatedSession {
+  session: ort.InferenceSession;
+  module: OrtModule;
+  runtime: RuntimeInfo;
+}
+
+/**
+ * Creates the decoder session on the requested backend. Under WebGPU the
+ * `present.*` outputs stay on the GPU (IO binding), so the KV cache never
+ * round-trips through the CPU between steps; only the logits are read back.
+ */
+export async function createSession(bytes: Uint8Array, options: RuntimeOptions, presentNames: readonly string[]): Promise<CreatedSession> {
+  const preference = options.backend ?? 'wasm';
+  let fallbackReason: string | undefined;
+  if (preference !== 'wasm' && !isNode) {
+    fallbackReason = await webgpuUnavailableReason();
+    if (!fallbackReason) {
+      try {
+        const module = (await import('#ort-webgpu')) as OrtModule;
+        const threads = configure(module, options);
+        const preferredOutputLocation: Record<string, 'cpu' | 'gpu-buffer'> = { logits: 'cpu' };
+        for (const name of presentNames) preferredOutputLocation[name] = 'gpu-buffer';
+        const session = await module.InferenceSession.create(bytes, {
+          executionProviders: ['webgpu'],
+          graphOptimizationLevel: options.graphOptimizationLevel ?? 'all',
+          preferredOutputLocation,
+        });
+        return { session, module, runtime: { backend: 'webgpu', threads } };
+      } catch (error) {
+        fallbackReason = `WebGPU session creation failed: ${(error as Error).message}`;
+      }
+    }
+  } else if (preference !== 'wasm') {
+    fallbackReason = 'WebGPU is only available in browsers';
+  }
+  const runtime = configureRuntime(options);
+  const session = await ort.InferenceSession.create(bytes, {
     executionProviders: ['wasm'],
     graphOptimizationLevel: options.graphOptimizationLevel ?? 'all',
   });
+  return { session, module: ort, runtime: fallbackReason && preference === 'webgpu' ? { ...runtime, fallbackReason } : runtime };
 }

@@ -19,6 +19,7 @@ export interface WorkerLoadOptions {
   modelFile?: string;
   threads?: number;
   wasmPaths?: string;
+  backend?: 'wasm' | 'webgpu' | 'auto';
   headers?: Record<string, string>;
   cache?: 'cache-api' | 'opfs' | 'none';
   integrity?: Record<string, string>;

@@ -21,6 +21,8 @@ export interface WorkerEngineOptions {
   modelFile?: string;
   threads?: number;
   wasmPaths?: string;
+  /** `wasm` (default), `webgpu` (KV cache kept on the GPU; falls back to WASM), or `auto`. */
+  backend?: 'wasm' | 'webgpu' | 'auto';
   headers?: Record<string, string>;
   /** Where downloads persist (the Worker has its own Cache API/OPFS access). Default `cache-api`. */
   cache?: 'cache-api' | 'opfs' | 'none';
@@ -73,6 +75,7 @@ export class WorkerEngine implements TextGenerator {
       dtype: options.dtype,
       modelFile: options.modelFile,
       threads: options.threads,
+      backend: options.backend,
       wasmPaths: options.wasmPaths,
       headers: options.headers,
       cache: options.cache,
