@@ -1,10 +1,10 @@
 /**
  * CLI: quantizes a hub-layout fp32 GPT-2 directory (yours, or a merchant's fine-tuned GPT-2) to
  * int8, embeddings included, and writes a new hub-layout directory.
- *   node tools/optimize/quantize.ts --in DIR --out DIR [--mode dequantize|integer|nbits4]
+ *   node tools/optimize/quantize.ts --in DIR --out DIR [--mode integer|dequantize|nbits4]
  *        [--granularity channel|tensor] [--block-size 32] [--file onnx/model_quantized.onnx]
  *        [--input-file onnx/model.onnx]
- * Default: --mode dequantize --granularity channel → onnx/model_quantized.onnx (dtype 'q8').
+ * Default: --mode integer --granularity channel → onnx/model_quantized.onnx (dtype 'q8').
  * See tools/optimize/README.md for what each mode costs in size and speed.
  */
 import { join } from 'node:path';
@@ -19,7 +19,7 @@ const { values } = parseArgs({
   options: {
     in: { type: 'string' },
     out: { type: 'string' },
-    mode: { type: 'string', default: 'dequantize' },
+    mode: { type: 'string', default: 'integer' },
     granularity: { type: 'string', default: 'channel' },
     'block-size': { type: 'string', default: '32' },
     file: { type: 'string', default: 'onnx/model_quantized.onnx' },
