@@ -1,17 +1,19 @@
 import { LitElement, html } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
-import { loadModel } from '@cowrite/core';
-import type { ModelDtype, TextGenerator } from '@cowrite/core';
+import { getSharedEngine } from '@cowrite/core';
+import type { ModelDtype, ModelSource, TextGenerator } from '@cowrite/core';
 import { EngineSource, pageEngineSource } from '../base/engine-source.ts';
 import type { EngineLoader, EngineSourceHost } from '../base/engine-source.ts';
 
 /**
  * Declares the engine once for every Cowrite element inside it (and, with `global`, for the
- * whole page). Give it a ready `engine`, a model `src` to load with `loadModel`, or your own
- * `loader`. Elements with their own `engine` property ignore it.
+ * whole page). Give it a ready `engine`, a model (`src` URL or `hub` repository) that core's
+ * page-wide shared engine loads — in a module Worker by default, fetched and compiled once
+ * however many providers name it — or your own `loader`. Elements with their own `engine`
+ * property ignore it.
  *
  * ```html
- * <cw-engine-provider src="/models/distilgpt2/" dtype="q8" global>
+ * <cw-engine-provider hub="Xenova/gpt2" dtype="q8" global>
  *   <cw-model-status></cw-model-status>
  *   <cw-review-composer name="review"></cw-review-composer>
  * </cw-engine-provider>
@@ -27,14 +29,26 @@ import type { EngineLoader, EngineSourceHost } from '../base/engine-source.ts';
 export class CwEngineProvider extends LitElement implements EngineSourceHost {
   static override properties: PropertyDeclarations = {
     src: {},
+    hub: {},
+    revision: {},
     dtype: {},
+    mode: {},
+    backend: {},
     global: { type: Boolean },
     engine: { attribute: false },
     loader: { attribute: false },
   };
 
-  /** Model directory (hub layout) to load with core's `loadModel`. */
+  /** URL of a model folder in the hub layout (self-hosted, CDN, or a same-origin path). */
   declare src: string | undefined;
+  /** A Hugging Face hub repository, e.g. `Xenova/gpt2` (used when `src` is not set). */
+  declare hub: string | undefined;
+  /** Hub branch, tag or commit. Default `main`. */
+  declare revision: string | undefined;
+  /** `worker` (default: decoding never blocks the page) or `in-page`. */
+  declare mode: 'worker' | 'in-page' | undefined;
+  /** `wasm` (default), `webgpu` or `auto`. */
+  declare backend: 'wasm' | 'webgpu' | 'auto' | undefined;
   /** Weight precision for `src` (`fp32`, `q8`, …). */
   declare dtype: ModelDtype | undefined;
   /** Also serve elements outside the provider (the page default). */
@@ -67,18 +81,21 @@ export class CwEngineProvider extends LitElement implements EngineSourceHost {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (!['engine', 'src', 'dtype', 'loader', 'global'].some((key) => changed.has(key as keyof CwEngineProvider))) return;
+    if (!['engine', 'src', 'hub', 'revision', 'dtype', 'mode', 'backend', 'loader', 'global'].some((key) => changed.has(key as keyof CwEngineProvider))) return;
     const source = this.engineSource;
     if (this.engine) source.setEngine(this.engine);
     else if (this.loader) void source.load(this.loader);
-    else if (this.src) {
-      const { src, dtype } = this;
-      void source.load(({ signal, onProgress }) =>
-        loadModel({
-          source: new URL(src, document.baseURI).href,
+    else if (this.src || this.hub) {
+      const model: ModelSource = this.src ? new URL(this.src, document.baseURI).href : { hub: this.hub as string, revision: this.revision };
+      const { dtype, backend } = this;
+      const mode = this.mode === 'in-page' ? 'in-process' : 'worker';
+      void source.load(({ onProgress }) =>
+        getSharedEngine({
+          source: model,
           dtype,
-          signal,
-          onProgress: (progress) => onProgress({ loaded: progress.loaded, total: progress.fileTotal, file: progress.file }),
+          backend,
+          mode,
+          onProgress: (progress) => onProgress({ loaded: progress.loaded, total: progress.total, file: progress.file }),
         }),
       );
     }
