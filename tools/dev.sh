@@ -21,9 +21,8 @@ if [ -x "$TOOLS_PREFIX/bin/node" ]; then export PATH="$TOOLS_PREFIX/bin:$PATH"; 
 if ! node_ok; then
   echo "› Node $(node --version 2>/dev/null || echo missing) is too old; installing Node 24 into $TOOLS_PREFIX"
   mkdir -p "$TOOLS_PREFIX"
-  # The node package's install script only picks the platform binary; npm 11 asks for it by name.
-  npm install -g --prefix "$TOOLS_PREFIX" --allow-scripts=node node@24 >/dev/null 2>&1 \
-    || npm install -g --prefix "$TOOLS_PREFIX" node@24 >/dev/null
+  # npm 11 blocks the package's install script; the binary it ships works without it.
+  npm install -g --prefix "$TOOLS_PREFIX" node@24 >/dev/null 2>&1
   export PATH="$TOOLS_PREFIX/bin:$PATH"
 fi
 if [ "$(pnpm --version 2>/dev/null || true)" != "$PNPM_VERSION" ]; then
