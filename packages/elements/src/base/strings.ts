@@ -74,6 +74,7 @@ export const englishStrings = {
   copyFailed: 'Copy failed',
   candidatesReady: '{n} suggestions ready.',
   noProduct: 'Add product details to get suggestions.',
+  copyEmpty: 'The model wrote nothing usable this time. Try Regenerate.',
   // idea form
   ideaTitle: 'Idea title',
   ideaDescription: 'Describe your idea',
@@ -197,6 +198,7 @@ export const simplifiedChineseStrings: CowriteStrings = {
   copyFailed: '复制失败',
   candidatesReady: '已生成 {n} 条建议。',
   noProduct: '请添加商品信息以获取建议。',
+  copyEmpty: '这次模型没有写出可用的内容，请点“重新生成”。',
   ideaTitle: '创意标题',
   ideaDescription: '描述您的创意',
   ideaCategory: '类别',

@@ -191,6 +191,11 @@ export class CwSuggestedCopy extends FormControlElement {
         this.#replace(index, { text: text.trimStart(), status: 'streaming', findings: [] });
       }
       const finished = text.trim();
+      if (!finished) {
+        // Core's clean-up can drop everything (no complete sentence): say so rather than show a blank card.
+        this.#replace(index, { text: '', status: 'error', findings: [], error: this.text.copyEmpty });
+        return;
+      }
       const guard = getTextServices().guardText;
       const findings = guard ? guard(finished, { lang: this.coreLanguage }).findings : [];
       this.#replace(index, { text: finished, status: 'done', findings });
