@@ -44,6 +44,12 @@ pageEngineSource.addEventListener('change', () => {
   }
 });
 
+// Workaround: <cw-suggested-copy> and <cw-idea-form> read the engine only when they render,
+// so their AI buttons stay disabled after the model becomes ready unless asked to re-render.
+pageEngineSource.addEventListener('change', () => {
+  for (const element of document.querySelectorAll<CwSuggestedCopy | CwIdeaForm>('cw-suggested-copy, cw-idea-form')) element.requestUpdate();
+});
+
 byId('use-local-model').addEventListener('click', () => {
   modelChoice = localChoice();
   const url = new URL(location.href);
@@ -126,9 +132,17 @@ byId('description-text').textContent = PRODUCT.description;
 byId<HTMLInputElement>('merchant-view').addEventListener('change', (event) => {
   byId('merchant-panel').hidden = !(event.target as HTMLInputElement).checked;
 });
+byId<HTMLSelectElement>('copy-kind').addEventListener('change', (event) => {
+  copy.kind = (event.target as HTMLSelectElement).value as CwSuggestedCopy['kind'];
+});
+// A chosen candidate is "published" where that kind of copy lives on the page.
 copy.addEventListener('cw-copy-accept', (event) => {
-  const { text } = (event as CustomEvent<CopyAcceptDetail>).detail;
-  byId('description-text').textContent = text;
+  const { text, kind } = (event as CustomEvent<CopyAcceptDetail>).detail;
+  if (kind === 'headline') byId('tagline').textContent = text;
+  else if (kind === 'social') {
+    byId('social-text').textContent = text;
+    byId('social-preview').hidden = false;
+  } else byId('description-text').textContent = text;
 });
 
 // ── Reviews: list, summary, composer ──
