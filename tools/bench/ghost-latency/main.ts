@@ -1,0 +1,110 @@
+/**
+ * Benchmark page: a `<cw-review-composer>` on the real engine. It timestamps every key
+ * event and every rendered ghost text; the driver (tools/bench/ghost-latency.ts) types.
+ * URL parameters: `model` (folder URL), `dtype`, `mode` (`worker` | `in-page`), `debounce`.
+ */
+import '@cowrite/elements/review-composer/define';
+import type { CwReviewComposer } from '@cowrite/elements';
+import { getEngineChannel, getSharedEngine, loadModel } from '@cowrite/core';
+import type { GenerationOptions, GenerationResult, ModelDtype, Prompt, TextGenerator } from '@cowrite/core';
+
+export interface GhostEvent {
+  /** Index of the key event (in typing order) the ghost text answers. */
+  key: number;
+  latencyMs: number;
+  suggestion: string;
+}
+
+export interface EngineCall {
+  promptTokens: number;
+  cachedPromptTokens: number;
+  newTokens: number;
+  ms: number;
+}
+
+export interface BenchState {
+  ready: boolean;
+  error?: string;
+  loadMs: number;
+  backend?: string;
+  threads?: number;
+  crossOriginIsolated: boolean;
+  hardwareConcurrency: number;
+  keys: number[];
+  ghosts: GhostEvent[];
+  calls: EngineCall[];
+}
+
+const params = new URLSearchParams(location.search);
+const state: BenchState = {
+  ready: false,
+  loadMs: 0,
+  crossOriginIsolated,
+  hardwareConcurrency: navigator.hardwareConcurrency,
+  keys: [],
+  ghosts: [],
+  calls: [],
+};
+(globalThis as { bench?: BenchState }).bench = state;
+
+/** Records what each completed request cost and how much of its prompt the KV cache covered. */
+function recording(engine: TextGenerator): TextGenerator {
+  return {
+    tokenizer: engine.tokenizer,
+    contextLength: engine.contextLength,
+    async generate(prompt: Prompt, options?: GenerationOptions): Promise<GenerationResult> {
+      const start = performance.now();
+      const result = await engine.generate(prompt, options);
+      state.calls.push({
+        promptTokens: result.promptTokens,
+        cachedPromptTokens: result.cachedPromptTokens ?? 0,
+        newTokens: result.tokenIds.length,
+        ms: performance.now() - start,
+      });
+      return result;
+    },
+    stream: (prompt: Prompt, options?: GenerationOptions) => engine.stream(prompt, options),
+  };
+}
+
+async function start(): Promise<void> {
+  const composer = document.getElementById('composer') as CwReviewComposer;
+  composer.debounce = Number(params.get('debounce') ?? 150);
+  const source = new URL(params.get('model') ?? '/models/tiny-gpt2/', location.href).href;
+  const dtype = (params.get('dtype') ?? 'fp32') as ModelDtype;
+  const begin = performance.now();
+  let engine: TextGenerator;
+  if (params.get('mode') === 'in-page') {
+    const model = await loadModel({ source, dtype });
+    state.backend = model.info.runtime.backend;
+    state.threads = model.info.runtime.threads;
+    engine = model;
+  } else {
+    const shared = await getSharedEngine({ source, dtype, cache: 'none' });
+    state.backend = shared.info.runtime.backend;
+    state.threads = shared.info.runtime.threads;
+    engine = await getEngineChannel({ source, dtype, cache: 'none' });
+  }
+  state.loadMs = performance.now() - begin;
+  composer.engine = recording(engine);
+  await composer.updateComplete;
+
+  // Capture phase on the page: the time the browser stamped on the key event (input delay included).
+  addEventListener('keydown', (event) => state.keys.push(event.timeStamp), { capture: true });
+  composer.addEventListener('cw-suggestion-show', (event) => {
+    const key = state.keys.length - 1;
+    const { suggestion } = (event as CustomEvent<{ suggestion: string }>).detail;
+    // Rendered = Lit committed the ghost span and the next frame was produced.
+    void composer.updateComplete.then(() =>
+      requestAnimationFrame(() => {
+        state.ghosts.push({ key, latencyMs: performance.now() - state.keys[key], suggestion });
+      }),
+    );
+  });
+  composer.focus();
+  state.ready = true;
+}
+
+start().catch((error: unknown) => {
+  state.error = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+});
