@@ -1,0 +1,17 @@
+import { setCustomElementsManifest } from '@storybook/web-components';
+import type { Preview } from '@storybook/web-components-vite';
+import manifest from '../packages/elements/custom-elements.json' with { type: 'json' };
+import '@cowrite/elements/define';
+
+// Controls and the docs tables (properties, events, slots, parts, CSS custom properties) come from the manifest.
+setCustomElementsManifest(manifest);
+
+const preview: Preview = {
+  tags: ['autodocs'],
+  parameters: {
+    controls: { expanded: true },
+    layout: 'padded',
+  },
+};
+
+export default preview;
