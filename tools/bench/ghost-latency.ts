@@ -111,6 +111,8 @@ interface RunResult {
   longPauses: number;
   longPausesWithGhost: number;
   latencyMs: { p50: number; p90: number; min: number; max: number };
+  /** Ghost text for the final keystroke, when the shopper stops typing (null: none within 30 s). */
+  afterLastKeyMs: number | null;
   engineCalls: number;
   engineMs: { p50: number; p90: number };
   promptTokens: { p50: number };
@@ -143,7 +145,11 @@ async function runOnce(origin: string, model: string, debounceMs: number, mode: 
       await page.keyboard.type(char);
       await page.waitForTimeout(pauseMs);
     }
-    await page.waitForTimeout(2000);
+    // After the last key the shopper waits: how long until ghost text appears (up to 30 s)?
+    const lastKey = plan.length - 1;
+    await page
+      .waitForFunction((key) => (globalThis as unknown as { bench: BenchState }).bench.ghosts.some((ghost) => ghost.key === key), lastKey, { timeout: 30_000 })
+      .catch(() => undefined);
     const state = await page.evaluate(() => (globalThis as unknown as { bench: BenchState }).bench);
     const latencies = state.ghosts.map((ghost) => ghost.latencyMs);
     const pauses = plan.map((step, index) => ({ index, long: step.pauseMs >= 400 })).filter((step) => step.long);
@@ -158,6 +164,7 @@ async function runOnce(origin: string, model: string, debounceMs: number, mode: 
       longPauses: pauses.length,
       longPausesWithGhost: pauses.filter((step) => ghostKeys.has(step.index)).length,
       latencyMs: { p50: percentile(latencies, 50), p90: percentile(latencies, 90), min: Math.min(...latencies), max: Math.max(...latencies) },
+      afterLastKeyMs: state.ghosts.find((ghost) => ghost.key === lastKey)?.latencyMs ?? null,
       engineCalls: state.calls.length,
       engineMs: { p50: percentile(state.calls.map((call) => call.ms), 50), p90: percentile(state.calls.map((call) => call.ms), 90) },
       promptTokens: { p50: percentile(state.calls.map((call) => call.promptTokens), 50) },
@@ -183,7 +190,7 @@ const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) :
 function markdown(results: RunResult[], meta: Record<string, unknown>): string {
   const rows = results.map(
     (r) =>
-      `| ${MODELS[r.model].label} | ${r.debounceMs} | ${r.mode} · ${r.threads ?? '?'} thread(s) | ${r.keystrokes} | ${r.ghostsShown} | ${r.longPausesWithGhost}/${r.longPauses} | **${fmt(r.latencyMs.p50)}** | **${fmt(r.latencyMs.p90)}** | ${fmt(r.latencyMs.min)}–${fmt(r.latencyMs.max)} | ${fmt(r.engineMs.p50)} / ${fmt(r.engineMs.p90)} | ${fmt(r.promptTokens.p50)} | ${fmt(r.cachedPromptTokens.p50)} (${fmt(r.cachedPromptTokens.shareOfPromptP50 * 100)} %), ${r.cachedPromptTokens.coldCalls} cold of ${r.engineCalls} |`,
+      `| ${MODELS[r.model].label} | ${r.debounceMs} | ${r.mode} · ${r.threads ?? '?'} thread(s) | ${r.keystrokes} | ${r.ghostsShown} | ${r.longPausesWithGhost}/${r.longPauses} | **${fmt(r.latencyMs.p50)}** | **${fmt(r.latencyMs.p90)}** | ${fmt(r.latencyMs.min)}–${fmt(r.latencyMs.max)} | ${r.afterLastKeyMs === null ? 'none in 30 s' : fmt(r.afterLastKeyMs)} | ${fmt(r.engineMs.p50)} / ${fmt(r.engineMs.p90)} | ${fmt(r.promptTokens.p50)} | ${fmt(r.cachedPromptTokens.p50)} (${fmt(r.cachedPromptTokens.shareOfPromptP50 * 100)} %), ${r.cachedPromptTokens.coldCalls} cold of ${r.engineCalls} |`,
   );
   return [
     '# Ghost-text latency (keystroke → rendered ghost text)',
@@ -202,8 +209,8 @@ function markdown(results: RunResult[], meta: Record<string, unknown>): string {
     'the ghost span − the key event\'s `timeStamp` (input delay included), for every keystroke that got ghost text before',
     'the next one. **Debounce is part of the latency**: the element waits `debounce` ms of quiet before asking the model.',
     '',
-    '| model | debounce ms | engine | keys | ghosts shown | long pauses with ghost | p50 ms | p90 ms | min–max ms | engine call p50 / p90 ms | prompt tokens p50 | cachedPromptTokens p50 (share), cold calls |',
-    '| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    '| model | debounce ms | engine | keys | ghosts shown | long pauses with ghost | p50 ms | p90 ms | min–max ms | after last key ms | engine call p50 / p90 ms | prompt tokens p50 | cachedPromptTokens p50 (share), cold calls |',
+    '| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
     ...rows,
     '',
     'Goal: p90 ≤ 150 ms on the int8 124M model. "engine call" is one completed `generate` (aborted ones are not counted);',
