@@ -18,7 +18,8 @@ export default defineConfig({
   resolve: { conditions: ['source', ...defaultClientConditions] },
   ssr: { resolve: { conditions: ['source', ...defaultServerConditions], externalConditions: ['source'] } },
   // onnxruntime-web finds its .wasm next to its module; pre-bundling would move the module away from it.
-  optimizeDeps: { exclude: ['onnxruntime-web'] },
+  // Framework tests' dependencies are pre-bundled up front: discovering them mid-run reloads the page.
+  optimizeDeps: { exclude: ['onnxruntime-web'], include: ['react', 'react-dom/client', 'vue', 'vue/dist/vue.esm-bundler.js'] },
   test: {
     globalSetup: ['test/support/global-setup.ts'],
     projects: [

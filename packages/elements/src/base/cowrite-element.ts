@@ -2,6 +2,7 @@ import { LitElement } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import type { TextGenerator } from '@cowrite/core';
 import { findEngineSource } from './engine-source.ts';
+import type { EngineSource } from './engine-source.ts';
 import { languageOf, resolveStrings } from './strings.ts';
 import type { CowriteStrings } from './strings.ts';
 
@@ -23,6 +24,22 @@ export class CowriteElement extends LitElement {
   declare strings: Partial<CowriteStrings> | undefined;
   /** `light`, `dark`, or unset to follow `prefers-color-scheme`. */
   declare theme: 'light' | 'dark' | undefined;
+
+  #watched: EngineSource | undefined;
+  readonly #onEngineChange = (): void => this.requestUpdate();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Re-render when the shared engine becomes ready (or fails), so buttons that need it enable themselves.
+    this.#watched = findEngineSource(this);
+    this.#watched.addEventListener('change', this.#onEngineChange);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#watched?.removeEventListener('change', this.#onEngineChange);
+    this.#watched = undefined;
+  }
 
   /** The engine in use right now, or undefined when none is ready. */
   get activeEngine(): TextGenerator | undefined {

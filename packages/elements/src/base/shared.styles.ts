@@ -42,6 +42,10 @@ export const sharedStyles = css`
   :host([hidden]) {
     display: none;
   }
+  /* A class that sets display (flex, grid) would otherwise win over the hidden attribute. */
+  [hidden] {
+    display: none !important;
+  }
   *,
   *::before,
   *::after {

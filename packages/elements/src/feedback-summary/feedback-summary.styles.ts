@@ -84,6 +84,10 @@ export const feedbackSummaryStyles = css`
   .quotes {
     display: grid;
     gap: var(--_space);
+    /* Quotes span the aspect row: in the label column they would be squeezed. */
+    grid-column: 1 / -1;
+    padding-inline-start: 0;
+    list-style: none;
   }
   mark {
     background: transparent;
