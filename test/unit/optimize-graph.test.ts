@@ -52,6 +52,11 @@ describe('last-position logits', () => {
     const sliced = await loadModel({ source: dir });
     const prompt = 'The jacket is warm and';
     expect((await sliced.generate(prompt, { maxNewTokens: 12 })).tokenIds).toEqual((await fp32.generate(prompt, { maxNewTokens: 12 })).tokenIds);
+    // The engine sees the [batch, 1, vocab] logits and feeds long prompts in one step: still the same answer.
+    expect(sliced.info.lastPositionLogits).toBe(true);
+    expect(fp32.info.lastPositionLogits).toBe(false);
+    const long = 'Warm, light and the fit is true to size. '.repeat(30);
+    expect((await sliced.generate(long, { maxNewTokens: 6 })).tokenIds).toEqual((await fp32.generate(long, { maxNewTokens: 6 })).tokenIds);
   });
 
   it('applies to a quantized graph too (after quantize.ts)', async () => {

@@ -19,6 +19,8 @@ export interface ModelInfo {
   dtype: ModelDtype;
   /** `model` (current Optimum export) or `merged` (legacy `decoder_model_merged`). */
   layout: 'model' | 'merged';
+  /** The graph projects only the last position (an optimized file): prompts run in one step. */
+  lastPositionLogits: boolean;
   runtime: RuntimeInfo;
 }
 

@@ -114,7 +114,7 @@ async function load(store: ModelFileStore, dtype: ModelDtype, candidates: string
   const decoder = new Gpt2Decoder(session, module, config, modelFile);
   await writeManifest(store, dtype, options.modelFile, present).catch(() => undefined);
   onProgress?.({ status: 'ready', loaded, total: total ?? loaded });
-  return new Gpt2Model({ config, tokenizer, decoder, info: { location: store.location, file: modelFile, dtype, layout: decoder.layout, runtime } });
+  return new Gpt2Model({ config, tokenizer, decoder, info: { location: store.location, file: modelFile, dtype, layout: decoder.layout, lastPositionLogits: decoder.lastPositionLogits, runtime } });
 }
 
 /**

@@ -9,7 +9,8 @@ import { yieldToEventLoop } from '../generate/yield-to-event-loop.ts';
  * sequence, so a new prompt that shares a token prefix with it (the next keystroke
  * in a review draft, a template's fixed few-shot head) only runs its new tokens.
  * Prompts are fed in chunks: a hub graph computes logits for every position, and
- * 512 positions × 50,257 floats would be a 100 MB allocation in one run.
+ * 512 positions × 50,257 floats would be a 100 MB allocation in one run. Graphs that
+ * project only the last position (tools/optimize) take the whole prompt at once.
  */
 export class CachedDecoding {
   readonly #decoder: Gpt2Decoder;
@@ -56,10 +57,11 @@ export class CachedDecoding {
         // A failed or cancelled prefill must not leave a cache that disagrees with its ids.
         this.clear();
         let logits: Float32Array | undefined;
-        for (let at = reuse; at < promptIds.length; at += this.#prefillChunk) {
+        const chunkSize = decoder.lastPositionLogits ? promptIds.length : this.#prefillChunk;
+        for (let at = reuse; at < promptIds.length; at += chunkSize) {
           if (at > reuse) await yieldToEventLoop();
           throwIfAborted(signal);
-          const chunk = promptIds.slice(at, Math.min(at + this.#prefillChunk, promptIds.length));
+          const chunk = promptIds.slice(at, Math.min(at + chunkSize, promptIds.length));
           const step = await decoder.step(chunk, cache);
           releaseKvCache(cache, step.cache);
           cache = step.cache;

@@ -18,6 +18,11 @@ export class Gpt2Decoder {
   readonly module: OrtModule;
   readonly vocabSize: number;
   readonly layout: 'model' | 'merged';
+  /**
+   * True when the graph computes logits for the last position only: then a whole
+   * prompt can run in one step without a [prompt × vocab] allocation.
+   */
+  readonly lastPositionLogits: boolean;
   readonly #pastNames: string[];
   readonly #presentNames: string[];
   readonly #hasPositionIds: boolean;
@@ -52,6 +57,7 @@ export class Gpt2Decoder {
     this.#headDim = shape.hiddenSize / shape.numHeads;
     this.vocabSize = shape.vocabSize;
     this.#kvType = pastType(session, this.#pastNames[0]);
+    this.lastPositionLogits = logitsForLastPositionOnly(session);
   }
 
   get numLayers(): number {
@@ -108,7 +114,12 @@ export class Gpt2Decoder {
 }
 
 function pastType(session: ort.InferenceSession, name: string): 'float32' | 'float16' {
-  const metadata = (session as { inputMetadata?: readonly { name: string; isTensor: boolean; type?: string }[] }).inputMetadata;
-  const entry = metadata?.find((m) => m.name === name);
+  const entry = session.inputMetadata?.find((m) => m.name === name);
   return entry?.isTensor && entry.type === 'float16' ? 'float16' : 'float32';
+}
+
+/** A graph rewritten to project only the last position (tools/optimize) declares logits as [batch, 1, vocab]. */
+function logitsForLastPositionOnly(session: ort.InferenceSession): boolean {
+  const entry = session.outputMetadata?.find((m) => m.name === 'logits');
+  return entry?.isTensor === true && entry.shape[1] === 1;
 }

@@ -27,6 +27,11 @@ export interface RuntimeOptions {
   wasmPaths?: string;
   /** onnxruntime's graph optimization level. Default `all`. */
   graphOptimizationLevel?: 'disabled' | 'basic' | 'extended' | 'layout' | 'all';
+  /**
+   * Further onnxruntime session options, passed through: e.g. `freeDimensionOverrides`, or
+   * `extra: { session: { disable_quant_qdq: '1' } }` for weight-only int8 files (tools/optimize `--mode dequantize`).
+   */
+  sessionOptions?: Omit<ort.InferenceSession.SessionOptions, 'executionProviders' | 'preferredOutputLocation'>;
 }
 
 export interface RuntimeInfo {
@@ -100,6 +105,7 @@ export async function createSession(bytes: Uint8Array, options: RuntimeOptions, 
         const preferredOutputLocation: Record<string, 'cpu' | 'gpu-buffer'> = { logits: 'cpu' };
         for (const name of presentNames) preferredOutputLocation[name] = 'gpu-buffer';
         const session = await module.InferenceSession.create(bytes, {
+          ...options.sessionOptions,
           executionProviders: ['webgpu'],
           graphOptimizationLevel: options.graphOptimizationLevel ?? 'all',
           preferredOutputLocation,
@@ -114,6 +120,7 @@ export async function createSession(bytes: Uint8Array, options: RuntimeOptions, 
   }
   const runtime = configureRuntime(options);
   const session = await ort.InferenceSession.create(bytes, {
+    ...options.sessionOptions,
     executionProviders: ['wasm'],
     graphOptimizationLevel: options.graphOptimizationLevel ?? 'all',
   });
