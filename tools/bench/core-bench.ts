@@ -93,16 +93,16 @@ const lines = [
   '',
 ];
 if (soak) {
-  const s = soak as { generations: number; seconds: number; after10: { rssMb: number; heapMb: number }; after1000: { rssMb: number; heapMb: number }; rssGrowth: number };
+  type Point = { generations: number; rssMb: number; heapMb: number; externalMb: number };
+  const s = soak as { generations: number; seconds: number; after10: Point; after1000: Point; series: Point[]; rssGrowth: number };
   lines.push(
     '## Memory over many generations',
     '',
     `One loaded tiny fixture model, ${s.generations} generations of 16 sampled tokens (${s.seconds.toFixed(0)} s), after a forced GC:`,
     '',
-    '| after | RSS (MB) | JS heap (MB) |',
-    '| --- | ---: | ---: |',
-    `| 10 generations | ${s.after10.rssMb.toFixed(1)} | ${s.after10.heapMb.toFixed(1)} |`,
-    `| 1,000 generations | ${s.after1000.rssMb.toFixed(1)} | ${s.after1000.heapMb.toFixed(1)} |`,
+    '| after generations | RSS (MB) | JS heap (MB) | ArrayBuffers + external (MB) |',
+    '| ---: | ---: | ---: | ---: |',
+    ...s.series.map((p) => `| ${p.generations} | ${p.rssMb.toFixed(1)} | ${p.heapMb.toFixed(1)} | ${p.externalMb.toFixed(1)} |`),
     '',
     `RSS growth: ${(s.rssGrowth * 100).toFixed(1)} % (goal: within 10 %).`,
     '',

@@ -14,12 +14,13 @@ const snapshot = () => {
 };
 const model = await loadModel({ source: modelDir, dtype: dtype as 'fp32' | 'q8' });
 const prompts = ['Great shoes, but', 'The blender is loud and', '质量很好，', 'I returned it because the'];
-let done = 0;
-let after10 = snapshot();
+const checkpoints = new Set([10, 100, 250, 500, 750, 1000]);
+const series: ({ generations: number } & ReturnType<typeof snapshot>)[] = [];
 const t0 = performance.now();
-for (; done < 1000; done++) {
+for (let done = 1; done <= 1000; done++) {
   await model.generate(prompts[done % prompts.length], { maxNewTokens: Number(newArg), doSample: true, topP: 0.9, seed: done });
-  if (done + 1 === 10) after10 = snapshot();
+  if (checkpoints.has(done)) series.push({ generations: done, ...snapshot() });
 }
-const after1000 = snapshot();
-console.log(JSON.stringify({ generations: done, seconds: (performance.now() - t0) / 1000, after10, after1000, rssGrowth: after1000.rssMb / after10.rssMb - 1 }));
+const after10 = series[0];
+const after1000 = series[series.length - 1];
+console.log(JSON.stringify({ generations: 1000, seconds: (performance.now() - t0) / 1000, after10, after1000, series, rssGrowth: after1000.rssMb / after10.rssMb - 1 }));

@@ -9,21 +9,26 @@ import type { LoadProgress } from '../load-model.ts';
 import type { ModelInfo } from '../gpt2-model.ts';
 import type { HubSource, MemorySource } from '../../model/source.ts';
 import type { ModelDtype } from '../../model/dtype.ts';
+import type { RuntimeOptions } from '../../model/ort-runtime.ts';
 
 /** Sources that can cross into a Worker (a custom store object cannot). URLs travel as absolute strings. */
 export type TransferableSource = string | HubSource | MemorySource;
 
+/** `loadModel`'s options that survive structured cloning into the Worker. */
 export interface WorkerLoadOptions {
   source: TransferableSource;
   dtype?: ModelDtype;
   modelFile?: string;
   threads?: number;
   wasmPaths?: string;
+  /** `wasm` (default), `webgpu` (KV cache kept on the GPU; falls back to WASM), or `auto`. */
   backend?: 'wasm' | 'webgpu' | 'auto';
   headers?: Record<string, string>;
+  /** Where downloads persist (the Worker has its own Cache API/OPFS access). Default `cache-api`. */
   cache?: 'cache-api' | 'opfs' | 'none';
   integrity?: Record<string, string>;
   retries?: number;
+  sessionOptions?: RuntimeOptions['sessionOptions'];
 }
 
 export type WorkerGenerationOptions = Omit<GenerationOptions, 'signal'>;

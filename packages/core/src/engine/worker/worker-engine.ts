@@ -8,26 +8,16 @@
 import { CowriteError, InvalidArgumentError, abortError, throwIfAborted } from '../../errors/cowrite-error.ts';
 import type { GenerationChunk, GenerationOptions, GenerationResult } from '../../generate/options.ts';
 import type { ModelSource } from '../../model/source.ts';
-import type { ModelDtype } from '../../model/dtype.ts';
 import { Gpt2Tokenizer } from '../../tokenizer/gpt2-tokenizer.ts';
 import type { ModelInfo } from '../gpt2-model.ts';
 import type { LoadProgress } from '../load-model.ts';
 import type { Prompt, TextGenerator } from '../types.ts';
 import { type FromWorker, type LoadedModel, type ToWorker, type TransferableSource, type WorkerLoadOptions, deserializeError } from './protocol.ts';
 
-export interface WorkerEngineOptions {
+/** What `loadModel` takes, as far as it can cross into a Worker, plus where to report. */
+export interface WorkerEngineOptions extends Omit<WorkerLoadOptions, 'source'> {
+  /** A URL (relative ones resolve against the page), `{ hub }` or `{ files }`; a custom store cannot cross into a Worker. */
   source: ModelSource;
-  dtype?: ModelDtype;
-  modelFile?: string;
-  threads?: number;
-  wasmPaths?: string;
-  /** `wasm` (default), `webgpu` (KV cache kept on the GPU; falls back to WASM), or `auto`. */
-  backend?: 'wasm' | 'webgpu' | 'auto';
-  headers?: Record<string, string>;
-  /** Where downloads persist (the Worker has its own Cache API/OPFS access). Default `cache-api`. */
-  cache?: 'cache-api' | 'opfs' | 'none';
-  integrity?: Record<string, string>;
-  retries?: number;
   signal?: AbortSignal;
   onProgress?: (progress: LoadProgress) => void;
   /** A Worker running `startWorkerHost` (e.g. your own bundle's). Default: Cowrite's module Worker. */
@@ -70,18 +60,8 @@ export class WorkerEngine implements TextGenerator {
   /** Starts the Worker, loads the model there, and resolves once it is ready. */
   static async create(options: WorkerEngineOptions): Promise<WorkerEngine> {
     throwIfAborted(options.signal);
-    const load: WorkerLoadOptions = {
-      source: transferableSource(options.source),
-      dtype: options.dtype,
-      modelFile: options.modelFile,
-      threads: options.threads,
-      backend: options.backend,
-      wasmPaths: options.wasmPaths,
-      headers: options.headers,
-      cache: options.cache,
-      integrity: options.integrity,
-      retries: options.retries,
-    };
+    const { source, signal: _signal, onProgress: _onProgress, worker: _worker, ...rest } = options;
+    const load: WorkerLoadOptions = { ...rest, source: transferableSource(source) };
     const worker = options.worker ?? new Worker(new URL('./worker-entry.ts', import.meta.url), { type: 'module', name: 'cowrite-engine' });
     try {
       const loaded = await new Promise<LoadedModel>((resolve, reject) => {
