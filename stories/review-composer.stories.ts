@@ -106,7 +106,8 @@ export const SimplifiedChinese: Story = {
 
 /** The real engine: GPT-2 architecture with random weights (the generated tiny test model). */
 export const RealTinyModel: Story = {
-  render: (args) => withProvider(render(args), tinyModelLoader),
+  // Random weights make every token improbable: no confidence gate for this model.
+  render: (args) => withProvider(render({ ...args, minConfidence: 0 }), tinyModelLoader),
   play: async ({ canvasElement }) => {
     const composer = canvasElement.querySelector('cw-review-composer') as CwReviewComposer;
     await waitFor(() => expect(composer.activeEngine).toBeDefined(), { timeout: 30_000 });

@@ -88,6 +88,27 @@ describe('stopping', () => {
   });
 });
 
+describe('log-probabilities', () => {
+  it('reports each token\'s log-probability under the distribution it was chosen from', async () => {
+    const ids = tokenizer.encode(' Fits well');
+    const { result, chunks } = await run(ids, { maxNewTokens: ids.length, logprobs: true });
+    // The scripted logits put +5 on the chosen token and -5 on the other 50,256.
+    const expected = 5 - Math.log(Math.exp(5) + (VOCAB - 1) * Math.exp(-5));
+    expect(result.logprobs).toHaveLength(ids.length);
+    for (const lp of result.logprobs ?? []) expect(lp).toBeCloseTo(expected, 4);
+    expect(chunks.flatMap((c) => c.logprobs ?? [])).toEqual(result.logprobs);
+    // Sampling at temperature 0.5 sharpens the same logits: log p = 10 - log(e^10 + 50,256 e^-10).
+    const sampled = await run(ids, { maxNewTokens: ids.length, logprobs: true, doSample: true, temperature: 0.5, topK: 0, seed: 1 });
+    const sharpened = 10 - Math.log(Math.exp(10) + (VOCAB - 1) * Math.exp(-10));
+    for (const lp of sampled.result.logprobs ?? []) expect(lp).toBeCloseTo(sharpened, 4);
+  });
+
+  it('are absent unless asked for', async () => {
+    const { result } = await run(tokenizer.encode(' ok'), { maxNewTokens: 1 });
+    expect(result.logprobs).toBeUndefined();
+  });
+});
+
 describe('abort', () => {
   it('rejects with AbortError within one decoding step', async () => {
     const controller = new AbortController();

@@ -119,6 +119,20 @@ describe('review continuation', () => {
     expect(engine.calls[0].options.maxNewTokens).toBe(12);
   });
 
+  it('ghost text asks for log-probabilities and reports their geometric mean as confidence', async () => {
+    const engine = new ScriptedEngine(tokenizer, ' fabric feels soft.');
+    const generate = engine.generate.bind(engine);
+    engine.generate = async (prompt, options) => {
+      const result = await generate(prompt, options);
+      return options?.logprobs ? { ...result, logprobs: result.tokenIds.map(() => Math.log(0.5)) } : result;
+    };
+    const r = await continueReview(engine, { draft: 'The fit is great and the' });
+    expect(engine.calls[0].options.logprobs).toBe(true);
+    expect(r.confidence).toBeCloseTo(0.5, 6);
+    const plain = await continueReview(new ScriptedEngine(tokenizer, ' fabric feels soft.'), { draft: 'The fit is great and the' });
+    expect(plain.confidence).toBeUndefined();
+  });
+
   it('draft ending with a space: the prompt trims it and insertText drops the leading space', async () => {
     const engine = new ScriptedEngine(tokenizer, ' fabric is thick and the zip runs smoothly all the way up');
     const r = await continueReview(engine, { draft: 'The fit is great and the ' });

@@ -29,6 +29,10 @@ let modelChoice: ModelChoice = chooseModel(location.search, import.meta.env);
 
 function showModelChoice(): void {
   byId('model-source').textContent = modelChoice.label;
+  // The local test model has random weights: every token is improbable, so its ghost text would never
+  // pass the confidence gate. Show it anyway so the co-writing UX can be tried.
+  const reviewComposer = document.querySelector<CwReviewComposer>('cw-review-composer');
+  if (reviewComposer) reviewComposer.minConfidence = modelChoice.kind === 'local' ? 0 : 0.2;
   byId('model-notice').hidden = true;
   void loadPageEngine(modelChoice);
 }
@@ -42,12 +46,6 @@ pageEngineSource.addEventListener('change', () => {
       'Switch to the small test model this demo serves itself: its weights are random, so suggestions read as word salad, but every feature works. ' +
       'To run a real GPT-2 offline, host a copy and open this page with ?model=/models/gpt2/ (see the README).';
   }
-});
-
-// Workaround: <cw-suggested-copy> and <cw-idea-form> read the engine only when they render,
-// so their AI buttons stay disabled after the model becomes ready unless asked to re-render.
-pageEngineSource.addEventListener('change', () => {
-  for (const element of document.querySelectorAll<CwSuggestedCopy | CwIdeaForm>('cw-suggested-copy, cw-idea-form')) element.requestUpdate();
 });
 
 byId('use-local-model').addEventListener('click', () => {

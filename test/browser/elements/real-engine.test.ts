@@ -51,7 +51,7 @@ const ghost = (element: CwReviewComposer) => shadow(element, '[part=ghost]').tex
 describe('real engine (tiny GPT-2)', () => {
   it('<cw-review-composer>: ghost text appears after typing, reuses the KV prefix, and Tab inserts it into the form value', async () => {
     const { engine, results } = recording(model);
-    const container = mount('<form><cw-review-composer name="review" debounce="0" no-autosave></cw-review-composer></form>');
+    const container = mount('<form><cw-review-composer name="review" debounce="0" min-confidence="0" no-autosave></cw-review-composer></form>');
     const form = container.querySelector('form') as HTMLFormElement;
     const element = container.querySelector('cw-review-composer') as CwReviewComposer;
     element.engine = engine;

@@ -6,7 +6,7 @@ import { NoRepeatNgram, RepetitionPenalty, applyMinNewTokens } from './logits-pr
 import type { ContextFit, FinishReason, GenerationChunk, GenerationResult } from './options.ts';
 import { createRandom } from './random.ts';
 import type { ResolvedGeneration } from './resolve-options.ts';
-import { argmax, sample, warpedCandidates } from './sampler.ts';
+import { argmax, logProbability, sample, warpedCandidates } from './sampler.ts';
 import { StopMatcher } from './stop-matcher.ts';
 import { yieldToEventLoop } from './yield-to-event-loop.ts';
 
@@ -36,6 +36,7 @@ export async function* generationLoop(session: DecodingSession, tokenizer: TextT
   const decoder = new IncrementalDecoder(tokenizer);
   const stops = new StopMatcher(settings.stop);
   const tokenIds: number[] = [];
+  const logprobs: number[] | undefined = settings.logprobs ? [] : undefined;
   let text = '';
   let finishReason: FinishReason = 'length';
   let complete = false;
@@ -48,7 +49,11 @@ export async function* generationLoop(session: DecodingSession, tokenizer: TextT
       penalty?.apply(scores);
       ngrams?.apply(scores);
       applyMinNewTokens(scores, tokenIds.length, settings.minNewTokens, settings.eosTokenIds);
-      const id = settings.doSample ? sample(scores, warpedCandidates(scores, settings), settings.temperature, random) : argmax(scores);
+      const candidates = settings.doSample ? warpedCandidates(scores, settings) : undefined;
+      const id = settings.doSample ? sample(scores, candidates, settings.temperature, random) : argmax(scores);
+      // Greedy picks from the processed scores at temperature 1, as HF's greedy search does.
+      const logprob = logprobs ? logProbability(scores, candidates, settings.doSample ? settings.temperature : 1, id) : undefined;
+      if (logprob !== undefined) logprobs?.push(logprob);
       tokenIds.push(id);
       penalty?.push(id);
       ngrams?.push(id);
@@ -63,7 +68,9 @@ export async function* generationLoop(session: DecodingSession, tokenizer: TextT
       if (done && stops.matched === undefined) visible += stops.flush();
       text += visible;
       const finished = done || stops.matched !== undefined;
-      yield finished ? { text: visible, tokenIds: [id], finishReason } : { text: visible, tokenIds: [id] };
+      const chunk: GenerationChunk = finished ? { text: visible, tokenIds: [id], finishReason } : { text: visible, tokenIds: [id] };
+      if (logprob !== undefined) chunk.logprobs = [logprob];
+      yield chunk;
       if (finished) break;
       await yieldToEventLoop();
       if (signal?.aborted) throw abortError(signal);
@@ -75,5 +82,6 @@ export async function* generationLoop(session: DecodingSession, tokenizer: TextT
   }
   const result: GenerationResult = { tokenIds, text, finishReason, promptTokens: promptIds.length, context: input.context };
   if (finishReason === 'stop') result.stopString = stops.matched;
+  if (logprobs) result.logprobs = logprobs;
   return result;
 }

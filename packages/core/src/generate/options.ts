@@ -27,6 +27,12 @@ export interface GenerationOptions {
   seed?: number;
   /** Cancels generation; the promise/stream rejects with a DOMException named `AbortError`. */
   signal?: AbortSignal;
+  /**
+   * Also report each new token's natural-log probability under the distribution it was chosen from
+   * (after processors; for sampling, after the warpers). Costs one pass over the vocabulary per token.
+   * Useful as a confidence signal (e.g. show ghost text only when the model is sure). Default false.
+   */
+  logprobs?: boolean;
 }
 
 /** Why generation ended. */
@@ -40,6 +46,8 @@ export interface GenerationChunk {
   tokenIds: number[];
   /** Set on the last chunk only. */
   finishReason?: FinishReason;
+  /** With `logprobs: true`: one per token id. */
+  logprobs?: number[];
 }
 
 /** How the request was fitted into the model's context window. */
@@ -62,6 +70,8 @@ export interface GenerationResult {
   stopString?: string;
   /** Number of prompt tokens (after fitting the context window). */
   promptTokens: number;
+  /** With `logprobs: true`: the log-probability of each new token, in order. */
+  logprobs?: number[];
   /** Prompt tokens whose keys/values were reused from the previous request (shared prefix) instead of recomputed. */
   cachedPromptTokens?: number;
   context: ContextFit;

@@ -16,6 +16,7 @@ export interface ResolvedGeneration {
   eosTokenIds: readonly number[];
   seed: number;
   signal: AbortSignal | undefined;
+  logprobs: boolean;
 }
 
 export interface ModelLimits {
@@ -74,6 +75,7 @@ export function resolveGeneration(options: GenerationOptions, limits: ModelLimit
   const seed = options.seed === undefined ? randomSeed() : options.seed;
   if (!Number.isFinite(seed)) fail('seed', 'seed must be a finite number.');
   if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) fail('signal', 'signal must be an AbortSignal.');
+  if (options.logprobs !== undefined && typeof options.logprobs !== 'boolean') fail('logprobs', 'logprobs must be a boolean.');
 
   return {
     maxNewTokens,
@@ -88,6 +90,7 @@ export function resolveGeneration(options: GenerationOptions, limits: ModelLimit
     eosTokenIds,
     seed: seed >>> 0,
     signal: options.signal,
+    logprobs: options.logprobs === true,
   };
 }
 

@@ -127,3 +127,22 @@ export function sample(scores: Float32Array, candidates: Candidate[] | undefined
   }
   return last;
 }
+
+/** log p(id) under softmax(scores / temperature) — over `candidates` when warpers filtered, else the whole vocabulary. */
+export function logProbability(scores: Float32Array, candidates: Candidate[] | undefined, temperature: number, id: number): number {
+  if (candidates) {
+    const max = candidates[0].score;
+    let total = 0;
+    let chosen = -Infinity;
+    for (const c of candidates) {
+      total += Math.exp(c.score - max);
+      if (c.id === id) chosen = c.score;
+    }
+    return chosen - max - Math.log(total);
+  }
+  let max = -Infinity;
+  for (let i = 0; i < scores.length; i++) if (scores[i] > max) max = scores[i];
+  let total = 0;
+  for (let i = 0; i < scores.length; i++) total += Math.exp((scores[i] - max) / temperature);
+  return (scores[id] - max) / temperature - Math.log(total);
+}

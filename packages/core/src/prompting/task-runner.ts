@@ -59,6 +59,8 @@ export interface TaskResult {
     rawText: string;
     finishReason: FinishReason;
     newTokens: number;
+    /** Per-token log-probabilities, when the plan asked for them and the engine reports them. */
+    logprobs?: number[];
   };
 }
 
@@ -173,7 +175,9 @@ export async function runPlan(engine: TextGenerator, plan: TaskPlan, signal?: Ab
   out.add(out.cleaner.push(generated.text));
   // A stop string the engine reported ends the text as cleanly as end-of-sequence.
   out.add(out.cleaner.finish(generated.finishReason));
-  return out.result(generated.text, generated.finishReason, generated.tokenIds.length, plan.budget);
+  const result = out.result(generated.text, generated.finishReason, generated.tokenIds.length, plan.budget);
+  if (generated.logprobs) result.generation.logprobs = generated.logprobs;
+  return result;
 }
 
 export async function* streamPlan(engine: TextGenerator, plan: TaskPlan, signal?: AbortSignal): AsyncGenerator<TaskStreamEvent> {

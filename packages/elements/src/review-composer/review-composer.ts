@@ -182,7 +182,11 @@ export class CwReviewComposer extends FormControlElement {
   declare minChars: number;
   /** Shorter suggestions are not worth showing. */
   declare minSuggestionLength: number;
-  /** Suggestions whose confidence (when the source reports one) is below this are dropped. */
+  /**
+   * Suggestions whose confidence (when the source reports one) is below this are dropped. Core's ghost
+   * task reports the geometric-mean probability of the generated tokens; 0.2 is an uncalibrated default
+   * to tune per model. Use 0 for test models with random weights, whose tokens are all improbable.
+   */
   declare minConfidence: number;
   /** Guard categories that cannot be posted anyway (e.g. `profanity pii`). */
   declare guardBlocking: string[];
@@ -224,7 +228,7 @@ export class CwReviewComposer extends FormControlElement {
     this.debounce = 150;
     this.minChars = 8;
     this.minSuggestionLength = 2;
-    this.minConfidence = 0.4;
+    this.minConfidence = 0.2;
     this.guardBlocking = [];
     this.suggestion = '';
     this.suggestionSource = 'continuation';

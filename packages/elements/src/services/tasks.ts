@@ -43,7 +43,7 @@ function continuationInput(context: ReviewContext, mode: 'ghost' | 'compose') {
  */
 export async function continueDraft(engine: TextGenerator, context: ReviewContext, signal: AbortSignal): Promise<Continuation> {
   const result = await continueReview(engine, continuationInput(context, 'ghost'), { signal });
-  return { text: result.insertText };
+  return result.confidence === undefined ? { text: result.insertText } : { text: result.insertText, confidence: result.confidence };
 }
 
 /** "Help me write": a few sentences from the chosen topics, streamed as cleaned, guarded deltas. */

@@ -23,11 +23,16 @@ export interface ReviewContinuationInput {
 export interface ReviewContinuationResult extends TaskResult {
   /** Text to insert at the caret: `text`, minus a leading space when the draft already ends with one. */
   insertText: string;
+  /**
+   * Ghost mode, when the engine reports log-probabilities: the geometric-mean probability of the
+   * generated tokens (0…1). A UI shows ghost text only above a threshold; undefined = no opinion.
+   */
+  confidence?: number;
 }
 
 const SETTINGS: Record<'ghost' | 'compose', GenerationOptions> = {
-  // Greedy and short: deterministic, cheap, and stable while the shopper types.
-  ghost: { maxNewTokens: 12, doSample: false, repetitionPenalty: 1.1 },
+  // Greedy and short: deterministic, cheap, and stable while the shopper types; log-probabilities give a confidence.
+  ghost: { maxNewTokens: 12, doSample: false, repetitionPenalty: 1.1, logprobs: true },
   compose: { maxNewTokens: 80, doSample: true, temperature: 0.8, topK: 50, topP: 0.92, repetitionPenalty: 1.15, noRepeatNgramSize: 3 },
 };
 
@@ -80,7 +85,10 @@ export function planReviewContinuation(engine: TextGenerator, input: ReviewConti
 function withInsertText(result: TaskResult, draft: string): ReviewContinuationResult {
   const draftEndsWithSpace = /\s$/.test(draft) || draft.length === 0;
   const insertText = draftEndsWithSpace ? result.text.replace(/^\s+/, '') : result.text;
-  return { ...result, insertText };
+  const logprobs = result.generation.logprobs;
+  if (!logprobs || logprobs.length === 0 || insertText.length === 0) return { ...result, insertText };
+  const mean = logprobs.reduce((sum, lp) => sum + lp, 0) / logprobs.length;
+  return { ...result, insertText, confidence: Math.exp(mean) };
 }
 
 /** Continues the shopper's draft in their voice (ghost text or "help me write"). */
