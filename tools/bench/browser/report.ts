@@ -118,6 +118,6 @@ export function toMarkdown(meta: { date: string; machine: string; repeats: numbe
       lines.push(`| ${row.threads} | ${row.dtype} | ${row.runner} | ${ratio(row.coldTtftMs, hub.coldTtftMs)} | ${lengths.map((l) => ratio(row.ttftWarmMs[l], hub.ttftWarmMs[l])).join(' | ')} | ${ratio(row.perTokenMs, hub.perTokenMs)} | ${ratio(row.peakRssMb, hub.peakRssMb)} | ${ratio(row.modelMb, hub.modelMb)} |`);
     }
   }
-  lines.push('', 'Ghost-text latency (keystroke → suggestion, p90): not measured yet — left for the Worker engine\'s owner.', '');
+  lines.push('', 'Ghost-text latency (keystroke → suggestion, p50/p90, review composer on the Worker engine): see [ghost-latency.md](ghost-latency.md) (`pnpm bench:ghost`).', '');
   return lines.join('\n');
 }
