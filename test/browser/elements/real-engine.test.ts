@@ -77,6 +77,24 @@ describe('real engine (tiny GPT-2)', () => {
     expect(new FormData(form).get('review')).toBe(element.value);
   });
 
+  it('<cw-review-composer>: at the default min-confidence, the random model\'s improbable ghost text is not shown', async () => {
+    const { engine, results } = recording(model);
+    const container = mount('<form><cw-review-composer name="review" debounce="0" no-autosave></cw-review-composer></form>');
+    const element = container.querySelector('cw-review-composer') as CwReviewComposer;
+    element.engine = engine;
+    await element.updateComplete;
+    await userEvent.click(shadow<HTMLTextAreaElement>(element, 'textarea'));
+    await userEvent.keyboard('I bought this jacket for my trip and the');
+    // Wait for a completed ghost request with text: the model answered, the gate held it back.
+    await expect.poll(() => results.filter((r) => (r.logprobs?.length ?? 0) > 0).length, { timeout: 15_000 }).toBeGreaterThan(0);
+    const answered = results.filter((r) => r.logprobs?.length);
+    const confidence = Math.exp(answered[0].logprobs!.reduce((a, b) => a + b, 0) / answered[0].logprobs!.length);
+    expect(confidence).toBeLessThan(element.minConfidence);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(element.suggestion).toBe('');
+    expect(ghost(element).trim()).toBe('');
+  });
+
   it('<cw-suggested-copy> through a Worker engine: candidates fill in, empty ones are explained, one is accepted into the form', async () => {
     const engine = await getEngineChannel({ source: TINY, mode: 'worker' });
     const container = mount(`<form><cw-suggested-copy name="copy" count="2" length="short">
