@@ -1,27 +1,31 @@
 /**
  * The floor: a bare onnxruntime-web greedy loop over a hub-layout GPT-2 file, with
  * the same session options Cowrite uses, and nothing else (no tokenizer, no
- * processors, no streaming). The benchmark's anchor for Cowrite's own overhead.
+ * processors, no streaming). The benchmark's anchor for Cowrite's own overhead, in
+ * Node and in the browser pages alike: the caller passes the onnxruntime module
+ * (Node entry, or the plain WASM build in a page).
  */
-import * as ort from 'onnxruntime-web';
+import type * as Ort from 'onnxruntime-web';
+
+export type OrtModule = typeof Ort;
 
 export interface BareLoop {
   generate(promptIds: readonly number[], newTokens: number, onToken: (id: number) => void): Promise<void>;
 }
 
-export async function createBareLoop(bytes: Uint8Array, config: { n_head: number; n_embd: number }): Promise<BareLoop> {
+export async function createBareLoop(ort: OrtModule, bytes: Uint8Array, config: { n_head: number; n_embd: number }): Promise<BareLoop> {
   ort.env.logLevel = 'error';
   const session = await ort.InferenceSession.create(bytes, { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
   const pastNames = session.inputNames.filter((n) => n.startsWith('past_key_values.'));
   const headDim = config.n_embd / config.n_head;
   return {
     async generate(promptIds, newTokens, onToken) {
-      let past: ort.Tensor[] = pastNames.map(() => new ort.Tensor('float32', new Float32Array(0), [1, config.n_head, 0, headDim]));
+      let past: Ort.Tensor[] = pastNames.map(() => new ort.Tensor('float32', new Float32Array(0), [1, config.n_head, 0, headDim]));
       let ids = [...promptIds];
       let length = 0;
       for (let t = 0; t < newTokens; t++) {
         const total = length + ids.length;
-        const feeds: Record<string, ort.Tensor> = {
+        const feeds: Record<string, Ort.Tensor> = {
           input_ids: new ort.Tensor('int64', BigInt64Array.from(ids, BigInt), [1, ids.length]),
           attention_mask: new ort.Tensor('int64', new BigInt64Array(total).fill(1n), [1, total]),
           position_ids: new ort.Tensor('int64', BigInt64Array.from(ids, (_, i) => BigInt(length + i)), [1, ids.length]),
@@ -30,7 +34,8 @@ export async function createBareLoop(bytes: Uint8Array, config: { n_head: number
         const out = await session.run(feeds);
         const logits = out.logits.data as Float32Array;
         const vocab = out.logits.dims[2];
-        const row = (ids.length - 1) * vocab;
+        // The last row: [batch, seq, vocab] for hub graphs, [batch, 1, vocab] for last-position graphs.
+        const row = (out.logits.dims[1] - 1) * vocab;
         let best = 0;
         for (let i = 1; i < vocab; i++) if (logits[row + i] > logits[row + best]) best = i;
         past = pastNames.map((name) => out[name.replace('past_key_values.', 'present.')]);

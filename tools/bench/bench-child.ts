@@ -41,7 +41,7 @@ if (runner === 'cowrite') {
 } else {
   const file = dtype === 'q8' ? 'onnx/model_quantized.onnx' : 'onnx/model.onnx';
   const config = JSON.parse(await readFile(join(modelDir, 'config.json'), 'utf8'));
-  const loop = await createBareLoop(new Uint8Array(await readFile(join(modelDir, file))), config);
+  const loop = await createBareLoop(await import('onnxruntime-web'), new Uint8Array(await readFile(join(modelDir, file))), config);
   generate = (onToken) => loop.generate(promptIds, newTokens, onToken);
 }
 const loadMs = performance.now() - loadStart;
