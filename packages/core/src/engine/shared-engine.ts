@@ -9,6 +9,7 @@ import { supersedingChannel } from './superseding-channel.ts';
 import type { TextGenerator } from './types.ts';
 import { createWorkerEngine, type WorkerEngine } from './worker/worker-engine.ts';
 import type { ModelSource } from '../model/source.ts';
+import { resolveAgainstPage } from '../runtime-env.ts';
 
 export type SharedEngineOptions = Omit<LoadModelOptions, 'signal' | 'onProgress' | 'fetch' | 'cache'> & {
   cache?: 'cache-api' | 'opfs' | 'none';
@@ -27,7 +28,7 @@ interface Entry {
 const engines = new Map<string, Entry>();
 
 function sourceKey(source: ModelSource): string {
-  if (typeof source === 'string') return /^[a-z][a-z\d+.-]*:/i.test(source) || typeof location === 'undefined' ? source : new URL(source, location.href).href;
+  if (typeof source === 'string') return resolveAgainstPage(source);
   if (source instanceof URL) return source.href;
   if ('hub' in source) return `hub:${source.host ?? ''}/${source.hub}@${source.revision ?? 'main'}`;
   return `object:${engines.size}:${Math.random()}`; // in-memory files and custom stores are never shared by accident

@@ -6,6 +6,7 @@
  * a caller asks for WebGPU and the browser has an adapter.
  */
 import * as ort from '#ort';
+import { isNode } from '../runtime-env.ts';
 
 export { ort };
 
@@ -42,7 +43,6 @@ export interface RuntimeInfo {
   fallbackReason?: string;
 }
 
-const isNode = typeof process !== 'undefined' && typeof process.versions?.node === 'string';
 
 function defaultThreads(): number | undefined {
   if (isNode) return undefined;

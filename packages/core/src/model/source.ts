@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '../errors/cowrite-error.ts';
+import { hasUrlScheme, isNode, resolveAgainstPage } from '../runtime-env.ts';
 import type { ModelFileStore } from './store/file-store.ts';
 import { HttpFileStore, type HttpStoreOptions } from './store/http-store.ts';
 import { LocalFileStore } from './store/local-store.ts';
@@ -30,7 +31,6 @@ export type ModelSource = string | URL | HubSource | MemorySource | ModelFileSto
 
 export const DEFAULT_HUB_HOST = 'https://huggingface.co';
 
-const isNode = typeof process !== 'undefined' && typeof process.versions?.node === 'string';
 
 export function hubBaseUrl(source: HubSource): string {
   const repo = source.hub.trim();
@@ -46,9 +46,9 @@ export function openModelSource(source: ModelSource, http: HttpStoreOptions = {}
   if (source instanceof URL) return storeForUrl(source, http);
   if (typeof source === 'string') {
     if (source.trim() === '') throw new InvalidArgumentError('INVALID_SOURCE', 'source', 'The model source is empty; pass a URL, a directory path, { hub } or { files }.');
-    if (/^[a-z][a-z\d+.-]*:/i.test(source) && !/^[a-z]:[\\/]/i.test(source)) return storeForUrl(new URL(source), http);
+    if (hasUrlScheme(source)) return storeForUrl(new URL(source), http);
     if (isNode) return new LocalFileStore(source);
-    return new HttpFileStore(new URL(source, globalThis.location?.href).href, http);
+    return new HttpFileStore(resolveAgainstPage(source), http);
   }
   if (typeof source === 'object' && source !== null) {
     if ('read' in source && typeof source.read === 'function') return source;

@@ -9,6 +9,7 @@ import { CowriteError, InvalidArgumentError, abortError, throwIfAborted } from '
 import type { GenerationChunk, GenerationOptions, GenerationResult } from '../../generate/options.ts';
 import type { ModelSource } from '../../model/source.ts';
 import { Gpt2Tokenizer } from '../../tokenizer/gpt2-tokenizer.ts';
+import { resolveAgainstPage } from '../../runtime-env.ts';
 import type { ModelInfo } from '../gpt2-model.ts';
 import type { LoadProgress } from '../load-model.ts';
 import type { Prompt, TextGenerator } from '../types.ts';
@@ -33,7 +34,7 @@ interface Pending {
 function transferableSource(source: ModelSource): TransferableSource {
   if (source instanceof URL) return source.href;
   // Relative URLs must resolve against the page, not the Worker script.
-  if (typeof source === 'string') return /^[a-z][a-z\d+.-]*:/i.test(source) ? source : new URL(source, globalThis.location?.href).href;
+  if (typeof source === 'string') return resolveAgainstPage(source);
   if ('read' in source) throw new InvalidArgumentError('INVALID_SOURCE', 'source', 'A custom ModelFileStore cannot be passed to a Worker; use a URL, { hub } or { files }.');
   return source;
 }
