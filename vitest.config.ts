@@ -2,16 +2,7 @@ import { defineConfig } from 'vitest/config';
 import { defaultClientConditions, defaultServerConditions } from 'vite';
 import { playwright } from '@vitest/browser-playwright';
 import { startRequestLog, takeRequestLog } from './test/support/browser-commands.ts';
-
-/** Debian's Chromium: the test tools never download a browser. */
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+import { chromiumLaunchOptions } from './tools/chromium.ts';
 
 // `source` makes `@cowrite/*` imports resolve to the TypeScript sources, so tests never need a build.
 export default defineConfig({
@@ -43,7 +34,7 @@ export default defineConfig({
             headless: true,
             screenshotFailures: false,
             provider: playwright({
-              launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
+              launchOptions: chromiumLaunchOptions,
             }),
             instances: [{ browser: 'chromium' }],
             commands: { startRequestLog, takeRequestLog },

@@ -4,15 +4,13 @@ import type { ViteDevServer } from 'vite';
 import { chromium } from 'playwright';
 import type { Browser } from 'playwright';
 import { ensureFixtures } from '../../tools/gpt2/make-fixtures.ts';
+import { chromiumLaunchOptions } from '../../tools/chromium.ts';
 
 const storefrontRoot = fileURLToPath(new URL('../../apps/storefront/', import.meta.url));
 
 /** Debian's Chromium: the tests never download a browser. */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  return chromium.launch(chromiumLaunchOptions);
 }
 
 /** Starts the storefront exactly as `pnpm run demo` does (its own vite.config.ts), on a free port. */

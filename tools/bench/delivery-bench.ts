@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright';
 import { buildRunnerPage } from './browser/build-pages.ts';
 import { startServer } from './browser/server.ts';
+import { chromiumLaunchOptions } from '../chromium.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const pagesDir = join(root, 'tools/bench/delivery');
@@ -31,10 +32,7 @@ const allModels: BenchModel[] = [
 const models = allModels.filter((m) => existsSync(join(m.dir, 'config.json')));
 
 const server = await startServer({ '/models/tiny/': models[0].dir, '/models/124m/': join(root, '.bench/models/gpt2-124m'), '/': join(outDir, 'index') }, true);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const browser = await chromium.launch(chromiumLaunchOptions);
 
 interface Row {
   model: string;

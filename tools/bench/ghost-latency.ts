@@ -18,6 +18,7 @@ import { parseArgs } from 'node:util';
 import { chromium } from 'playwright';
 import { build, defaultClientConditions } from 'vite';
 import type { BenchState } from './ghost-latency/main.ts';
+import { chromiumLaunchOptions } from '../chromium.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const PAGE_DIR = join(ROOT, 'tools/bench/ghost-latency');
@@ -124,10 +125,7 @@ interface RunResult {
 }
 
 async function runOnce(origin: string, model: string, debounceMs: number, mode: string): Promise<RunResult> {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     const page = await browser.newPage();
     page.on('pageerror', (error) => console.error('page error:', error.message));

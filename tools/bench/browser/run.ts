@@ -21,6 +21,7 @@ import { makePromptFactory } from './prompts.ts';
 import { startServer } from './server.ts';
 import type { BenchServer } from './server.ts';
 import { type Sample, summarize, toMarkdown } from './report.ts';
+import { chromiumLaunchOptions } from '../../chromium.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 const { values } = parseArgs({
@@ -43,7 +44,6 @@ const threadCounts = list(values.threads).map(Number);
 const repeats = Number(values.repeats);
 const newTokens = Number(values['new-tokens']);
 const promptLengths = list(values['prompt-lengths']).map(Number);
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 // ---- models: the generator's hub-like files, and the same weights through tools/optimize
 const models = join(root, '.bench/models');
@@ -81,7 +81,7 @@ const gzipped = (file: string) => {
 };
 
 async function measure(server: BenchServer, runner: string, dtype: 'fp32' | 'q8', variant: string, threads: number, repeat: number): Promise<Sample> {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+  const browser = await chromium.launch({ ...chromiumLaunchOptions, headless: true });
   try {
     const page = await browser.newPage();
     const errors: string[] = [];
