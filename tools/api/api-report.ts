@@ -1,0 +1,42 @@
+/**
+ * The public API surface of each published package, checked into the repo as API Extractor
+ * reports (`packages/<name>/etc/*.api.md`), so every change to it shows up in review.
+ *
+ *   node tools/api/api-report.ts           rewrite the reports from the built .d.ts files
+ *   node tools/api/api-report.ts --check   fail when a report differs from the build (CI)
+ *
+ * Needs `pnpm run build` first: reports are made from `dist/**.d.ts`.
+ */
+import { readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { Extractor, ExtractorConfig } from '@microsoft/api-extractor';
+
+const check = process.argv.includes('--check');
+const root = join(import.meta.dirname, '../..');
+const packagesDir = join(root, 'packages');
+
+const configs = readdirSync(packagesDir).flatMap((name) =>
+  readdirSync(join(packagesDir, name))
+    .filter((file) => /^api-extractor(\.[\w-]+)?\.json$/.test(file))
+    .map((file) => join(packagesDir, name, file)),
+);
+
+let drifted = 0;
+for (const configPath of configs) {
+  const config = ExtractorConfig.loadFileAndPrepare(configPath);
+  const result = Extractor.invoke(config, { localBuild: !check, showVerboseMessages: false });
+  const report = relative(root, config.reportFilePath);
+  if (result.apiReportChanged) {
+    drifted++;
+    console.error(check ? `✗ ${report} is out of date` : `✎ ${report} rewritten`);
+  } else if (!result.succeeded) {
+    drifted++;
+    console.error(`✗ ${report}: API Extractor reported ${result.errorCount} error(s)`);
+  } else {
+    console.log(`✓ ${report}`);
+  }
+}
+if (check && drifted > 0) {
+  console.error('\nThe public API changed. Run `pnpm run build && pnpm run api:update`, review the .api.md diff, commit it.');
+  process.exit(1);
+}
