@@ -100,6 +100,7 @@ describe('log-probabilities', () => {
     // Sampling at temperature 0.5 sharpens the same logits: log p = 10 - log(e^10 + 50,256 e^-10).
     const sampled = await run(ids, { maxNewTokens: ids.length, logprobs: true, doSample: true, temperature: 0.5, topK: 0, seed: 1 });
     const sharpened = 10 - Math.log(Math.exp(10) + (VOCAB - 1) * Math.exp(-10));
+    expect(sampled.result.logprobs).toHaveLength(ids.length);
     for (const lp of sampled.result.logprobs ?? []) expect(lp).toBeCloseTo(sharpened, 4);
   });
 

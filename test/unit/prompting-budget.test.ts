@@ -1,9 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PromptingError, fitPrompt, planProductDescription, planReviewContinuation, renderTemplate } from '@cowrite/core';
 import type { PromptTemplate, TextTokenizer } from '@cowrite/core';
-import { ScriptedEngine, gpt2Tokenizer } from './prompting-scripted-engine.ts';
+import { ScriptedEngine } from '@cowrite/core/testing';
+import { gpt2Tokenizer } from './gpt2-test-tokenizer.ts';
 
 let tokenizer: TextTokenizer;
+// Replies with the same text to every prompt, tokenized with real GPT-2.
+const scripted = (reply: string): ScriptedEngine => new ScriptedEngine({ tokenizer, fallback: reply });
 beforeAll(async () => {
   tokenizer = await gpt2Tokenizer();
 });
@@ -21,7 +24,7 @@ describe('renderTemplate', () => {
 
 describe('golden prompts against the real GPT-2 tokenizer', () => {
   it('ghost text prompt for an English draft', () => {
-    const engine = new ScriptedEngine(tokenizer, '');
+    const engine = scripted('');
     const plan = planReviewContinuation(engine, { draft: 'The fit is great and the', rating: 4, topics: ['fit', 'quality'], product: 'rain jacket' });
     expect(plan.prompt.endsWith('Rating: ★★★★☆ (4/5)\nProduct: rain jacket\nTopics: fit, quality\nReview: The fit is great and the')).toBe(true);
     expect(plan.budget).toEqual({
@@ -39,7 +42,7 @@ describe('golden prompts against the real GPT-2 tokenizer', () => {
   });
 
   it('ghost text prompt for a Chinese draft (no product line: the line is dropped)', () => {
-    const engine = new ScriptedEngine(tokenizer, '');
+    const engine = scripted('');
     const plan = planReviewContinuation(engine, { draft: '尺码很合适，面料', rating: 5, topics: ['尺码', '质量'] });
     expect(plan.lang).toBe('zh');
     expect(plan.prompt.endsWith('评分：★★★★★（5/5）\n关注点：尺码，质量\n评价：尺码很合适，面料')).toBe(true);
@@ -47,7 +50,7 @@ describe('golden prompts against the real GPT-2 tokenizer', () => {
   });
 
   it('product description prompt', () => {
-    const engine = new ScriptedEngine(tokenizer, '');
+    const engine = scripted('');
     const plan = planProductDescription(engine, {
       name: 'Cloud Knit Beanie',
       category: 'Accessories',
@@ -66,7 +69,7 @@ describe('golden prompts against the real GPT-2 tokenizer', () => {
   });
 
   it('consecutive keystrokes share the token prefix up to the draft', () => {
-    const engine = new ScriptedEngine(tokenizer, '');
+    const engine = scripted('');
     const input = { rating: 4, topics: ['fit'], product: 'rain jacket' };
     const keystrokes = ['The fit', 'The fit is', 'The fit is gr', 'The fit is great'];
     const encoded = keystrokes.map((draft) => tokenizer.encode(planReviewContinuation(engine, { ...input, draft }).prompt));
@@ -140,7 +143,7 @@ describe('fitPrompt', () => {
   });
 
   it('a task with a huge draft still fits 1024 tokens and reports the cut', () => {
-    const engine = new ScriptedEngine(tokenizer, '');
+    const engine = scripted('');
     const draft = 'I wore this jacket on a long hike and it kept me dry. '.repeat(120) + 'The hood is';
     const plan = planReviewContinuation(engine, { draft, mode: 'compose' });
     expect(plan.budget.promptTokens + plan.budget.maxNewTokens).toBeLessThanOrEqual(1024);

@@ -11,9 +11,12 @@ import {
   writeUserStory,
 } from '@cowrite/core';
 import type { TextTokenizer } from '@cowrite/core';
-import { ScriptedEngine, gpt2Tokenizer } from './prompting-scripted-engine.ts';
+import { ScriptedEngine } from '@cowrite/core/testing';
+import { gpt2Tokenizer } from './gpt2-test-tokenizer.ts';
 
 let tokenizer: TextTokenizer;
+// Replies with the same text to every prompt, tokenized with real GPT-2.
+const scripted = (reply: string): ScriptedEngine => new ScriptedEngine({ tokenizer, fallback: reply });
 beforeAll(async () => {
   tokenizer = await gpt2Tokenizer();
 });
@@ -22,9 +25,7 @@ const beanie = { name: 'Cloud Knit Beanie', features: ['double-layer knit', 'fol
 
 describe('product description', () => {
   it('cuts at the last complete sentence and drops repeats', async () => {
-    const engine = new ScriptedEngine(
-      tokenizer,
-      ' A warm merino beanie with a double-layer knit. The fold-up cuff keeps your ears cosy. The fold-up cuff keeps your ears cosy. Wear it on',
+    const engine = scripted(' A warm merino beanie with a double-layer knit. The fold-up cuff keeps your ears cosy. The fold-up cuff keeps your ears cosy. Wear it on',
     );
     const r = await writeProductDescription(engine, beanie);
     expect(r.text).toBe('A warm merino beanie with a double-layer knit. The fold-up cuff keeps your ears cosy.');
@@ -36,16 +37,18 @@ describe('product description', () => {
   });
 
   it('redacts personal data and flags claims by default, with offsets into the result text', async () => {
-    const engine = new ScriptedEngine(tokenizer, ' Guaranteed to keep you warm. Questions? Write to help@shop.example today.\n\nProduct: next');
+    const engine = scripted(' Guaranteed to keep you warm. Questions? Write to help@shop.example today.\n\nProduct: next');
     const r = await writeProductDescription(engine, beanie);
     expect(r.text).toBe('Guaranteed to keep you warm. Questions? Write to [email] today.');
     for (const f of r.guard.findings) expect(r.text.slice(f.start, f.end)).toBe(f.match);
     expect(r.guard.findings.map((f) => f.category)).toEqual(['claim', 'pii']);
-    expect(r.cleanup.stopString ?? r.generation.finishReason).toBeTruthy();
+    // The engine stopped at the blank line before the template's next example.
+    expect(r.generation.finishReason).toBe('stop');
+    expect(r.generation.rawText).not.toContain('Product:');
   });
 
   it('streams cleaned deltas whose concatenation is the result text', async () => {
-    const engine = new ScriptedEngine(tokenizer, ' Soft merino wool. It weighs 2.5 kg less than you think! Call 555-123-4567 now. Extra');
+    const engine = scripted(' Soft merino wool. It weighs 2.5 kg less than you think! Call 555-123-4567 now. Extra');
     const deltas: string[] = [];
     let text = '';
     for await (const event of streamProductDescription(engine, beanie, { generation: { maxNewTokens: 40 } })) {
@@ -64,7 +67,7 @@ describe('product description', () => {
       [' and then it was a very long fragment without an end', 'no-complete-sentence'],
     ];
     for (const [reply, reason] of cases) {
-      const r = await writeProductDescription(new ScriptedEngine(tokenizer, reply), beanie, { generation: { maxNewTokens: 8 } });
+      const r = await writeProductDescription(scripted(reply), beanie, { generation: { maxNewTokens: 8 } });
       expect(r.text).toBe('');
       expect(r.emptyReason).toBe(reason);
     }
@@ -73,13 +76,13 @@ describe('product description', () => {
   it('passes the AbortSignal down and rejects with AbortError', async () => {
     const controller = new AbortController();
     controller.abort();
-    const engine = new ScriptedEngine(tokenizer, ' Warm.');
+    const engine = scripted(' Warm.');
     await expect(writeProductDescription(engine, beanie, { signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
     expect(engine.calls[0].options.signal).toBe(controller.signal);
   });
 
   it('typed errors for bad input', async () => {
-    const engine = new ScriptedEngine(tokenizer, '');
+    const engine = scripted('');
     const bad: [unknown, string, string?][] = [
       [{}, 'missing-field', 'name'],
       [{ name: '   ' }, 'missing-field', 'name'],
@@ -96,7 +99,7 @@ describe('product description', () => {
   });
 
   it('merchant overrides: brand voice, own examples, zh template', async () => {
-    const engine = new ScriptedEngine(tokenizer, '柔软保暖，适合冬天通勤。');
+    const engine = scripted('柔软保暖，适合冬天通勤。');
     const r = await writeProductDescription(
       engine,
       { name: '云朵针织帽', features: ['双层针织'] },
@@ -111,7 +114,7 @@ describe('product description', () => {
 
 describe('review continuation', () => {
   it('ghost text stops at the first sentence end and keeps the leading space', async () => {
-    const engine = new ScriptedEngine(tokenizer, ' fabric feels soft. I also like the colour');
+    const engine = scripted(' fabric feels soft. I also like the colour');
     const r = await continueReview(engine, { draft: 'The fit is great and the', rating: 4 });
     expect(r.text).toBe(' fabric feels soft.');
     expect(r.insertText).toBe(' fabric feels soft.');
@@ -120,21 +123,23 @@ describe('review continuation', () => {
   });
 
   it('ghost text asks for log-probabilities and reports their geometric mean as confidence', async () => {
-    const engine = new ScriptedEngine(tokenizer, ' fabric feels soft.');
-    const generate = engine.generate.bind(engine);
-    engine.generate = async (prompt, options) => {
-      const result = await generate(prompt, options);
-      return options?.logprobs ? { ...result, logprobs: result.tokenIds.map(() => Math.log(0.5)) } : result;
-    };
+    const engine = new ScriptedEngine({ tokenizer, fallback: ' fabric feels soft.', tokenLogprob: Math.log(0.5) });
     const r = await continueReview(engine, { draft: 'The fit is great and the' });
     expect(engine.calls[0].options.logprobs).toBe(true);
     expect(r.confidence).toBeCloseTo(0.5, 6);
-    const plain = await continueReview(new ScriptedEngine(tokenizer, ' fabric feels soft.'), { draft: 'The fit is great and the' });
+    // An engine that does not report log-probabilities gives no confidence (never a made-up one).
+    const silent = scripted(' fabric feels soft.');
+    const generate = silent.generate.bind(silent);
+    silent.generate = async (prompt, options) => {
+      const { logprobs: _dropped, ...result } = await generate(prompt, options);
+      return result;
+    };
+    const plain = await continueReview(silent, { draft: 'The fit is great and the' });
     expect(plain.confidence).toBeUndefined();
   });
 
   it('draft ending with a space: the prompt trims it and insertText drops the leading space', async () => {
-    const engine = new ScriptedEngine(tokenizer, ' fabric is thick and the zip runs smoothly all the way up');
+    const engine = scripted(' fabric is thick and the zip runs smoothly all the way up');
     const r = await continueReview(engine, { draft: 'The fit is great and the ' });
     expect(engine.calls[0].prompt.endsWith('and the')).toBe(true);
     // Cut by maxNewTokens inside a sentence: whole words only.
@@ -144,24 +149,24 @@ describe('review continuation', () => {
   });
 
   it('does not repeat the draft', async () => {
-    const engine = new ScriptedEngine(tokenizer, ' The fit is great.\nRating: 5');
+    const engine = scripted(' The fit is great.\nRating: 5');
     const r = await continueReview(engine, { draft: 'The fit is great.' });
     expect(r.text).toBe('');
     expect(r.emptyReason).toBe('only-repeats');
   });
 
   it('rejects sentences with medium findings by default (shown to shoppers)', async () => {
-    const engine = new ScriptedEngine(tokenizer, ' It cures back pain. The seat is comfy.');
+    const engine = scripted(' It cures back pain. The seat is comfy.');
     const r = await continueReview(engine, { draft: 'Great chair.', mode: 'compose' });
     expect(r.text).toBe(' The seat is comfy.');
     expect(r.insertText).toBe(' The seat is comfy.');
     expect(r.guard.droppedSentences.map((d) => d.text)).toEqual(['It cures back pain.']);
-    const onlyBad = await continueReview(new ScriptedEngine(tokenizer, ' What a piece of shit.'), { draft: 'Broke on day one.', mode: 'compose' });
+    const onlyBad = await continueReview(scripted(' What a piece of shit.'), { draft: 'Broke on day one.', mode: 'compose' });
     expect(onlyBad).toMatchObject({ text: '', emptyReason: 'guard-rejected' });
   });
 
   it('compose streams deltas that add up to the result', async () => {
-    const engine = new ScriptedEngine(tokenizer, ' The sleeves are long enough. Shipping took three days. The zip');
+    const engine = scripted(' The sleeves are long enough. Shipping took three days. The zip');
     const deltas: string[] = [];
     let insertText = '';
     for await (const e of streamReviewContinuation(engine, { draft: '', topics: ['fit', 'shipping'], mode: 'compose' })) {
@@ -173,14 +178,14 @@ describe('review continuation', () => {
   });
 
   it('ghost mode needs a draft; rating must be 1–5', async () => {
-    const engine = new ScriptedEngine(tokenizer, '');
+    const engine = scripted('');
     await expect(continueReview(engine, { draft: '  ' })).rejects.toMatchObject({ code: 'missing-field', field: 'draft' });
     await expect(continueReview(engine, { draft: 'ok', rating: 6 })).rejects.toMatchObject({ code: 'invalid-input', field: 'rating' });
     expect(engine.calls).toEqual([]);
   });
 
   it('Chinese ghost text', async () => {
-    const engine = new ScriptedEngine(tokenizer, '摸起来很舒服。颜色也好看');
+    const engine = scripted('摸起来很舒服。颜色也好看');
     const r = await continueReview(engine, { draft: '尺码很合适，面料', rating: 5 });
     expect(r.lang).toBe('zh');
     expect(r.insertText).toBe('摸起来很舒服。');
@@ -189,7 +194,7 @@ describe('review continuation', () => {
 
 describe('marketing copy', () => {
   it('headline: first line, quotes stripped, only headline examples shown', async () => {
-    const engine = new ScriptedEngine(tokenizer, ' "Warm ears, light head"\nTagline: x');
+    const engine = scripted(' "Warm ears, light head"\nTagline: x');
     const r = await writeMarketingCopy(engine, { kind: 'headline', ...beanie });
     expect(r.text).toBe('Warm ears, light head');
     expect(r.prompt).toContain('Headline: Linen that gets softer every wash');
@@ -199,7 +204,7 @@ describe('marketing copy', () => {
   });
 
   it('social post keeps sentences; bad kind is a typed error', async () => {
-    const engine = new ScriptedEngine(tokenizer, ' Cold mornings, sorted. Our merino beanie is back in stock. Grab');
+    const engine = scripted(' Cold mornings, sorted. Our merino beanie is back in stock. Grab');
     const r = await writeMarketingCopy(engine, { kind: 'socialPost', ...beanie });
     expect(r.text).toBe('Cold mornings, sorted. Our merino beanie is back in stock.');
     await expect(writeMarketingCopy(engine, { kind: 'poem' as never, name: 'x' })).rejects.toMatchObject({ code: 'invalid-input' });
@@ -209,7 +214,7 @@ describe('marketing copy', () => {
 describe('user story', () => {
   it('writes a story and refuses to echo the review', async () => {
     const review = 'Fits my laptop and lunch.';
-    const engine = new ScriptedEngine(tokenizer, ' Fits my laptop and lunch. Sam cycles to work with the pack every day. It has');
+    const engine = scripted(' Fits my laptop and lunch. Sam cycles to work with the pack every day. It has');
     const r = await writeUserStory(engine, { review, product: 'Trailhead 20 L Daypack', customer: 'Sam' });
     expect(r.text).toBe('Sam cycles to work with the pack every day.');
     expect(r.prompt.endsWith(`Product: Trailhead 20 L Daypack\nCustomer: Sam\nReview: ${review}\nStory:`)).toBe(true);
@@ -219,9 +224,7 @@ describe('user story', () => {
 
 describe('idea refinement', () => {
   it('parses title, problem and proposal', async () => {
-    const engine = new ScriptedEngine(
-      tokenizer,
-      ' Dimmer for the desk lamp\nProblem: The lamp is too bright at night.\nProposal: Add a dial that dims the light to 10 %.\n\nRough idea: other',
+    const engine = scripted(' Dimmer for the desk lamp\nProblem: The lamp is too bright at night.\nProposal: Add a dial that dims the light to 10 %.\n\nRough idea: other',
     );
     const r = await refineIdea(engine, { idea: 'lamp too bright at night', area: 'lighting' });
     expect(r.fields).toEqual({
@@ -235,14 +238,14 @@ describe('idea refinement', () => {
   });
 
   it('reports missing fields and explains an empty result', async () => {
-    const partial = await refineIdea(new ScriptedEngine(tokenizer, ' Bigger pockets\nProblem: Bottles fall out.'), { idea: 'pockets small' });
+    const partial = await refineIdea(scripted(' Bigger pockets\nProblem: Bottles fall out.'), { idea: 'pockets small' });
     expect(partial.missingFields).toEqual(['proposal']);
-    const none = await refineIdea(new ScriptedEngine(tokenizer, '\n\n'), { idea: 'pockets small' });
+    const none = await refineIdea(scripted('\n\n'), { idea: 'pockets small' });
     expect(none).toMatchObject({ text: '', emptyReason: 'stopped-at-start' });
   });
 
   it('zh labels', async () => {
-    const engine = new ScriptedEngine(tokenizer, '夜间调光台灯\n问题：晚上太亮。\n方案：加一个调光旋钮。');
+    const engine = scripted('夜间调光台灯\n问题：晚上太亮。\n方案：加一个调光旋钮。');
     const r = await refineIdea(engine, { idea: '台灯晚上太亮了' });
     expect(r.fields).toEqual({ title: '夜间调光台灯', problem: '晚上太亮。', proposal: '加一个调光旋钮。' });
   });

@@ -1,11 +1,7 @@
-import type {
-  GenerationChunk,
-  GenerationOptions,
-  GenerationResult,
-  Prompt,
-  TextGenerator,
-  TextTokenizer,
-} from '@cowrite/core';
+import type { GenerationChunk, GenerationOptions, GenerationResult, FinishReason } from '../generate/options.ts';
+import type { Prompt, TextGenerator, TextTokenizer } from '../engine/types.ts';
+import { StopMatcher } from '../generate/stop-matcher.ts';
+import { PieceTokenizer } from './piece-tokenizer.ts';
 
 /** When a rule applies: the prompt ends with a string (ignoring trailing spaces), matches a pattern, or passes a test. */
 export type PromptMatcher = string | RegExp | ((prompt: string) => boolean);
@@ -17,16 +13,20 @@ export interface ScriptRule {
 }
 
 export interface ScriptedEngineOptions {
-  /** Rules checked in order; the first match replies. */
-  script?: readonly ScriptRule[];
+  /** Rules checked in order (the first match replies), or a function from prompt to reply. */
+  script?: readonly ScriptRule[] | ((prompt: string) => string);
   /** Reply when no rule matches. Default: '' (nothing to suggest). */
   fallback?: string;
-  /** Delay before each streamed token, in ms. Default 0. */
+  /** Tokenizer for prompts and replies. Default: a word-level `PieceTokenizer`; pass GPT-2's to test budgets. */
+  tokenizer?: TextTokenizer;
+  /** Delay before each streamed token, in ms. Default 0 (a microtask). */
   tokenDelayMs?: number;
   /** The next `failures` calls reject with `failure`. */
   failures?: number;
   failure?: Error;
   contextLength?: number;
+  /** Natural-log probability reported per token when a call asks for `logprobs`. Default -0.1 (confident). */
+  tokenLogprob?: number;
   /** Reported to `<cw-model-status>`. */
   backend?: string;
 }
@@ -39,37 +39,14 @@ export interface ScriptedCall {
   outcome: 'running' | 'done' | 'aborted' | 'failed';
 }
 
-/**
- * A tiny word-level tokenizer: each run of spaces plus a word, or a punctuation mark,
- * is one token; ids are handed out as pieces are first seen.
- */
-class PieceTokenizer implements TextTokenizer {
-  #ids = new Map<string, number>();
-  #pieces: string[] = [];
-
-  encode(text: string): number[] {
-    return (text.match(/\s*[\p{L}\p{N}'’-]+|\s*[^\s\p{L}\p{N}]|\s+/gu) ?? []).map((piece) => {
-      let id = this.#ids.get(piece);
-      if (id === undefined) {
-        id = this.#pieces.push(piece) - 1;
-        this.#ids.set(piece, id);
-      }
-      return id;
-    });
-  }
-
-  decode(ids: readonly number[]): string {
-    return ids.map((id) => this.#pieces[id] ?? '').join('');
-  }
-}
-
 function abortError(): DOMException {
   return new DOMException('The generation was aborted.', 'AbortError');
 }
 
 function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  if (signal?.aborted) return Promise.reject(abortError());
+  if (ms <= 0) return Promise.resolve();
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(abortError());
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
       resolve();
@@ -83,29 +60,35 @@ function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
 }
 
 /**
- * A deterministic `TextGenerator` for tests, stories and demos: replies come from a script,
- * streamed token by token with an optional delay; honours `maxNewTokens`, `stop` and
- * `signal`, and can fail on demand. Every call is recorded in `calls`.
+ * The one deterministic `TextGenerator` for tests, stories and demos: replies come from a script,
+ * streamed token by token with an optional delay. It keeps the interface's promises the way the
+ * real engines do — `maxNewTokens`, the earliest `stop` string (also across token boundaries),
+ * `signal` (AbortError), `logprobs`, and no chunk ending in half a UTF-8 character — and can fail
+ * on demand. Every call is recorded in `calls`.
  */
 export class ScriptedEngine implements TextGenerator {
-  readonly tokenizer: TextTokenizer = new PieceTokenizer();
+  readonly tokenizer: TextTokenizer;
   readonly contextLength: number;
   readonly backend: string;
   readonly calls: ScriptedCall[] = [];
-  script: ScriptRule[];
+  script: ScriptRule[] | ((prompt: string) => string);
   fallback: string;
   tokenDelayMs: number;
   failures: number;
   failure: Error;
+  tokenLogprob: number;
   #turns = new Map<ScriptRule, number>();
 
   constructor(options: ScriptedEngineOptions = {}) {
-    this.script = [...(options.script ?? [])];
+    const { script = [] } = options;
+    this.script = typeof script === 'function' ? script : [...script];
     this.fallback = options.fallback ?? '';
+    this.tokenizer = options.tokenizer ?? new PieceTokenizer();
     this.tokenDelayMs = options.tokenDelayMs ?? 0;
     this.failures = options.failures ?? 0;
     this.failure = options.failure ?? new Error('Scripted failure');
     this.contextLength = options.contextLength ?? 1024;
+    this.tokenLogprob = options.tokenLogprob ?? -0.1;
     this.backend = options.backend ?? 'scripted';
   }
 
@@ -116,24 +99,26 @@ export class ScriptedEngine implements TextGenerator {
 
   async generate(prompt: Prompt, options: GenerationOptions = {}): Promise<GenerationResult> {
     const tokenIds: number[] = [];
+    const logprobs: number[] = [];
     let text = '';
-    let finishReason: GenerationResult['finishReason'] = 'eos';
+    let finishReason: FinishReason = 'eos';
     let stopString: string | undefined;
     for await (const chunk of this.#run(prompt, options, (reason, stop) => {
       finishReason = reason;
       stopString = stop;
     })) {
       tokenIds.push(...chunk.tokenIds);
+      logprobs.push(...(chunk.logprobs ?? []));
       text += chunk.text;
     }
-    const maxNewTokens = options.maxNewTokens ?? 20;
     return {
       tokenIds,
       text,
       finishReason,
-      stopString,
+      ...(stopString === undefined ? {} : { stopString }),
+      ...(options.logprobs ? { logprobs } : {}),
       promptTokens: this.#promptIds(prompt).length,
-      context: { promptTokensDropped: 0, maxNewTokens },
+      context: { promptTokensDropped: 0, maxNewTokens: options.maxNewTokens ?? 20 },
     };
   }
 
@@ -146,6 +131,7 @@ export class ScriptedEngine implements TextGenerator {
   }
 
   #reply(prompt: string): string {
+    if (typeof this.script === 'function') return this.script(prompt);
     const rule = this.script.find(({ when }) => {
       if (typeof when === 'string') return prompt.trimEnd().endsWith(when.trimEnd());
       if (when instanceof RegExp) return when.test(prompt);
@@ -161,41 +147,47 @@ export class ScriptedEngine implements TextGenerator {
   async *#run(
     prompt: Prompt,
     options: GenerationOptions,
-    finish: (reason: GenerationResult['finishReason'], stop?: string) => void,
+    finish: (reason: FinishReason, stop?: string) => void,
   ): AsyncGenerator<GenerationChunk> {
     const promptText = typeof prompt === 'string' ? prompt : this.tokenizer.decode(prompt);
     const call: ScriptedCall = { prompt: promptText, options, outcome: 'running' };
     this.calls.push(call);
     const { signal } = options;
     try {
-      if (signal?.aborted) throw abortError();
+      await wait(this.tokenDelayMs, signal);
       if (this.failures > 0) {
         this.failures -= 1;
-        await wait(this.tokenDelayMs, signal);
         throw this.failure;
       }
       const ids = this.tokenizer.encode(this.#reply(promptText));
       const limit = options.maxNewTokens ?? 20;
-      let text = '';
+      const stops = new StopMatcher(options.stop ?? []);
+      let decoded = '';
       for (let index = 0; index < ids.length; index += 1) {
-        if (index >= limit) return finish('length');
-        await wait(this.tokenDelayMs, signal);
-        const piece = this.tokenizer.decode([ids[index]]);
-        const stop = options.stop?.find((candidate) => (text + piece).includes(candidate));
-        if (stop !== undefined) {
-          const kept = (text + piece).slice(0, (text + piece).indexOf(stop)).slice(text.length);
-          if (kept) yield { text: kept, tokenIds: [ids[index]] };
-          return finish('stop', stop);
-        }
-        text += piece;
-        yield { text: piece, tokenIds: [ids[index]] };
+        if (index >= limit) break;
+        if (index > 0) await wait(this.tokenDelayMs, signal);
+        if (signal?.aborted) throw abortError();
+        const text = this.tokenizer.decode(ids.slice(0, index + 1));
+        // Hold back half a UTF-8 character, as the real engine does.
+        const complete = text.endsWith('\ufffd') ? decoded : text;
+        const shown = stops.push(complete.slice(decoded.length));
+        decoded = complete;
+        yield this.#chunk(shown, [ids[index]], options);
+        if (stops.matched !== undefined) return finish('stop', stops.matched);
       }
-      finish('eos');
+      const rest = stops.flush();
+      if (rest) yield this.#chunk(rest, [], options);
+      // A reply that used up every allowed token left no room for the end-of-sequence token.
+      finish(ids.length > 0 && ids.length >= limit ? 'length' : 'eos');
     } catch (error) {
       call.outcome = error instanceof DOMException && error.name === 'AbortError' ? 'aborted' : 'failed';
       throw error;
     } finally {
       if (call.outcome === 'running') call.outcome = signal?.aborted ? 'aborted' : 'done';
     }
+  }
+
+  #chunk(text: string, tokenIds: number[], options: GenerationOptions): GenerationChunk {
+    return options.logprobs ? { text, tokenIds, logprobs: tokenIds.map(() => this.tokenLogprob) } : { text, tokenIds };
   }
 }

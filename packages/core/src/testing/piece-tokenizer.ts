@@ -1,0 +1,26 @@
+import type { TextTokenizer } from '../engine/types.ts';
+
+/**
+ * A tiny word-level tokenizer for tests and stories: each run of spaces plus a word, or one
+ * punctuation mark, is a token; ids are handed out as pieces are first seen. Lets a scripted
+ * engine run without the 2 MB GPT-2 vocabulary.
+ */
+export class PieceTokenizer implements TextTokenizer {
+  #ids = new Map<string, number>();
+  #pieces: string[] = [];
+
+  encode(text: string): number[] {
+    return (text.match(/\s*[\p{L}\p{N}'’-]+|\s*[^\s\p{L}\p{N}]|\s+/gu) ?? []).map((piece) => {
+      let id = this.#ids.get(piece);
+      if (id === undefined) {
+        id = this.#pieces.push(piece) - 1;
+        this.#ids.set(piece, id);
+      }
+      return id;
+    });
+  }
+
+  decode(ids: readonly number[]): string {
+    return ids.map((id) => this.#pieces[id] ?? '').join('');
+  }
+}
