@@ -1,4 +1,4 @@
-import type { DecodingSession } from '../../packages/core/src/generate/decoding-session.ts';
+import type { DecodingSession } from '../../packages/core/src/contracts/decoding-session.ts';
 
 /**
  * A DecodingSession that "predicts" a fixed token script: the logits put `script[i]`

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { Gpt2Tokenizer } from '../../packages/core/src/tokenizer/gpt2-tokenizer.ts';
 import { generationLoop } from '../../packages/core/src/generate/generation-loop.ts';
 import { resolveGeneration, fitContext } from '../../packages/core/src/generate/resolve-options.ts';
-import type { GenerationChunk, GenerationOptions, GenerationResult } from '../../packages/core/src/generate/options.ts';
+import type { GenerationChunk, GenerationOptions, GenerationResult } from '../../packages/core/src/contracts/generation.ts';
 import { buildGpt2TokenizerFiles } from '../../tools/gpt2/tokenizer-files.ts';
 import { scriptedSession } from '../support/scripted-session.ts';
 

@@ -1,6 +1,6 @@
 import { CowriteError, InvalidArgumentError } from '../errors/cowrite-error.ts';
 import { generationLoop } from '../generate/generation-loop.ts';
-import type { GenerationChunk, GenerationOptions, GenerationResult } from '../generate/options.ts';
+import type { GenerationChunk, GenerationOptions, GenerationResult } from '../contracts/generation.ts';
 import { fitContext, resolveGeneration } from '../generate/resolve-options.ts';
 import { CachedDecoding } from '../model/cached-decoding.ts';
 import type { Gpt2Config } from '../model/config.ts';
@@ -9,7 +9,7 @@ import type { ModelDtype } from '../model/dtype.ts';
 import type { RuntimeInfo } from '../model/ort-runtime.ts';
 import type { Gpt2Tokenizer } from '../tokenizer/gpt2-tokenizer.ts';
 import { RequestQueue } from './request-queue.ts';
-import type { Prompt, TextGenerator } from './types.ts';
+import type { Prompt, TextGenerator } from '../contracts/text-generator.ts';
 
 export interface ModelInfo {
   /** Where the files came from. */

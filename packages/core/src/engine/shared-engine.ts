@@ -6,10 +6,10 @@
 import { loadModel, type LoadModelOptions, type LoadProgress } from './load-model.ts';
 import type { Gpt2Model } from './gpt2-model.ts';
 import { supersedingChannel } from './superseding-channel.ts';
-import type { TextGenerator } from './types.ts';
+import type { TextGenerator } from '../contracts/text-generator.ts';
 import { createWorkerEngine, type WorkerEngine } from './worker/worker-engine.ts';
 import type { ModelSource } from '../model/source.ts';
-import { resolveAgainstPage } from '../runtime-env.ts';
+import { resolveAgainstPage } from '../runtime/environment.ts';
 
 export type SharedEngineOptions = Omit<LoadModelOptions, 'signal' | 'onProgress' | 'fetch' | 'cache'> & {
   cache?: 'cache-api' | 'opfs' | 'none';

@@ -1,5 +1,5 @@
-import type { GenerationOptions } from '../generate/options.ts';
-import type { Prompt, TextGenerator } from './types.ts';
+import type { GenerationOptions } from '../contracts/generation.ts';
+import type { Prompt, TextGenerator } from '../contracts/text-generator.ts';
 
 /**
  * A view of an engine for one widget: each new request cancels the widget's

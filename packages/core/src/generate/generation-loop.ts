@@ -1,14 +1,14 @@
 import { abortError } from '../errors/cowrite-error.ts';
-import type { TextTokenizer } from '../engine/types.ts';
-import type { DecodingSession } from './decoding-session.ts';
+import type { TextTokenizer } from '../contracts/text-generator.ts';
+import type { DecodingSession } from '../contracts/decoding-session.ts';
 import { IncrementalDecoder } from './incremental-decoder.ts';
 import { NoRepeatNgram, RepetitionPenalty, applyMinNewTokens } from './logits-processors.ts';
-import type { ContextFit, FinishReason, GenerationChunk, GenerationResult } from './options.ts';
+import type { ContextFit, FinishReason, GenerationChunk, GenerationResult } from '../contracts/generation.ts';
 import { createRandom } from './random.ts';
 import type { ResolvedGeneration } from './resolve-options.ts';
 import { argmax, logProbability, sample, warpedCandidates } from './sampler.ts';
 import { StopMatcher } from './stop-matcher.ts';
-import { yieldToEventLoop } from './yield-to-event-loop.ts';
+import { yieldToEventLoop } from '../runtime/yield-to-event-loop.ts';
 
 export interface GenerationInput {
   promptIds: readonly number[];

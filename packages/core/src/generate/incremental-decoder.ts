@@ -1,4 +1,4 @@
-import type { TextTokenizer } from '../engine/types.ts';
+import type { TextTokenizer } from '../contracts/text-generator.ts';
 
 /**
  * Turns tokens into text as they arrive without ever emitting half a character.

@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from '../errors/cowrite-error.ts';
-import type { ContextFit, GenerationOptions } from './options.ts';
+import type { ContextFit, GenerationOptions } from '../contracts/generation.ts';
 import { randomSeed } from './random.ts';
 
 /** Options after validation and defaults: what the generation loop runs with. */

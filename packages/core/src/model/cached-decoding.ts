@@ -1,8 +1,8 @@
 import { throwIfAborted } from '../errors/cowrite-error.ts';
-import type { DecodingSession } from '../generate/decoding-session.ts';
+import type { DecodingSession } from '../contracts/decoding-session.ts';
 import type { Gpt2Decoder } from './decoder.ts';
 import { type KvCache, releaseKvCache, truncateKvCache } from './kv-cache.ts';
-import { yieldToEventLoop } from '../generate/yield-to-event-loop.ts';
+import { yieldToEventLoop } from '../runtime/yield-to-event-loop.ts';
 
 /**
  * Opens decoding sessions on one decoder and keeps the keys/values of the last

@@ -6,7 +6,7 @@
  * a caller asks for WebGPU and the browser has an adapter.
  */
 import * as ort from '#ort';
-import { isNode } from '../runtime-env.ts';
+import { isNode } from '../runtime/environment.ts';
 
 export { ort };
 

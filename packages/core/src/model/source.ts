@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from '../errors/cowrite-error.ts';
-import { hasUrlScheme, isNode, resolveAgainstPage } from '../runtime-env.ts';
+import { hasUrlScheme, isNode, resolveAgainstPage } from '../runtime/environment.ts';
 import type { ModelFileStore } from './store/file-store.ts';
 import { HttpFileStore, type HttpStoreOptions } from './store/http-store.ts';
 import { LocalFileStore } from './store/local-store.ts';

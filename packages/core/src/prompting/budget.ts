@@ -1,4 +1,4 @@
-import type { TextTokenizer } from '../engine/types.ts';
+import type { TextTokenizer } from '../contracts/text-generator.ts';
 import { PromptingError } from './errors.ts';
 import type { PromptTemplate } from './template.ts';
 import { renderPrompt } from './template.ts';

@@ -1,4 +1,4 @@
-import type { FinishReason } from '../generate/options.ts';
+import type { FinishReason } from '../contracts/generation.ts';
 import { sentenceEnds } from './sentences.ts';
 
 /**

@@ -1,5 +1,5 @@
-import type { TextGenerator } from '../engine/types.ts';
-import type { FinishReason, GenerationOptions } from '../generate/options.ts';
+import type { TextGenerator } from '../contracts/text-generator.ts';
+import type { FinishReason, GenerationOptions } from '../contracts/generation.ts';
 import type { BudgetReport, ShortenableField } from './budget.ts';
 import { fitPrompt } from './budget.ts';
 import type { CleanupMode, CleanupReport, EmptyReason } from './cleanup.ts';

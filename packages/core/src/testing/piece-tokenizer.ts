@@ -1,4 +1,4 @@
-import type { TextTokenizer } from '../engine/types.ts';
+import type { TextTokenizer } from '../contracts/text-generator.ts';
 
 /**
  * A tiny word-level tokenizer for tests and stories: each run of spaces plus a word, or one

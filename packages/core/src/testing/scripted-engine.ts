@@ -1,5 +1,5 @@
-import type { GenerationChunk, GenerationOptions, GenerationResult, FinishReason } from '../generate/options.ts';
-import type { Prompt, TextGenerator, TextTokenizer } from '../engine/types.ts';
+import type { GenerationChunk, GenerationOptions, GenerationResult, FinishReason } from '../contracts/generation.ts';
+import type { Prompt, TextGenerator, TextTokenizer } from '../contracts/text-generator.ts';
 import { StopMatcher } from '../generate/stop-matcher.ts';
 import { PieceTokenizer } from './piece-tokenizer.ts';
 

@@ -1,6 +1,6 @@
 import { Tokenizer } from '@huggingface/tokenizers';
 import { ModelFormatError } from '../errors/cowrite-error.ts';
-import type { TextTokenizer } from '../engine/types.ts';
+import type { TextTokenizer } from '../contracts/text-generator.ts';
 
 /**
  * The model's tokenizer (`tokenizer.json` + `tokenizer_config.json`) through

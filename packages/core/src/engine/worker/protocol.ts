@@ -4,7 +4,7 @@
  * same classes on the other side, so `instanceof` and `code` keep working.
  */
 import { CowriteError, InvalidArgumentError, ModelFormatError, ModelNotFoundError, NetworkError, type CowriteErrorCode } from '../../errors/cowrite-error.ts';
-import type { GenerationChunk, GenerationOptions, GenerationResult } from '../../generate/options.ts';
+import type { GenerationChunk, GenerationOptions, GenerationResult } from '../../contracts/generation.ts';
 import type { LoadProgress } from '../load-model.ts';
 import type { ModelInfo } from '../gpt2-model.ts';
 import type { HubSource, MemorySource } from '../../model/source.ts';

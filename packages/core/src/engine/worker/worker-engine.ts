@@ -6,13 +6,13 @@
  * download), because prompt budgeting needs synchronous token counts.
  */
 import { CowriteError, InvalidArgumentError, abortError, throwIfAborted } from '../../errors/cowrite-error.ts';
-import type { GenerationChunk, GenerationOptions, GenerationResult } from '../../generate/options.ts';
+import type { GenerationChunk, GenerationOptions, GenerationResult } from '../../contracts/generation.ts';
 import type { ModelSource } from '../../model/source.ts';
 import { Gpt2Tokenizer } from '../../tokenizer/gpt2-tokenizer.ts';
-import { resolveAgainstPage } from '../../runtime-env.ts';
+import { resolveAgainstPage } from '../../runtime/environment.ts';
 import type { ModelInfo } from '../gpt2-model.ts';
 import type { LoadProgress } from '../load-model.ts';
-import type { Prompt, TextGenerator } from '../types.ts';
+import type { Prompt, TextGenerator } from '../../contracts/text-generator.ts';
 import { type FromWorker, type LoadedModel, type ToWorker, type TransferableSource, type WorkerLoadOptions, deserializeError } from './protocol.ts';
 
 /** What `loadModel` takes, as far as it can cross into a Worker, plus where to report. */

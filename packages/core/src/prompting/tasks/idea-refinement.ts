@@ -1,5 +1,5 @@
-import type { TextGenerator } from '../../engine/types.ts';
-import type { FinishReason } from '../../generate/options.ts';
+import type { TextGenerator } from '../../contracts/text-generator.ts';
+import type { FinishReason } from '../../contracts/generation.ts';
 import type { EmptyReason } from '../cleanup.ts';
 import { OutputCleaner, cutAtStop } from '../cleanup.ts';
 import type { GuardFinding } from '../guard/types.ts';

@@ -1,4 +1,4 @@
-import type { TextGenerator } from '../../engine/types.ts';
+import type { TextGenerator } from '../../contracts/text-generator.ts';
 import { PromptingError } from '../errors.ts';
 import { detectLang } from '../lang.ts';
 import type { TaskOptions, TaskPlan, TaskResult, TaskStreamEvent } from '../task-runner.ts';

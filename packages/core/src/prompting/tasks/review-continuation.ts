@@ -1,5 +1,5 @@
-import type { TextGenerator } from '../../engine/types.ts';
-import type { GenerationOptions } from '../../generate/options.ts';
+import type { TextGenerator } from '../../contracts/text-generator.ts';
+import type { GenerationOptions } from '../../contracts/generation.ts';
 import { PromptingError } from '../errors.ts';
 import { detectLang } from '../lang.ts';
 import type { TaskOptions, TaskPlan, TaskResult, TaskStreamEvent } from '../task-runner.ts';

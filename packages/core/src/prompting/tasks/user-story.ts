@@ -1,4 +1,4 @@
-import type { TextGenerator } from '../../engine/types.ts';
+import type { TextGenerator } from '../../contracts/text-generator.ts';
 import { detectLang } from '../lang.ts';
 import type { TaskOptions, TaskPlan, TaskResult } from '../task-runner.ts';
 import { guardDefaults, optionalText, planTask, requireObject, requiredText, runPlan } from '../task-runner.ts';

@@ -1,4 +1,4 @@
-import type { GenerationChunk, GenerationOptions, GenerationResult } from '../generate/options.ts';
+import type { GenerationChunk, GenerationOptions, GenerationResult } from './generation.ts';
 
 /** A prompt is text, or token ids when the caller tokenized it already. */
 export type Prompt = string | readonly number[];

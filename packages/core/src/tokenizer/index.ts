@@ -1,0 +1,1 @@
+export { Gpt2Tokenizer } from './gpt2-tokenizer.ts';

@@ -1,0 +1,82 @@
+/**
+ * The folder tree is the architecture diagram: each package's folders sit in layers, and an
+ * import may only point to a lower layer (or stay inside its own folder). A layer that needs
+ * something from above needs a contract below instead. The map is drawn in README.md.
+ */
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+/** Bottom first. Folders of one layer must not import each other either (that is how cycles start). */
+const LAYERS: Record<string, readonly (readonly string[])[]> = {
+  'packages/core/src': [
+    ['contracts', 'errors', 'runtime'],
+    ['model', 'tokenizer', 'sentiment'],
+    ['generate'],
+    ['engine', 'prompting'],
+    ['testing'],
+    ['index.ts'],
+  ],
+  'packages/elements/src': [
+    ['services'],
+    ['base'],
+    ['engine-provider', 'model-status', 'review-composer', 'suggested-copy', 'idea-form', 'feedback-summary'],
+    ['testing'],
+    ['index.ts', 'define-all.ts'],
+  ],
+};
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return name.endsWith('.ts') && !name.endsWith('.d.ts') ? [path] : [];
+  });
+}
+
+/** Relative specifiers of static imports/exports and dynamic imports (`new URL(…)` worker entries too). */
+function relativeImports(source: string): string[] {
+  const found: string[] = [];
+  for (const match of source.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|new URL\(\s*)'(\.{1,2}\/[^']+)'/g)) found.push(match[1]);
+  return found;
+}
+
+const topFolder = (srcDir: string, file: string): string => relative(srcDir, file).split(sep)[0];
+
+for (const [pkg, layers] of Object.entries(LAYERS)) {
+  const srcDir = join(ROOT, pkg);
+  const layerOf = new Map(layers.flatMap((folders, index) => folders.map((folder) => [folder, index] as const)));
+  const files = sourceFiles(srcDir);
+
+  describe(`layers of ${pkg}`, () => {
+    it('places every top-level folder in a layer', () => {
+      const unplaced = [...new Set(files.map((file) => topFolder(srcDir, file)))].filter((folder) => !layerOf.has(folder));
+      expect(unplaced).toEqual([]);
+    });
+
+    it('imports only point down', () => {
+      const upward: string[] = [];
+      for (const file of files) {
+        const from = topFolder(srcDir, file);
+        for (const specifier of relativeImports(readFileSync(file, 'utf8'))) {
+          const to = topFolder(srcDir, resolve(dirname(file), specifier));
+          if (to === from || to.startsWith('..')) continue;
+          const fromLayer = layerOf.get(from) ?? -1;
+          const toLayer = layerOf.get(to) ?? Number.POSITIVE_INFINITY;
+          if (toLayer >= fromLayer) upward.push(`${relative(srcDir, file)} → ${specifier} (${from} may not use ${to})`);
+        }
+      }
+      expect(upward).toEqual([]);
+    });
+
+  });
+}
+
+describe('the checker itself', () => {
+  it('finds static, dynamic and URL imports', () => {
+    const sample = `import a from './a.ts';\nexport { b } from '../b/index.ts';\nconst c = await import('./c.ts');\nnew URL('./worker.ts', import.meta.url);\nimport './side.ts';\nimport x from 'lit';`;
+    expect(relativeImports(sample)).toEqual(['./a.ts', '../b/index.ts', './c.ts', './worker.ts', './side.ts']);
+  });
+});
