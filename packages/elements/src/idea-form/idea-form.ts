@@ -3,6 +3,7 @@ import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { FormControlElement } from '../base/form-control.ts';
 import { renderGuardFindings } from '../base/guard-findings.ts';
+import { safeLinkUrl } from '../base/safe-url.ts';
 import { sharedStyles } from '../base/shared.styles.ts';
 import { format } from '../base/strings.ts';
 import type { CowriteStrings } from '../base/strings.ts';
@@ -351,11 +352,14 @@ export class CwIdeaForm extends FormControlElement {
       <p>${t.similarIdeas}</p>
       <ul>
         ${this.similarIdeas.map(
-          (idea) => html`<li>
-            ${idea.href ? html`<a href=${idea.href}>${idea.title}</a>` : idea.title}
+          (idea) => {
+            const href = safeLinkUrl(idea.href);
+            return html`<li>
+            ${href ? html`<a href=${href}>${idea.title}</a>` : idea.title}
             ${idea.votes !== undefined ? html` <span class="muted">(${format(t.votes, { n: idea.votes })})</span>` : nothing}
             ${idea.status ? html` <span class="muted">· ${idea.status}</span>` : nothing}
-          </li>`,
+          </li>`;
+          },
         )}
       </ul>
     </div>`;
