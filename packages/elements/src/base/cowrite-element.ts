@@ -22,7 +22,7 @@ export class CowriteElement extends LitElement {
   declare engine: TextGenerator | undefined;
   /** Per-element string overrides (any subset). */
   declare strings: Partial<CowriteStrings> | undefined;
-  /** `light`, `dark`, or unset to follow `prefers-color-scheme`. */
+  /** `light`, `dark`, or unset to follow the page's `color-scheme` (light unless the page opts into dark). */
   declare theme: 'light' | 'dark' | undefined;
 
   #watched: EngineSource | undefined;
