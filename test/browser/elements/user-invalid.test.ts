@@ -22,7 +22,7 @@ describe('validity is shown after the shopper leaves the field or submits', () =
     expect(element.validity.tooShort).toBe(true);
     expect(userInvalid(element)).toBe(false);
     expect(textarea.getAttribute('aria-invalid')).toBe('false');
-    expect(shadow(element, '[part=validation]').hidden).toBe(true);
+    expect(shadow<HTMLElement>(element, '[part=validation]').hidden).toBe(true);
     // Picking a star moves focus inside the element: still not "left".
     await userEvent.click(element.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type=radio]')[2]);
     await element.updateComplete;
@@ -31,7 +31,7 @@ describe('validity is shown after the shopper leaves the field or submits', () =
     await element.updateComplete;
     expect(userInvalid(element)).toBe(true);
     expect(textarea.getAttribute('aria-invalid')).toBe('true');
-    const message = shadow(element, '[part=validation]');
+    const message = shadow<HTMLElement>(element, '[part=validation]');
     expect(message.hidden).toBe(false);
     expect(message.textContent).toBe('Please write at least 20 characters (you wrote 9).');
     // From then on it follows the text live, as :user-invalid does.
@@ -39,7 +39,7 @@ describe('validity is shown after the shopper leaves the field or submits', () =
     await userEvent.keyboard(' — now long enough');
     await element.updateComplete;
     expect(userInvalid(element)).toBe(false);
-    expect(shadow(element, '[part=validation]').hidden).toBe(true);
+    expect(shadow<HTMLElement>(element, '[part=validation]').hidden).toBe(true);
   });
 
   it('<cw-review-composer>: a submit shows the error without the field being left', async () => {
@@ -50,7 +50,7 @@ describe('validity is shown after the shopper leaves the field or submits', () =
     container.querySelector('form')!.requestSubmit();
     await element.updateComplete;
     expect(userInvalid(element)).toBe(true);
-    expect(shadow(element, '[part=validation]').textContent).toBe('Please fill in this field.');
+    expect(shadow<HTMLElement>(element, '[part=validation]').textContent).toBe('Please fill in this field.');
   });
 
   it('<cw-idea-form>: the description is not marked while the shopper moves on to it; only after leaving it or submitting', async () => {
