@@ -22,10 +22,28 @@ interface Shot {
 const shots: Shot[] = [
   { name: 'light-desktop', width: 1280, height: 900, colorScheme: 'light', locale: 'en-US', fullPage: true },
   { name: 'dark-desktop', width: 1280, height: 900, colorScheme: 'dark', locale: 'en-US', fullPage: true },
+  { name: 'dark-reviews', width: 1280, height: 900, colorScheme: 'dark', locale: 'en-US', prepare: "document.querySelector('#reviews').scrollIntoView()" },
   { name: 'zh-desktop', width: 1280, height: 900, colorScheme: 'light', locale: 'zh-CN', fullPage: true },
+  { name: 'zh-top', width: 1280, height: 900, colorScheme: 'light', locale: 'zh-CN' },
+  { name: 'zh-reviews', width: 1280, height: 900, colorScheme: 'light', locale: 'zh-CN', prepare: "document.querySelector('#reviews').scrollIntoView()" },
   { name: 'phone-390-offline', width: 390, height: 844, colorScheme: 'light', locale: 'en-US' },
   { name: 'phone-390-dark-full', width: 390, height: 844, colorScheme: 'dark', locale: 'en-US', fullPage: true },
   { name: 'local-model-notice', width: 1280, height: 700, colorScheme: 'light', locale: 'en-US', query: '?model=local' },
+  {
+    name: 'local-model-merchant-description',
+    width: 1280,
+    height: 900,
+    colorScheme: 'light',
+    locale: 'en-US',
+    query: '?model=local',
+    prepare: `(async () => {
+      document.querySelector('#merchant-view').click();
+      const copy = document.querySelector('cw-suggested-copy');
+      copy.shadowRoot.querySelector('[part~=generate-button]').click();
+      for (let i = 0; i < 600 && !/GPT-2/.test(copy.shadowRoot.textContent); i++) await new Promise((r) => setTimeout(r, 100));
+      document.querySelector('#merchant-panel').scrollIntoView();
+    })()`,
+  },
 ];
 
 const outDir = resolve(process.argv[2] ?? 'demo-screenshots');
