@@ -27,7 +27,9 @@ const shots: Shot[] = [
   { name: 'zh-top', width: 1280, height: 900, colorScheme: 'light', locale: 'zh-CN' },
   { name: 'zh-reviews', width: 1280, height: 900, colorScheme: 'light', locale: 'zh-CN', prepare: "document.querySelector('#reviews').scrollIntoView()" },
   { name: 'phone-390-offline', width: 390, height: 844, colorScheme: 'light', locale: 'en-US' },
-  { name: 'phone-390-dark-full', width: 390, height: 844, colorScheme: 'dark', locale: 'en-US', fullPage: true },
+  { name: 'phone-390-dark', width: 390, height: 844, colorScheme: 'dark', locale: 'en-US' },
+  { name: 'phone-390-dark-review-form', width: 390, height: 844, colorScheme: 'dark', locale: 'en-US', prepare: "document.querySelector('#review-form').scrollIntoView()" },
+  { name: 'phone-390-zh-summary', width: 390, height: 844, colorScheme: 'light', locale: 'zh-CN', prepare: "document.querySelector('#reviews').scrollIntoView()" },
   { name: 'local-model-notice', width: 1280, height: 700, colorScheme: 'light', locale: 'en-US', query: '?model=local' },
   {
     name: 'local-model-merchant-description',
