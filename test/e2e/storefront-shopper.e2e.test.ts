@@ -40,7 +40,6 @@ describe('demo storefront for every shopper', () => {
       const [r, g, b] = (color.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
       return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
     }, script);
-  const pageBackground = "getComputedStyle(document.body).backgroundColor || getComputedStyle(document.documentElement).backgroundColor";
   const summaryText = "getComputedStyle(document.querySelector('cw-feedback-summary').shadowRoot.querySelector('.heading')).color";
   const cardBackground = "getComputedStyle(document.querySelector('.review-form')).backgroundColor";
 

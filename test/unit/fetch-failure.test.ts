@@ -8,7 +8,7 @@ describe('a failed model fetch explains itself', () => {
 
   it('DNS (Node names it ENOTFOUND): says the host name did not resolve, and does not mention CORS', async () => {
     const dns = new TypeError('fetch failed', { cause: Object.assign(new Error('getaddrinfo ENOTFOUND huggingface.co'), { code: 'ENOTFOUND' }) });
-    const error = await failingWith(dns).read('config.json').catch((caught: unknown) => caught as Error);
+    const error = (await failingWith(dns).read('config.json').catch((caught: unknown) => caught)) as Error;
     expect(error).toMatchObject({ code: 'NETWORK' });
     expect(error.message).toContain('huggingface.co could not be resolved (DNS)');
     expect(error.message).not.toContain('CORS');
@@ -16,13 +16,13 @@ describe('a failed model fetch explains itself', () => {
 
   it('a real unresolvable host (.invalid never resolves) is reported as DNS', async () => {
     const store = new HttpFileStore('http://cowrite-unreachable.invalid/model/', { retries: 0 });
-    const error = await store.read('config.json').catch((caught: unknown) => caught as Error);
+    const error = (await store.read('config.json').catch((caught: unknown) => caught)) as Error;
     expect(error.message).toMatch(/cowrite-unreachable\.invalid could not be resolved \(DNS\)/);
     expect(error.message).not.toContain('CORS');
   });
 
   it("a browser's bare \"Failed to fetch\" lists every possible cause instead of blaming CORS", async () => {
-    const error = await failingWith(new TypeError('Failed to fetch')).read('config.json').catch((caught: unknown) => caught as Error);
+    const error = (await failingWith(new TypeError('Failed to fetch')).read('config.json').catch((caught: unknown) => caught)) as Error;
     expect(error.message).toContain('no network, a host name that does not resolve, a firewall, or a server that does not allow this origin (CORS)');
     expect(error.message).not.toMatch(/Check the network and that the server allows this origin/);
   });
