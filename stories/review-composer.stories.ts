@@ -98,7 +98,23 @@ export const VeryLongText: Story = { args: { engine: scripted({ fallback: SUGGES
 
 export const RightToLeft: Story = { args: { engine: scripted({ fallback: ' والقبعة مريحة.' }), dir: 'rtl', lang: 'ar', value: 'سترة دافئة جدا' } };
 
-export const Dark: Story = { args: { engine: scripted({ fallback: SUGGESTION }), theme: 'dark', value: 'Very warm jacket' } };
+/** Pinned dark on a light storefront page: the element paints its own dark surface and stays readable. */
+export const Dark: Story = {
+  args: { engine: scripted({ fallback: SUGGESTION }), theme: 'dark', value: 'Very warm jacket' },
+  play: async ({ canvasElement }) => {
+    const composer = canvasElement.querySelector('cw-review-composer') as CwReviewComposer;
+    await composer.updateComplete;
+    const lightness = (color: string) => {
+      const [r, g, b] = (color.match(/[\d.]+/g) ?? []).map(Number);
+      return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+    };
+    const page = canvasElement.querySelector('.story-frame') as HTMLElement;
+    await expect(lightness(getComputedStyle(page).backgroundColor)).toBeGreaterThan(0.9);
+    await expect(lightness(getComputedStyle(composer).backgroundColor)).toBeLessThan(0.2);
+    const label = shadowOf(composer).querySelector('label[part=label]') as HTMLElement;
+    await expect(lightness(getComputedStyle(label).color)).toBeGreaterThan(0.8);
+  },
+};
 
 export const SimplifiedChinese: Story = {
   args: { engine: scripted({ fallback: '，帽子也很实用。' }), lang: 'zh', label: '你的评价', product: '山脊保暖夹克', value: '衣服很暖和' },

@@ -10,17 +10,22 @@ export interface Frame {
   lang?: string;
 }
 
-/** Wraps an element in a frame (dark background for the dark theme) and returns the frame. */
+/**
+ * Wraps an element in a frame and returns the frame. A pinned theme is shown the way a storefront
+ * meets it: on a light page (the element paints its own surface), so a dark story proves the
+ * element stays readable there, not only on a matching dark backdrop.
+ */
 export function framed(element: HTMLElement, frame: Frame = {}): HTMLElement {
   const wrapper = document.createElement('div');
   wrapper.className = 'story-frame';
   if (frame.dir) wrapper.dir = frame.dir;
   if (frame.lang) wrapper.lang = frame.lang;
+  wrapper.style.colorScheme = 'light';
+  wrapper.style.background = '#ffffff';
   if (frame.theme) {
     element.setAttribute('theme', frame.theme);
-    wrapper.style.colorScheme = frame.theme;
-    wrapper.style.background = frame.theme === 'dark' ? '#16181d' : '#ffffff';
-    wrapper.style.padding = '1.5rem';
+    element.style.padding = '1.5rem';
+    element.style.borderRadius = '0.75rem';
   }
   wrapper.style.maxWidth = '44rem';
   wrapper.append(element);

@@ -1,6 +1,7 @@
 /**
  * Browser-test commands that run on the Playwright side: the browser's own
- * request log (page and Workers), to prove a page talks only to its model source.
+ * request log (page and Workers), to prove a page talks only to its model source,
+ * and the OS colour scheme.
  */
 import type { BrowserCommand } from 'vitest/node';
 import type { Request } from 'playwright';
@@ -26,8 +27,14 @@ export const takeRequestLog: BrowserCommand<[], string[]> = ({ context, sessionI
   return urls;
 };
 
+/** Emulates the OS colour scheme (`prefers-color-scheme`) for the test page; null restores the default. */
+export const emulateColorScheme: BrowserCommand<['light' | 'dark' | null]> = async ({ page }, colorScheme) => {
+  await page.emulateMedia({ colorScheme });
+};
+
 declare module 'vitest/browser' {
   interface BrowserCommands {
+    emulateColorScheme: (scheme: 'light' | 'dark' | null) => Promise<void>;
     startRequestLog: () => Promise<void>;
     takeRequestLog: () => Promise<string[]>;
   }

@@ -4,8 +4,11 @@ import type { CwFeedbackSummary, CwIdeaForm, CwReviewComposer, CwSuggestedCopy, 
 import { loadPageEngine } from './engine-setup.ts';
 import { GALLERY_VIEWS, jacketArt } from './gallery.ts';
 import type { GalleryView } from './gallery.ts';
+import { applyLanguage, chooseLanguage, currentLanguage, savedLanguage, t } from './i18n.ts';
+import type { DemoLanguage, DemoTextKey } from './i18n.ts';
 import { chooseModel, localChoice } from './model-choice.ts';
 import type { ModelChoice } from './model-choice.ts';
+import { setUpThemeToggle } from './theme.ts';
 import { COPY_ATTRIBUTES, EXISTING_IDEAS, PRODUCT } from './product.ts';
 import { SEEDED_REVIEWS } from './reviews.ts';
 import type { StoredReview } from './reviews.ts';
@@ -23,38 +26,66 @@ function create<K extends keyof HTMLElementTagNameMap>(tag: K, className?: strin
   return element;
 }
 
+// ── Language and theme: one switch changes the page and (through <html lang>) every widget ──
+
+applyLanguage(chooseLanguage(location.search, navigator.languages, savedLanguage()), false);
+const languageSelect = byId<HTMLSelectElement>('language');
+languageSelect.value = currentLanguage();
+languageSelect.addEventListener('change', () => {
+  applyLanguage(languageSelect.value as DemoLanguage, true);
+  renderLanguageDependent();
+});
+setUpThemeToggle(byId<HTMLButtonElement>('theme-toggle'));
+
 // ── Model: the hub by default, a one-click switch to the local test model when it cannot be reached ──
 
 let modelChoice: ModelChoice = chooseModel(location.search, import.meta.env);
 
+function modelLabel(choice: ModelChoice): string {
+  if (choice.kind === 'local') return t('modelLocal');
+  if (choice.kind === 'hub') return t('modelHub', { hub: typeof choice.source === 'object' && 'hub' in choice.source ? choice.source.hub : '', dtype: choice.dtype });
+  return t('modelCustom', { model: String(choice.source) });
+}
+
+/** The model bar and the messages that depend on the model: said once, and true for the model in use. */
+function renderModelState(): void {
+  byId('model-source').textContent = modelLabel(modelChoice);
+  const local = modelChoice.kind === 'local';
+  const failed = pageEngineSource.status === 'error' && !local;
+  byId('model-notice').hidden = !failed;
+  if (failed) {
+    byId('model-notice-text').textContent = [
+      modelChoice.kind === 'hub' ? t('noticeHubFailed') : t('noticeCustomFailed'),
+      t('noticeOffer'),
+      t('noticeSelfHost'),
+    ].join(' ');
+  }
+  byId('local-model-note').hidden = !local;
+  // The test model never ends a sentence, so sentence-based copy comes back empty: say why, plainly.
+  byId<CwSuggestedCopy>('suggested-copy').strings = local ? { copyEmpty: t('copyNeedsGpt2') } : undefined;
+}
+
 function showModelChoice(): void {
-  byId('model-source').textContent = modelChoice.label;
   // The local test model has random weights: every token is improbable, so its ghost text would never
   // pass the confidence gate. Show it anyway so the co-writing UX can be tried.
   const reviewComposer = document.querySelector<CwReviewComposer>('cw-review-composer');
   if (reviewComposer) reviewComposer.minConfidence = modelChoice.kind === 'local' ? 0 : 0.2;
-  byId('model-notice').hidden = true;
+  renderModelState();
   void loadPageEngine(modelChoice);
 }
 
-pageEngineSource.addEventListener('change', () => {
-  const failed = pageEngineSource.status === 'error' && modelChoice.kind !== 'local';
-  byId('model-notice').hidden = !failed;
-  if (failed) {
-    byId('model-notice-text').textContent =
-      `${modelChoice.kind === 'hub' ? 'GPT-2 could not be downloaded from the Hugging Face hub (offline, or blocked by a firewall).' : 'The self-hosted model could not be loaded.'} ` +
-      'Switch to the small test model this demo serves itself: its weights are random, so suggestions read as word salad, but every feature works. ' +
-      'To run a real GPT-2 offline, host a copy and open this page with ?model=/models/gpt2/ (see the README).';
-  }
-});
-
-byId('use-local-model').addEventListener('click', () => {
-  modelChoice = localChoice();
+function switchModel(choice: ModelChoice, param: string | undefined): void {
+  modelChoice = choice;
   const url = new URL(location.href);
-  url.searchParams.set('model', 'local');
+  if (param) url.searchParams.set('model', param);
+  else url.searchParams.delete('model');
   history.replaceState(null, '', url);
   showModelChoice();
-});
+}
+
+pageEngineSource.addEventListener('change', renderModelState);
+byId('use-local-model').addEventListener('click', () => switchModel(localChoice(), 'local'));
+byId('load-gpt2').addEventListener('click', () => switchModel(chooseModel('', import.meta.env), undefined));
 
 showModelChoice();
 
@@ -63,15 +94,18 @@ showModelChoice();
 let colorIndex = 0;
 let view: GalleryView = 'front';
 
+const VIEW_LABELS: Record<GalleryView, DemoTextKey> = { front: 'viewFront', back: 'viewBack', detail: 'viewDetail', packed: 'viewPacked' };
+const colorName = (name: string) => t(`color_${name}` as DemoTextKey);
+
 function renderGallery(): void {
   const colors = PRODUCT.colors[colorIndex];
-  const label = GALLERY_VIEWS.find((entry) => entry.view === view)?.label ?? '';
-  byId('gallery-main').replaceChildren(jacketArt(view, colors, 'main', `${PRODUCT.name} in ${colors.name}: ${label}`));
+  const label = t(VIEW_LABELS[view]);
+  byId('gallery-main').replaceChildren(jacketArt(view, colors, 'main', t('productInColor', { name: t('productName'), color: colorName(colors.name), view: label })));
   byId('gallery-thumbs').replaceChildren(
     ...GALLERY_VIEWS.map((entry) => {
       const button = create('button', 'thumb');
       button.type = 'button';
-      button.setAttribute('aria-label', entry.label);
+      button.setAttribute('aria-label', t(VIEW_LABELS[entry.view]));
       button.setAttribute('aria-pressed', String(entry.view === view));
       button.append(jacketArt(entry.view, colors, `thumb-${entry.view}`, ''));
       button.addEventListener('click', () => {
@@ -81,7 +115,7 @@ function renderGallery(): void {
       return button;
     }),
   );
-  byId('color-name').textContent = colors.name;
+  byId('color-name').textContent = colorName(colors.name);
   byId('swatches').replaceChildren(
     ...PRODUCT.colors.map((color, index) => {
       const label = create('label', 'swatch');
@@ -90,7 +124,7 @@ function renderGallery(): void {
       input.name = 'color';
       input.value = color.name;
       input.checked = index === colorIndex;
-      input.setAttribute('aria-label', color.name);
+      input.setAttribute('aria-label', colorName(color.name));
       input.addEventListener('change', () => {
         colorIndex = index;
         renderGallery();
@@ -117,16 +151,28 @@ function renderSizes(): void {
   );
 }
 
+let cartItems = 0;
+function renderCart(): void {
+  byId('cart-link').setAttribute('aria-label', t('cartLabel', { n: cartItems }));
+  const count = document.querySelector('.cart-count');
+  if (count) count.textContent = String(cartItems);
+}
 byId('add-to-cart').addEventListener('click', () => {
-  const count = byId('add-to-cart').ownerDocument.querySelector('.cart-count');
-  if (count) count.textContent = String(Number(count.textContent) + 1);
+  cartItems += 1;
+  renderCart();
 });
 
 // ── Description with the merchant's suggested copy ──
 
 const copy = byId<CwSuggestedCopy>('suggested-copy');
 copy.product = COPY_ATTRIBUTES;
-byId('description-text').textContent = PRODUCT.description;
+// Copy the merchant published replaces the catalogue text, in every language.
+let publishedDescription: string | undefined;
+let publishedTagline: string | undefined;
+function renderCopy(): void {
+  byId('description-text').textContent = publishedDescription ?? t('productDescription');
+  byId('tagline').textContent = publishedTagline ?? t('tagline');
+}
 byId<HTMLInputElement>('merchant-view').addEventListener('change', (event) => {
   byId('merchant-panel').hidden = !(event.target as HTMLInputElement).checked;
 });
@@ -136,11 +182,12 @@ byId<HTMLSelectElement>('copy-kind').addEventListener('change', (event) => {
 // A chosen candidate is "published" where that kind of copy lives on the page.
 copy.addEventListener('cw-copy-accept', (event) => {
   const { text, kind } = (event as CustomEvent<CopyAcceptDetail>).detail;
-  if (kind === 'headline') byId('tagline').textContent = text;
+  if (kind === 'headline') publishedTagline = text;
   else if (kind === 'social') {
     byId('social-text').textContent = text;
     byId('social-preview').hidden = false;
-  } else byId('description-text').textContent = text;
+  } else publishedDescription = text;
+  renderCopy();
 });
 
 // ── Reviews: list, summary, composer ──
@@ -168,12 +215,12 @@ function stars(rating: number): string {
 function renderReviews(): void {
   const average = reviews.reduce((sum, review) => sum + review.rating, 0) / reviews.length;
   byId('average-stars').textContent = stars(average);
-  byId('average-text').textContent = `${average.toFixed(1)} · ${reviews.length} reviews`;
+  byId('average-text').textContent = t('averageText', { average: average.toFixed(1), n: reviews.length });
   byId<CwFeedbackSummary>('feedback-summary').reviews = reviews.map(({ id, text, rating }) => ({ id, text, rating, href: `#${id}` }));
   const visible = showAllReviews ? reviews : reviews.slice(0, REVIEWS_SHOWN);
   const showAll = byId<HTMLButtonElement>('show-all-reviews');
   showAll.hidden = showAllReviews || reviews.length <= REVIEWS_SHOWN;
-  showAll.textContent = `Show all ${reviews.length} reviews`;
+  showAll.textContent = t('showAllReviews', { n: reviews.length });
   byId('review-list').replaceChildren(
     ...visible.map((review) => {
       const item = create('li', 'review');
@@ -181,7 +228,7 @@ function renderReviews(): void {
       item.lang = review.lang;
       const head = create('div', 'review-head');
       const rating = create('span', 'stars', stars(review.rating));
-      rating.setAttribute('aria-label', `${review.rating} out of 5 stars`);
+      rating.setAttribute('aria-label', t('starsLabel', { n: review.rating }));
       head.append(rating, create('strong', undefined, review.author), create('time', undefined, review.date));
       item.append(head, create('p', undefined, review.text));
       return item;
@@ -195,12 +242,15 @@ reviewForm.addEventListener('submit', (event) => {
   event.preventDefault();
   const data = new FormData(reviewForm);
   const text = String(data.get('review') ?? '').trim();
-  const author = String(data.get('author') ?? '').trim() || 'Anonymous';
+  const author = String(data.get('author') ?? '').trim() || t('anonymous');
+  // The composer requires a rating; a review without one is never published as some default.
+  const rating = Number(data.get('rating'));
+  if (!Number.isInteger(rating) || rating < 1 || rating > 5) return;
   const review: StoredReview = {
     id: `r${Date.now()}`,
     author,
     date: new Date().toISOString().slice(0, 10),
-    rating: Number(data.get('rating')) || 5,
+    rating,
     text,
     lang: /[\u4e00-\u9fff]/.test(text) ? 'zh' : 'en',
   };
@@ -208,20 +258,25 @@ reviewForm.addEventListener('submit', (event) => {
   renderReviews();
   composer.clearSavedDraft();
   reviewForm.reset();
-  byId('review-status').textContent = `Thanks, ${author}! Your review is live.`;
+  byId('review-status').textContent = t('reviewThanks', { name: author });
 });
 
 // ── Ideas lab ──
 
-const ideas = EXISTING_IDEAS.map((idea) => ({ ...idea, status: 'Open' }));
+const ideas: { id: string; title: string; description: string; votes: number; status: 'statusOpen' | 'statusNew' }[] = EXISTING_IDEAS.map((idea) => ({
+  ...idea,
+  status: 'statusOpen',
+}));
 const ideaForm = byId<CwIdeaForm>('idea-form');
-ideaForm.categories = [
-  { value: 'new-product', label: 'New product' },
-  { value: 'improvement', label: 'Improve this jacket' },
-  { value: 'color', label: 'Color or fabric' },
-  { value: 'sustainability', label: 'Sustainability' },
-];
-ideaForm.ideas = ideas;
+function renderIdeaForm(): void {
+  ideaForm.categories = [
+    { value: 'new-product', label: t('categoryNewProduct') },
+    { value: 'improvement', label: t('categoryImprovement') },
+    { value: 'color', label: t('categoryColor') },
+    { value: 'sustainability', label: t('categorySustainability') },
+  ];
+  ideaForm.ideas = ideas.map((idea) => ({ ...idea, status: t(idea.status) }));
+}
 
 function renderIdeas(): void {
   byId('idea-board').replaceChildren(
@@ -231,14 +286,14 @@ function renderIdeas(): void {
         const item = create('li', 'idea');
         const vote = create('button', 'vote', `▲ ${idea.votes}`);
         vote.type = 'button';
-        vote.setAttribute('aria-label', `Vote for ${idea.title}, ${idea.votes} votes`);
+        vote.setAttribute('aria-label', t('voteFor', { title: idea.title, n: idea.votes }));
         vote.addEventListener('click', () => {
           idea.votes += 1;
           renderIdeas();
         });
         const body = create('div');
         body.append(create('strong', undefined, idea.title), create('p', undefined, idea.description));
-        item.append(vote, body, create('span', 'status', idea.status));
+        item.append(vote, body, create('span', 'status', t(idea.status)));
         return item;
       }),
   );
@@ -246,15 +301,24 @@ function renderIdeas(): void {
 
 ideaForm.addEventListener('cw-idea-submit', (event) => {
   const { title, description } = (event as CustomEvent<IdeaSubmitDetail>).detail;
-  ideas.push({ id: `i${Date.now()}`, title, description, votes: 1, status: 'New' });
-  ideaForm.ideas = [...ideas];
+  ideas.push({ id: `i${Date.now()}`, title, description, votes: 1, status: 'statusNew' });
+  renderIdeaForm();
   renderIdeas();
   ideaForm.value = '';
   ideaForm.description = '';
-  byId('idea-status').textContent = `Thanks! “${title}” is on the board.`;
+  byId('idea-status').textContent = t('ideaThanks', { title });
 });
 
-renderGallery();
+/** Everything main.ts writes itself, in the current language (static text is translated by applyLanguage). */
+function renderLanguageDependent(): void {
+  renderModelState();
+  renderGallery();
+  renderCart();
+  renderCopy();
+  renderReviews();
+  renderIdeaForm();
+  renderIdeas();
+}
+
 renderSizes();
-renderReviews();
-renderIdeas();
+renderLanguageDependent();

@@ -72,7 +72,10 @@ describe('engine provider and model status', () => {
     fail(new Error('network down'));
     await expect.poll(() => status.status).toBe('error');
     await status.updateComplete;
-    expect(statusText(status)).toBe('The writing assistant could not load: network down');
+    expect(statusText(status)).toBe('The writing assistant could not load.');
+    // The reason once, collapsed: pages that explain the failure do not repeat it.
+    expect(shadow<HTMLDetailsElement>(status, '[part=error-details]').open).toBe(false);
+    expect(shadow(status, '[part=error-details] p').textContent).toBe('network down');
     await expectNoAxeViolations(status);
     await userEvent.click(shadow(status, '[part=retry-button]'));
     expect(attempts).toBe(2);

@@ -87,4 +87,21 @@ describe('<cw-feedback-summary>', () => {
     ]);
     expect(element.shadowRoot!.querySelector('img')).toBeNull();
   });
+
+  it('draws topic bars from the positive and negative counts their label names, with no grey neutral segment', async () => {
+    const element = await summary([
+      ...reviews,
+      // Mixed opinions about one topic net out to a neutral mention of it.
+      { id: 'n1', text: 'Shipping was slow. Shipping was great.', rating: 3 },
+    ]);
+    const shipping = element.summary!.aspects.find((aspect) => aspect.aspect === 'shipping')!;
+    expect(shipping.neutral).toBeGreaterThan(0);
+    const rows = [...element.shadowRoot!.querySelectorAll('[part=aspect]')];
+    const row = rows.find((each) => each.textContent!.includes('Shipping'))!;
+    expect(row.querySelector('.bar .neutral')).toBeNull();
+    const widths = [...row.querySelectorAll<HTMLElement>('.bar > span')].map((span) => span.getBoundingClientRect().width);
+    const bar = row.querySelector('.bar')!.getBoundingClientRect().width;
+    // Positive and negative fill the whole bar between them: nothing left for an unlabelled share.
+    expect(Math.abs(widths.reduce((a, b) => a + b, 0) - bar)).toBeLessThan(1);
+  });
 });

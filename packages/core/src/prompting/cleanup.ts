@@ -25,6 +25,8 @@ export interface CleanupOptions {
   avoid?: readonly string[];
   /** Keep one leading space: ghost text is inserted right after the caret. */
   keepLeadingSpace?: boolean;
+  /** `line` mode: a longer line is cut to whole words within this many characters (titles, headlines). */
+  maxLength?: number;
 }
 
 export interface CleanupReport {
@@ -52,6 +54,23 @@ export function collapseRepeatedPhrases(text: string): { text: string; removed: 
       return phrase;
     });
   return { text: once(HAN_REPEAT, once(WORDY_REPEAT, text)), removed };
+}
+
+/**
+ * U+FFFD is what a decoder writes for bytes that are not valid UTF-8 — a byte-level BPE model can
+ * emit half a character. It is never text a shopper should see, in any task.
+ */
+const REPLACEMENT_CHARACTER = /\uFFFD/g;
+
+/** Cuts to at most `max` characters, at the last word boundary when there is one (CJK text has none). */
+export function capLength(text: string, max: number): string {
+  const chars = [...text];
+  if (chars.length <= max) return text;
+  const head = chars.slice(0, max).join('');
+  const nextIsBreak = /^\s/.test(chars[max] ?? ' ');
+  const atWord = nextIsBreak ? head : head.replace(/\s+\S*$/, '');
+  const kept = atWord.trim().length > 0 ? atWord : head;
+  return kept.replace(/[\s,;:、，；：–—-]+$/u, '');
 }
 
 function tidyWhitespace(s: string): string {
@@ -105,7 +124,7 @@ export class OutputCleaner {
 
   push(delta: string): string[] {
     if (this.stopped) return [];
-    this.raw += delta.replaceAll('<|endoftext|>', '');
+    this.raw += delta.replaceAll('<|endoftext|>', '').replace(REPLACEMENT_CHARACTER, '');
     const stop = cutAtStop(this.raw, this.options.stop);
     if (stop.stopString !== undefined) {
       this.raw = stop.text;
@@ -143,7 +162,7 @@ export class OutputCleaner {
     if (this.options.mode === 'line') {
       const line = this.raw.split('\n').map((l) => l.trim()).find((l) => l.length > 0) ?? '';
       const unquoted = line.replace(/^["'“”「」]+|["'“”「」]+$/g, '').trim();
-      const piece = this.accept(unquoted);
+      const piece = this.accept(this.options.maxLength === undefined ? unquoted : capLength(unquoted, this.options.maxLength));
       return piece ? [piece] : [];
     }
     const done = this.options.mode === 'first-sentence' && this.emitted.length > 0;

@@ -2,6 +2,7 @@ import { LitElement } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import type { TextGenerator } from '@cowrite/core';
 import { findEngineSource } from './engine-source.ts';
+import { watchPageLanguage } from './page-language.ts';
 import type { EngineSource } from './engine-source.ts';
 import { languageOf, resolveStrings } from './strings.ts';
 import type { CowriteStrings } from './strings.ts';
@@ -22,10 +23,11 @@ export class CowriteElement extends LitElement {
   declare engine: TextGenerator | undefined;
   /** Per-element string overrides (any subset). */
   declare strings: Partial<CowriteStrings> | undefined;
-  /** `light`, `dark`, or unset to follow `prefers-color-scheme`. */
+  /** `light`, `dark`, or unset to follow the page's `color-scheme` (light unless the page opts into dark). */
   declare theme: 'light' | 'dark' | undefined;
 
   #watched: EngineSource | undefined;
+  #unwatchLanguage: (() => void) | undefined;
   readonly #onEngineChange = (): void => this.requestUpdate();
 
   override connectedCallback(): void {
@@ -33,12 +35,16 @@ export class CowriteElement extends LitElement {
     // Re-render when the shared engine becomes ready (or fails), so buttons that need it enable themselves.
     this.#watched = findEngineSource(this);
     this.#watched.addEventListener('change', this.#onEngineChange);
+    // `<html lang>` changed (a language menu): render in the new language.
+    this.#unwatchLanguage = watchPageLanguage(this.#onEngineChange);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#watched?.removeEventListener('change', this.#onEngineChange);
     this.#watched = undefined;
+    this.#unwatchLanguage?.();
+    this.#unwatchLanguage = undefined;
   }
 
   /** The engine in use right now, or undefined when none is ready. */

@@ -9,8 +9,9 @@ import { format } from './strings.ts';
  * Subclasses decide what the value is (`formValue()`) and where focus goes on errors
  * (`validationTarget()`).
  *
- * Custom states for styling: `:state(invalid)`, `:state(user-invalid)` (after the shopper
- * edited or tried to submit), `:state(disabled)`, `:state(empty)`.
+ * Custom states for styling: `:state(invalid)`, `:state(user-invalid)` (with `:user-invalid`
+ * semantics: after the shopper edited and left the field, or tried to submit — never while
+ * typing a first draft), `:state(disabled)`, `:state(empty)`.
  */
 export class FormControlElement extends CowriteElement {
   static formAssociated = true;
@@ -26,6 +27,7 @@ export class FormControlElement extends CowriteElement {
     maxLength: { type: Number, attribute: 'maxlength' },
     formDisabled: { state: true },
     userTouched: { state: true },
+    submitAttempted: { state: true },
   };
 
   /** Name under which the value is submitted. */
@@ -40,12 +42,15 @@ export class FormControlElement extends CowriteElement {
   declare maxLength: number | undefined;
   /** Disabled by an ancestor `<fieldset disabled>`. */
   declare protected formDisabled: boolean;
-  /** The shopper changed the value or tried to submit: only then are errors shown. */
+  /** The shopper edited and then left the field, or tried to submit: only then are errors shown. */
   declare protected userTouched: boolean;
+  /** A submit (or `reportValidity()`) was tried since the last reset. */
+  declare protected submitAttempted: boolean;
 
   protected readonly internals: ElementInternals;
   #customError = '';
   #valueEdited = false;
+  #editedSinceLeft = false;
 
   constructor() {
     super();
@@ -57,8 +62,17 @@ export class FormControlElement extends CowriteElement {
     this.disabled = false;
     this.formDisabled = false;
     this.userTouched = false;
+    this.submitAttempted = false;
     this.addEventListener('invalid', () => {
       this.userTouched = true;
+      this.submitAttempted = true;
+    });
+    // Leaving the field commits an edit, as for native `:user-invalid`.
+    this.addEventListener('focusout', (event) => {
+      // Focus moving between the element's own parts (stars → text) is not leaving it.
+      if (event.relatedTarget === this) return;
+      if (this.#editedSinceLeft) this.userTouched = true;
+      this.#editedSinceLeft = false;
     });
   }
 
@@ -83,6 +97,7 @@ export class FormControlElement extends CowriteElement {
   }
   reportValidity(): boolean {
     this.userTouched = true;
+    this.submitAttempted = true;
     return this.internals.reportValidity();
   }
   /** Like `setCustomValidity` on native inputs; an empty message clears it. */
@@ -91,16 +106,18 @@ export class FormControlElement extends CowriteElement {
     this.updateValidity();
   }
 
-  /** Call from subclasses when the shopper edits the value. */
+  /** Call from subclasses when the shopper edits the value (errors show once the field is left). */
   protected markEdited(): void {
     this.#valueEdited = true;
-    this.userTouched = true;
+    this.#editedSinceLeft = true;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     // The `value` attribute is the default; it drives the value until the shopper edits.
     if (changed.has('defaultValue') && !this.#valueEdited) this.value = this.defaultValue ?? '';
+    // Render reads `validity`: bring it up to date first, or error text lags one keystroke behind.
+    this.updateValidity();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -166,7 +183,9 @@ export class FormControlElement extends CowriteElement {
 
   formResetCallback(): void {
     this.#valueEdited = false;
+    this.#editedSinceLeft = false;
     this.userTouched = false;
+    this.submitAttempted = false;
     this.resetValue();
     this.commitFormValue();
   }

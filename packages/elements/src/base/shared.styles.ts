@@ -2,12 +2,13 @@ import { css } from 'lit';
 
 /**
  * Design tokens shared by every element. Pages theme through the public `--cw-*`
- * custom properties; `light-dark()` follows `prefers-color-scheme` unless the `theme`
+ * custom properties. `light-dark()` follows the page's own `color-scheme` (inherited):
+ * light unless the page opts into dark (`color-scheme: dark`, or `light dark` to follow
+ * the OS), so a light page never gets near-white text in a dark-OS browser. The `theme`
  * attribute pins a scheme. Only logical properties are used, so RTL works.
  */
 export const sharedStyles = css`
   :host {
-    color-scheme: light dark;
     --_text: var(--cw-color-text, light-dark(#1b1b1f, #ececf1));
     --_muted: var(--cw-color-muted, light-dark(#595962, #b4b4bd));
     --_surface: var(--cw-color-surface, light-dark(#ffffff, #1c1c21));

@@ -120,7 +120,8 @@ export const englishStrings = {
   modelLoading: 'Loading writing assistant…',
   modelLoadingProgress: 'Loading writing assistant… {percent}%',
   modelReady: 'Writing assistant ready',
-  modelError: 'The writing assistant could not load: {message}',
+  modelFailed: 'The writing assistant could not load.',
+  errorDetails: 'Details',
   backend: 'Runs on {backend}',
   retry: 'Retry',
 } as const;
@@ -241,7 +242,8 @@ export const simplifiedChineseStrings: CowriteStrings = {
   modelLoading: '正在加载写作助手…',
   modelLoadingProgress: '正在加载写作助手… {percent}%',
   modelReady: '写作助手已就绪',
-  modelError: '写作助手加载失败：{message}',
+  modelFailed: '写作助手加载失败。',
+  errorDetails: '详细信息',
   backend: '运行于 {backend}',
   retry: '重试',
 };

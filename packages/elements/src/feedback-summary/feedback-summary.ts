@@ -3,6 +3,7 @@ import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { FeedbackQuote, ReviewInput } from '@cowrite/core';
 import { CowriteElement } from '../base/cowrite-element.ts';
+import { safeLinkUrl } from '../base/safe-url.ts';
 import { sharedStyles } from '../base/shared.styles.ts';
 import { format } from '../base/strings.ts';
 import type { CowriteStrings } from '../base/strings.ts';
@@ -10,7 +11,7 @@ import { summarizeInChunks } from './chunked-summary.ts';
 import type { MergedFeedback } from './chunked-summary.ts';
 import { feedbackSummaryStyles } from './feedback-summary.styles.ts';
 
-/** A review to summarize; `href` (or `id`, as `#id`) is where its quotes link to. */
+/** A review to summarize; `href` (http(s) or relative; else `id`, as `#id`) is where its quotes link to. */
 export interface FeedbackReview extends ReviewInput {
   href?: string;
 }
@@ -124,7 +125,9 @@ export class CwFeedbackSummary extends CowriteElement {
   }
 
   #quoteHref(review: FeedbackReview | undefined): string | undefined {
-    if (review?.href) return review.href;
+    // A `javascript:` (or any non-http) href is dropped; the review's own anchor still works.
+    const href = safeLinkUrl(review?.href);
+    if (href) return href;
     return review?.id !== undefined ? `#${encodeURIComponent(String(review.id))}` : undefined;
   }
 
@@ -173,12 +176,13 @@ export class CwFeedbackSummary extends CowriteElement {
             <div class="heading" role="heading" aria-level=${Math.min(6, (this.headingLevel || 2) + 1)}>${t.aspectsHeading}</div>
             <ul part="aspects" class="aspects">
               ${summary.aspects.map((aspect) => {
-                const mentions = Math.max(1, aspect.positive + aspect.negative + aspect.neutral);
+                // The row's label counts positive and negative mentions only, so its bar does too: a grey
+                // "neutral" segment next to "3 positive, 0 negative" reads as a share nobody can find.
+                const mentions = Math.max(1, aspect.positive + aspect.negative);
                 return html`<li part="aspect" class="aspect">
                   <span>${labels[`aspect_${aspect.aspect}`] ?? aspect.aspect}</span>
                   <div class="bar" aria-hidden="true">
                     <span class="positive" style=${styleMap({ '--_share': `${(aspect.positive / mentions) * 100}%` })}></span>
-                    <span class="neutral" style=${styleMap({ '--_share': `${(aspect.neutral / mentions) * 100}%` })}></span>
                     <span class="negative" style=${styleMap({ '--_share': `${(aspect.negative / mentions) * 100}%` })}></span>
                   </div>
                   <span class="aspect-counts">${format(t.aspectCounts, { pos: aspect.positive, neg: aspect.negative })}</span>

@@ -27,7 +27,8 @@ export const ideaFormStyles = css`
     min-block-size: 5lh;
     resize: vertical;
   }
-  :host(:state(user-invalid)) [aria-invalid='true'] {
+  /* aria-invalid is set only once a field was edited and left, or a submit was tried. */
+  [aria-invalid='true'] {
     border-color: var(--_negative);
   }
   .similar {

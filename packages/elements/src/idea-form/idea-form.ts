@@ -3,6 +3,7 @@ import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { FormControlElement } from '../base/form-control.ts';
 import { renderGuardFindings } from '../base/guard-findings.ts';
+import { safeLinkUrl } from '../base/safe-url.ts';
 import { sharedStyles } from '../base/shared.styles.ts';
 import { format } from '../base/strings.ts';
 import type { CowriteStrings } from '../base/strings.ts';
@@ -77,6 +78,7 @@ export class CwIdeaForm extends FormControlElement {
     refining: { state: true },
     refineError: { state: true },
     announcement: { state: true },
+    leftFields: { state: true },
   };
 
   /** The description (the title is `value`). */
@@ -93,10 +95,13 @@ export class CwIdeaForm extends FormControlElement {
   declare protected refining: boolean;
   declare protected refineError: string;
   declare protected announcement: string;
+  /** Fields the shopper edited and left: each shows its error only from then on (`:user-invalid`). */
+  declare protected leftFields: ReadonlySet<'title' | 'description'>;
 
   #similarTimer: ReturnType<typeof setTimeout> | undefined;
   #similarRun: AbortController | undefined;
   #refineRun: AbortController | undefined;
+  readonly #editedFields = new Set<'title' | 'description'>();
 
   constructor() {
     super();
@@ -108,6 +113,7 @@ export class CwIdeaForm extends FormControlElement {
     this.refining = false;
     this.refineError = '';
     this.announcement = '';
+    this.leftFields = new Set();
     this.required = true;
   }
 
@@ -159,6 +165,8 @@ export class CwIdeaForm extends FormControlElement {
     this.category = '';
     this.similarIdeas = [];
     this.refinement = undefined;
+    this.leftFields = new Set();
+    this.#editedFields.clear();
   }
 
   protected override extraValidity(): { flags: ValidityStateFlags; message: string } | undefined {
@@ -262,19 +270,29 @@ export class CwIdeaForm extends FormControlElement {
 
   #onTitleInput(event: Event): void {
     this.value = (event.target as HTMLInputElement).value;
+    this.#editedFields.add('title');
     this.markEdited();
     this.#scheduleSimilar();
   }
 
+  #onFieldBlur(field: 'title' | 'description'): void {
+    if (this.#editedFields.has(field) && !this.leftFields.has(field)) this.leftFields = new Set([...this.leftFields, field]);
+  }
+
+  #showsError(field: 'title' | 'description'): boolean {
+    return this.submitAttempted || this.leftFields.has(field);
+  }
+
   #onDescriptionInput(event: Event): void {
     this.description = (event.target as HTMLTextAreaElement).value;
+    this.#editedFields.add('description');
     this.markEdited();
   }
 
   protected override render(): TemplateResult {
     const t = this.text;
     const disabled = this.isDisabled;
-    const invalid = this.userTouched && !this.validity.valid;
+    const invalid = !this.validity.valid;
     return html`
       <div part="base" class="base">
         <div class="field">
@@ -287,10 +305,11 @@ export class CwIdeaForm extends FormControlElement {
             ?required=${this.required}
             minlength=${this.minLength ?? nothing}
             maxlength=${this.maxLength ?? nothing}
-            aria-invalid=${invalid && !this.value.trim() ? 'true' : 'false'}
+            aria-invalid=${invalid && this.#showsError('title') && !this.value.trim() ? 'true' : 'false'}
             aria-describedby=${this.similarIdeas.length ? 'similar' : nothing}
             autocomplete="off"
             @input=${this.#onTitleInput}
+            @blur=${() => this.#onFieldBlur('title')}
             @change=${() => this.dispatchEvent(new Event('change', { bubbles: true }))}
           />
         </div>
@@ -303,8 +322,9 @@ export class CwIdeaForm extends FormControlElement {
             .value=${live(this.description)}
             ?disabled=${disabled}
             ?required=${this.required}
-            aria-invalid=${invalid && !!this.value.trim() && !this.description.trim() ? 'true' : 'false'}
+            aria-invalid=${invalid && this.#showsError('description') && !!this.value.trim() && !this.description.trim() ? 'true' : 'false'}
             @input=${this.#onDescriptionInput}
+            @blur=${() => this.#onFieldBlur('description')}
             @change=${() => this.dispatchEvent(new Event('change', { bubbles: true }))}
           ></textarea>
         </div>
@@ -351,11 +371,14 @@ export class CwIdeaForm extends FormControlElement {
       <p>${t.similarIdeas}</p>
       <ul>
         ${this.similarIdeas.map(
-          (idea) => html`<li>
-            ${idea.href ? html`<a href=${idea.href}>${idea.title}</a>` : idea.title}
+          (idea) => {
+            const href = safeLinkUrl(idea.href);
+            return html`<li>
+            ${href ? html`<a href=${href}>${idea.title}</a>` : idea.title}
             ${idea.votes !== undefined ? html` <span class="muted">(${format(t.votes, { n: idea.votes })})</span>` : nothing}
             ${idea.status ? html` <span class="muted">· ${idea.status}</span>` : nothing}
-          </li>`,
+          </li>`;
+          },
         )}
       </ul>
     </div>`;

@@ -4,6 +4,7 @@ export interface ExistingIdea {
   title: string;
   votes?: number;
   status?: string;
+  /** Link to the idea: http(s) or relative only; any other scheme renders the title without a link. */
   href?: string;
 }
 

@@ -10,7 +10,8 @@ import { modelStatusStyles } from './model-status.styles.ts';
 
 /**
  * Shows the shared engine's state: download progress, the backend in use, and errors with
- * a retry button. Follows the provider named by `for`, else the closest
+ * a retry button. An error reads as one short sentence; its technical reason (URLs, HTTP status)
+ * sits in a collapsed "Details", so a page that explains the failure itself does not say it twice. Follows the provider named by `for`, else the closest
  * `<cw-engine-provider>`, else the page's default engine.
  *
  * @tagname cw-model-status
@@ -24,6 +25,7 @@ import { modelStatusStyles } from './model-status.styles.ts';
  * @csspart progress - The download progress bar.
  * @csspart backend - The backend label.
  * @csspart retry-button - The retry button.
+ * @csspart error-details - The technical reason of an error, collapsed (pages explain it in their own words).
  *
  * @cssprop --cw-progress-width - Width of the progress bar.
  * @cssprop --cw-color-positive - Dot color when ready.
@@ -105,17 +107,26 @@ export class CwModelStatus extends CowriteElement {
             ? format(t.modelLoadingProgress, { percent })
             : t.modelLoading
           : this.status === 'error'
-            ? format(t.modelError, { message: source?.error?.message ?? '' })
+            ? t.modelFailed
             : t.modelIdle;
+    const detail = this.status === 'error' ? source?.error?.message : undefined;
     return html`
       <div part="base" class="base">
-        <span part="indicator" class="dot" aria-hidden="true"></span>
-        <span part="label" class=${this.status === 'error' ? 'error' : ''} role="status">${label}</span>
+        <span class="state">
+          <span part="indicator" class="dot" aria-hidden="true"></span>
+          <span part="label" class=${this.status === 'error' ? 'error' : ''} role="status">${label}</span>
+        </span>
         ${this.status === 'loading'
           ? html`<progress part="progress" aria-label=${t.modelLoading} max="100" value=${ifDefined(percent)}></progress>`
           : nothing}
         ${this.status === 'ready' && source?.backend ? html`<span part="backend">${format(t.backend, { backend: source.backend })}</span>` : nothing}
         ${this.status === 'error' ? html`<button type="button" part="retry-button" @click=${this.#retry}>${t.retry}</button>` : nothing}
+        ${detail
+          ? html`<details part="error-details" class="details">
+              <summary>${t.errorDetails}</summary>
+              <p>${detail}</p>
+            </details>`
+          : nothing}
       </div>
     `;
   }

@@ -11,6 +11,8 @@ import { continueDraft, streamReviewDraft, trimSuggestion } from '../services/ta
 import type { Continuation, ReviewContext } from '../services/tasks.ts';
 import { getTextServices } from '../services/text-services.ts';
 import type { GuardReport, RatingSuggestion, SentimentReading } from '../services/text-services.ts';
+import { readDraft, removeDraft, writeDraft } from './draft-storage.ts';
+import { ghostIsShowing } from './ghost-visibility.ts';
 import { reviewComposerStyles } from './review-composer.styles.ts';
 
 /** Custom suggestion source: replaces the engine call (e.g. a server endpoint). */
@@ -38,15 +40,7 @@ export interface GuardDetail {
   report: GuardReport;
 }
 
-interface SavedDraft {
-  text: string;
-  rating: number;
-  topics: string[];
-  savedAt: number;
-}
-
 const defaultTopics = ['fit', 'quality', 'shipping', 'value', 'comfort'];
-const storagePrefix = 'cowrite:review-draft:';
 
 /** Splits off the next word (with its leading spaces) of a suggestion. */
 function nextWord(suggestion: string): string {
@@ -64,7 +58,7 @@ const topicListConverter = {
  * shopper types in a real `<textarea>`; the ghost text is drawn by a mirror layer behind it
  * and is never part of the value until accepted.
  *
- * Keys: **Tab** accepts the suggestion, **Esc** dismisses it, **Ctrl/⌘ + →** (← in RTL)
+ * Keys: **Tab** accepts the suggestion on screen (the Tab after that moves focus), **Esc** dismisses it, **Ctrl/⌘ + →** (← in RTL)
  * accepts one word; typing dismisses it unless the typed characters match it.
  *
  * The draft (and rating, topics) autosaves per `product-id` and comes back after a reload.
@@ -99,6 +93,7 @@ const topicListConverter = {
  * @csspart sentiment - The sentiment hint.
  * @csspart count - The character count.
  * @csspart guard - The guard's findings before submit.
+ * @csspart validation - Why the review cannot be posted yet, shown once the shopper left the field or tried to submit.
  *
  * @cssprop --cw-color-text - Text color.
  * @cssprop --cw-color-muted - Secondary text color.
@@ -266,6 +261,7 @@ export class CwReviewComposer extends FormControlElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    if (changed.has('productId') && this.hasUpdated) this.#switchProduct(changed.get('productId'));
     if (changed.has('value') && changed.get('value') !== undefined && !this.#accepting && this.suggestion) {
       // Set from outside (reset, restore, script): the ghost text no longer fits.
       const textarea = this.textarea;
@@ -298,7 +294,7 @@ export class CwReviewComposer extends FormControlElement {
     this.dispatchEvent(
       new CustomEvent<SuggestionAcceptDetail>('cw-suggestion-accept', { bubbles: true, composed: true, detail: { text, partial } }),
     );
-    if (!this.suggestion) this.#scheduleSuggestion();
+    // No new suggestion until the shopper types again: the next Tab leaves the field, and typing on brings the next one.
     return true;
   }
 
@@ -353,13 +349,8 @@ export class CwReviewComposer extends FormControlElement {
 
   /** Forgets the autosaved draft (call after the review was stored). */
   clearSavedDraft(): void {
-    const key = this.#storageKey();
-    if (!key) return;
-    try {
-      localStorage.removeItem(key);
-    } catch {
-      // Storage unavailable (private mode, quota): nothing was saved either.
-    }
+    const id = this.#draftId();
+    if (id) removeDraft(id);
   }
 
   // ----- form integration -----
@@ -491,6 +482,8 @@ export class CwReviewComposer extends FormControlElement {
     const plain = !event.shiftKey && !event.altKey && !event.ctrlKey && !event.metaKey;
     const forward = this.matches(':dir(rtl)') ? 'ArrowLeft' : 'ArrowRight';
     if (event.key === 'Tab' && plain) {
+      // Only what the shopper can see is accepted; otherwise Tab moves focus as everywhere else.
+      if (!ghostIsShowing(this.renderRoot, this.suggestion) || !this.#caretAtEnd()) return;
       event.preventDefault();
       this.acceptSuggestion();
     } else if (event.key === 'Escape') {
@@ -636,37 +629,44 @@ export class CwReviewComposer extends FormControlElement {
 
   // ----- autosave -----
 
-  #storageKey(): string | undefined {
-    return this.productId && !this.noAutosave ? storagePrefix + this.productId : undefined;
+  #draftId(productId = this.productId): string | undefined {
+    return productId && !this.noAutosave ? productId : undefined;
   }
 
-  #saveDraft(): void {
-    const key = this.#storageKey();
-    if (!key) return;
-    try {
-      if (!this.value && !this.rating) localStorage.removeItem(key);
-      else {
-        const saved: SavedDraft = { text: this.value, rating: this.rating, topics: this.selectedTopics, savedAt: Date.now() };
-        localStorage.setItem(key, JSON.stringify(saved));
-      }
-    } catch {
-      // Storage full or blocked: the shopper keeps typing; only the safety net is gone.
+  #saveDraft(productId = this.productId): void {
+    const id = this.#draftId(productId);
+    if (id) writeDraft(id, { text: this.value, rating: this.rating, topics: this.selectedTopics });
+  }
+
+  /**
+   * `productId` changed on a live composer. From one product to another: the draft on screen is
+   * the old product's, so it is saved there and the new product's draft (or an empty editor) comes
+   * in. From none to a product (set after the first render): restore, unless the shopper already typed.
+   */
+  #switchProduct(previous: string | undefined): void {
+    if (previous && this.#draftId(previous)) {
+      this.#saveDraft(previous);
+      this.#cancelRequest();
+      this.#dismiss('replaced');
+      this.value = '';
+      this.rating = 0;
+      this.selectedTopics = [];
+      this.restored = false;
+      this.guardReport = undefined;
+      this.ratingSuggestion = undefined;
+      this.sentiment = undefined;
     }
+    this.#restoreDraft();
   }
 
   #restoreDraft(): void {
-    const key = this.#storageKey();
-    if (!key || this.value) return;
-    let saved: Partial<SavedDraft> | undefined;
-    try {
-      saved = JSON.parse(localStorage.getItem(key) ?? 'null') ?? undefined;
-    } catch {
-      saved = undefined;
-    }
-    if (!saved || typeof saved.text !== 'string' || (!saved.text && !saved.rating)) return;
+    const id = this.#draftId();
+    if (!id || this.value) return;
+    const saved = readDraft(id);
+    if (!saved) return;
     this.value = saved.text;
-    this.rating = typeof saved.rating === 'number' ? saved.rating : 0;
-    this.selectedTopics = Array.isArray(saved.topics) ? saved.topics.filter((topic) => typeof topic === 'string') : [];
+    this.rating = saved.rating;
+    this.selectedTopics = saved.topics;
     this.restored = true;
     this.#announce(this.text.draftRestored);
     this.#scheduleAnalysis();
@@ -698,7 +698,7 @@ export class CwReviewComposer extends FormControlElement {
             ?disabled=${disabled}
             ?required=${this.required}
             aria-invalid=${this.userTouched && !this.validity.valid ? 'true' : 'false'}
-            aria-describedby="count suggestion-hint"
+            aria-describedby="count suggestion-hint validation"
             @input=${this.#onInput}
             @keydown=${this.#onKeyDown}
             @blur=${this.#onBlur}
@@ -720,6 +720,7 @@ export class CwReviewComposer extends FormControlElement {
           </button>
         </div>
         ${this.suggestionError ? html`<p class="error" role="alert">${this.suggestionError}</p>` : nothing}
+        <p part="validation" class="error" id="validation" ?hidden=${!this.userTouched || this.validity.valid}>${this.userTouched ? this.validationMessage : ''}</p>
         <div part="footer" class="footer">
           ${this.sentiment ? this.#renderSentiment(t, this.sentiment) : nothing}
           <span part="count" id="count" class="count ${this.maxLength !== undefined && length > this.maxLength ? 'over' : ''}">

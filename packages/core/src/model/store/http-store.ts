@@ -1,4 +1,5 @@
 import { CowriteError, ModelFormatError, ModelNotFoundError, NetworkError, abortError, throwIfAborted } from '../../errors/cowrite-error.ts';
+import { describeFetchFailure } from './fetch-failure.ts';
 import type { ModelFileStore, ReadOptions } from './file-store.ts';
 
 export interface HttpStoreOptions {
@@ -123,7 +124,7 @@ export class HttpFileStore implements ModelFileStore {
       return await this.#fetch(url, init);
     } catch (error) {
       if (init.signal?.aborted) throw abortError(init.signal);
-      throw new Retryable(new NetworkError(url, `Could not fetch ${url}: ${(error as Error).message}. Check the network and that the server allows this origin (CORS).`, { cause: error }));
+      throw new Retryable(new NetworkError(url, describeFetchFailure(url, error), { cause: error }));
     }
   }
 

@@ -1,7 +1,20 @@
 import { ModelFormatError, ModelNotFoundError, throwIfAborted } from '../../errors/cowrite-error.ts';
 import type { ModelFileStore, ReadOptions } from './file-store.ts';
+import type * as NodeFs from 'node:fs/promises';
+import type * as NodePath from 'node:path';
 
-/** A model directory on disk (Node only). `node:fs` is imported lazily so browser bundles never see it. */
+/**
+ * Node's modules, imported by a computed name: a bundler building for the browser (Vite, as in
+ * Storybook and storefronts) resolves string-literal imports and would pull `node:fs`/`node:path`
+ * (or a stub, with a warning) into the bundle; this store is only ever created in Node.
+ */
+function nodeModule<T>(name: 'node:fs/promises' | 'node:path'): Promise<T> {
+  return import(/* @vite-ignore */ /* webpackIgnore: true */ name) as Promise<T>;
+}
+const fsPromises = () => nodeModule<typeof NodeFs>('node:fs/promises');
+const nodePath = () => nodeModule<typeof NodePath>('node:path');
+
+/** A model directory on disk (Node only). */
 export class LocalFileStore implements ModelFileStore {
   readonly location: string;
 
@@ -10,8 +23,8 @@ export class LocalFileStore implements ModelFileStore {
   }
 
   async size(path: string): Promise<number | undefined> {
-    const { stat } = await import('node:fs/promises');
-    const { join } = await import('node:path');
+    const { stat } = await fsPromises();
+    const { join } = await nodePath();
     try {
       return (await stat(join(this.location, path))).size;
     } catch (error) {
@@ -22,8 +35,8 @@ export class LocalFileStore implements ModelFileStore {
 
   async read(path: string, options: ReadOptions = {}): Promise<Uint8Array> {
     throwIfAborted(options.signal);
-    const { readFile } = await import('node:fs/promises');
-    const { join } = await import('node:path');
+    const { readFile } = await fsPromises();
+    const { join } = await nodePath();
     const file = join(this.location, path);
     try {
       const buffer = await readFile(file, { signal: options.signal });

@@ -9,6 +9,9 @@ import { detectLang } from '../lang.ts';
 import type { TaskOptions, TaskPlan, TaskResult } from '../task-runner.ts';
 import { guardDefaults, optionalText, planTask, requireObject, requiredText } from '../task-runner.ts';
 
+/** A title is a line on a board, not a paragraph: about a dozen words at most. */
+export const IDEA_TITLE_MAX_LENGTH = 80;
+
 export interface IdeaRefinementInput {
   /** The shopper's rough idea, in their words. */
   idea: string;
@@ -93,7 +96,7 @@ export async function refineIdea(engine: TextGenerator, input: IdeaRefinementInp
   for (const field of present) {
     // Only the last field can have been cut off by the token limit.
     const finish: FinishReason = field === last ? generated.finishReason : 'eos';
-    const cleaner = new OutputCleaner({ mode: field === 'title' ? 'line' : 'sentences' });
+    const cleaner = new OutputCleaner(field === 'title' ? { mode: 'line', maxLength: IDEA_TITLE_MAX_LENGTH } : { mode: 'sentences' });
     const pieces = [...cleaner.push(parsed[field] ?? ''), ...cleaner.finish(cut.stopString !== undefined ? 'stop' : finish)];
     removedRepeats.push(...cleaner.report.removedRepeats);
     if (cleaner.report.droppedTail) droppedTail = cleaner.report.droppedTail;
