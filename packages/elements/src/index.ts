@@ -33,3 +33,7 @@ export { CwIdeaForm } from './idea-form/idea-form.ts';
 export type { FindSimilarIdeas, IdeaCategory, IdeaSubmitDetail } from './idea-form/idea-form.ts';
 export { rankSimilarIdeas } from './idea-form/similar-ideas.ts';
 export type { ExistingIdea } from './idea-form/similar-ideas.ts';
+export { CwSharePost } from './share-post/share-post.ts';
+export type { ShareChannel, ShareDetail, SharePostCreateDetail, SharePostState } from './share-post/share-post.ts';
+export { SHARE_NETWORKS, DEFAULT_SHARE_NETWORKS } from './share-post/share-networks.ts';
+export type { ShareNetwork, SharePayload } from './share-post/share-networks.ts';
