@@ -1,6 +1,8 @@
 import { LitElement } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import type { TextGenerator } from '@cowrite/core';
+import { suggestionsWithheld } from '../metrics/experiment.ts';
+import { MetricsController } from '../metrics/metrics-controller.ts';
 import { findEngineSource } from './engine-source.ts';
 import type { EngineSource } from './engine-source.ts';
 import { languageOf, resolveStrings } from './strings.ts';
@@ -27,6 +29,8 @@ export class CowriteElement extends LitElement {
 
   #watched: EngineSource | undefined;
   readonly #onEngineChange = (): void => this.requestUpdate();
+  /** `cw-metric` events derived from the element's own events (none under `no-metrics`). */
+  protected readonly metrics = new MetricsController(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -44,6 +48,11 @@ export class CowriteElement extends LitElement {
   /** The engine in use right now, or undefined when none is ready. */
   get activeEngine(): TextGenerator | undefined {
     return this.engine ?? findEngineSource(this).engine;
+  }
+
+  /** True in an experiment's control group: the element offers no suggestions (see `experiment`). */
+  get suggestionsWithheld(): boolean {
+    return suggestionsWithheld(this);
   }
 
   /** Strings for this element's language with the overrides applied. */

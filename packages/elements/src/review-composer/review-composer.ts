@@ -310,7 +310,7 @@ export class CwReviewComposer extends FormControlElement {
   /** Streams a draft from the chosen topics into the ghost text; Tab accepts it. */
   async helpMeWrite(): Promise<void> {
     const engine = this.activeEngine;
-    if (!engine || this.helping) return;
+    if (!engine || this.helping || this.suggestionsWithheld) return;
     this.#cancelRequest();
     this.#dismiss('replaced');
     const controller = new AbortController();
@@ -535,7 +535,7 @@ export class CwReviewComposer extends FormControlElement {
     // Every keystroke cancels the request in flight: its answer would be for stale text.
     this.#cancelRequest();
     if (this.isDisabled || [...this.value.trim()].length < this.minChars) return;
-    if (!this.suggest && !this.activeEngine) return;
+    if ((!this.suggest && !this.activeEngine) || this.suggestionsWithheld) return;
     this.#suggestTimer = setTimeout(() => void this.#requestSuggestion(), this.debounce);
   }
 
@@ -788,6 +788,7 @@ export class CwReviewComposer extends FormControlElement {
           type="button"
           part="help-button"
           class="primary"
+          ?hidden=${this.suggestionsWithheld}
           ?disabled=${disabled || this.helping || !this.activeEngine}
           @click=${() => void this.helpMeWrite()}
         >
