@@ -1,6 +1,7 @@
 import '@cowrite/elements/define';
 import { pageEngineSource } from '@cowrite/elements';
 import type { CwFeedbackSummary, CwIdeaForm, CwReviewComposer, CwSuggestedCopy, CopyAcceptDetail, IdeaSubmitDetail } from '@cowrite/elements';
+import { startCoCreation } from './co-creation.ts';
 import { loadPageEngine } from './engine-setup.ts';
 import { GALLERY_VIEWS, jacketArt } from './gallery.ts';
 import type { GalleryView } from './gallery.ts';
@@ -56,6 +57,7 @@ byId('use-local-model').addEventListener('click', () => {
   showModelChoice();
 });
 
+startCoCreation();
 showModelChoice();
 
 // ── Gallery, color and size ──

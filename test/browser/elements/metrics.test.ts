@@ -40,7 +40,11 @@ async function page(attributes = '') {
     <cw-suggested-copy name="copy" count="2"><script type="application/json">{"name": "Alpine Jacket"}</script></cw-suggested-copy>
   </form>`);
   const form = container.querySelector('form') as HTMLFormElement;
-  form.addEventListener('submit', (event) => event.preventDefault());
+  // Like most pages: handle the post, then clear the form (before the elements' own listeners were added).
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    form.reset();
+  });
   container.addEventListener('click', (event) => {
     if ((event.composedPath()[0] as Element).localName === 'a') event.preventDefault();
   });
@@ -53,6 +57,7 @@ async function page(attributes = '') {
 }
 
 const ghost = (composer: CwReviewComposer) => shadow(composer, '[part=ghost]').textContent;
+let reviewLength = 0;
 
 /** A whole co-writing session full of personal data: review with suggestions, guard, submit; share post; copy. */
 async function session(attributes = ''): Promise<CwMetric[]> {
@@ -74,9 +79,11 @@ async function session(attributes = ''): Promise<CwMetric[]> {
     await userEvent.keyboard('{Escape}');
     form.requestSubmit();
     await composer.updateComplete;
+    const review = composer.value;
     await userEvent.click(shadow(composer, '[part=guard] button:not(.primary)'));
+    reviewLength = review.length;
 
-    share.review = composer.value;
+    share.review = review;
     await share.write();
     await share.updateComplete;
     await userEvent.type(shadow(share, '[part~=editor]'), ` Call ${PHONE}.`);
@@ -134,7 +141,7 @@ describe('cw-metric', () => {
     const accepted = metrics.filter((m) => m.name === 'suggestion-accepted');
     expect(accepted.map((m) => m.mode)).toEqual(['word', 'whole']);
     const submitted = metrics.find((m) => m.name === 'review-submitted');
-    expect(submitted).toMatchObject({ suggestionsAccepted: 2, acceptedChars: ' soft and warm.'.length, keystrokesSaved: ' soft'.length - 1 + ' and warm.'.length - 1 });
+    expect(submitted).toMatchObject({ length: reviewLength, suggestionsAccepted: 2, acceptedChars: ' soft and warm.'.length, keystrokesSaved: ' soft'.length - 1 + ' and warm.'.length - 1 });
     expect(metrics.find((m) => m.name === 'guard-findings' && m.stage === 'submit')).toMatchObject({ pii: expect.any(Number) });
     expect((metrics.find((m) => m.name === 'guard-findings' && m.stage === 'submit') as { pii: number }).pii).toBeGreaterThan(0);
     expect(metrics.filter((m) => m.name === 'share-post-shared').map((m) => [m.channel, m.network])).toEqual([

@@ -82,10 +82,11 @@ export const reviewComposerMetrics: MetricRecipe = ({ host, emit, now, listen })
       }
       wasHelping = helping;
       if (composer.form !== boundForm) {
-        boundForm?.removeEventListener('submit', onSubmit);
+        boundForm?.removeEventListener('submit', onSubmit, { capture: true });
         boundForm = composer.form;
+        // Capture: the page's own submit handler often resets the form, and it may have registered first.
         // Registered through `listen` too, so a disconnect removes it.
-        if (boundForm) listen(boundForm, 'submit', onSubmit);
+        if (boundForm) listen(boundForm, 'submit', onSubmit, { capture: true });
       }
     },
   };
