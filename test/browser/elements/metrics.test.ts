@@ -3,7 +3,7 @@ import { userEvent } from 'vitest/browser';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import '@cowrite/elements/define';
 import { collectMetrics, experimentBucket, setExperiment } from '@cowrite/elements';
-import type { CwMetric, CwReviewComposer, CwSharePost, CwSuggestedCopy } from '@cowrite/elements';
+import type { CwIdeaForm, CwMetric, CwReviewComposer, CwSharePost, CwSuggestedCopy } from '@cowrite/elements';
 import { ScriptedEngine } from '@cowrite/elements/testing';
 import schema from '@cowrite/elements/cw-metric.schema.json' with { type: 'json' };
 import { cleanup, mount, shadow } from './helpers.ts';
@@ -29,17 +29,20 @@ const engine = () =>
       { when: 'The fabric is', reply: ' soft and warm. It washes well.' },
       { when: 'The fabric is soft and warm.', reply: ' Runs a little small.' },
       { when: 'My post:', reply: ` ${NAME} loves it: soft and warm. Mail ${EMAIL}.` },
+      { when: (prompt) => prompt.includes('Rough idea:'), reply: ` Wide-fit boots\nProblem: Boots pinch ${NAME}.\nProposal: Wide sizes, mail ${EMAIL}.` },
     ],
     fallback: ' Soft merino, made to layer.',
   });
 
 async function page(attributes = '') {
-  const container = mount(`<form ${attributes}>
+  const container = mount(`<div ${attributes}><form>
     <cw-review-composer name="review" debounce="0" product="Alpine Jacket"></cw-review-composer>
     <cw-share-post name="post" url="https://shop.example/p/1"></cw-share-post>
     <cw-suggested-copy name="copy" count="2"><script type="application/json">{"name": "Alpine Jacket"}</script></cw-suggested-copy>
-  </form>`);
+  </form>
+  <form id="ideas"><cw-idea-form name="idea"></cw-idea-form></form></div>`);
   const form = container.querySelector('form') as HTMLFormElement;
+  container.querySelector('#ideas')?.addEventListener('submit', (event) => event.preventDefault());
   // Like most pages: handle the post, then clear the form (before the elements' own listeners were added).
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -51,9 +54,11 @@ async function page(attributes = '') {
   const composer = container.querySelector('cw-review-composer') as CwReviewComposer;
   const share = container.querySelector('cw-share-post') as CwSharePost;
   const copy = container.querySelector('cw-suggested-copy') as CwSuggestedCopy;
-  for (const element of [composer, share, copy]) element.engine = engine();
-  await Promise.all([composer.updateComplete, share.updateComplete, copy.updateComplete]);
-  return { form, composer, share, copy };
+  const idea = container.querySelector('cw-idea-form') as CwIdeaForm;
+  idea.ideas = [{ id: 1, title: 'Wide boots for hiking', votes: 3 }];
+  for (const element of [composer, share, copy, idea]) element.engine = engine();
+  await Promise.all([composer.updateComplete, share.updateComplete, copy.updateComplete, idea.updateComplete]);
+  return { form, composer, share, copy, idea };
 }
 
 const ghost = (composer: CwReviewComposer) => shadow(composer, '[part=ghost]').textContent;
@@ -64,7 +69,7 @@ async function session(attributes = ''): Promise<CwMetric[]> {
   const metrics: CwMetric[] = [];
   const stop = collectMetrics((metric) => metrics.push(metric));
   try {
-    const { form, composer, share, copy } = await page(attributes);
+    const { form, composer, share, copy, idea } = await page(attributes);
     const textarea = shadow<HTMLTextAreaElement>(composer, 'textarea');
     await userEvent.click(textarea);
     await userEvent.keyboard(DRAFT);
@@ -98,6 +103,16 @@ async function session(attributes = ''): Promise<CwMetric[]> {
     await userEvent.click(card.querySelectorAll('button')[1]);
     await userEvent.type(card.querySelector('textarea')!, ` ${NAME} ${PHONE}`);
     await userEvent.click(textarea);
+
+    await userEvent.click(shadow(idea, '[part=title-input]'));
+    await userEvent.keyboard(`Wide boots for ${NAME}`);
+    await expect.poll(() => idea.similarIdeas.length).toBe(1);
+    await userEvent.click(shadow(idea, '[part=description-input]'));
+    await userEvent.keyboard(`Mail ${EMAIL} or call ${PHONE}`);
+    await userEvent.click(shadow(idea, '[part=refine-button]'));
+    await expect.poll(() => idea.shadowRoot!.querySelector('[part=comparison]')).not.toBeNull();
+    await userEvent.click(shadow(idea, '[part=comparison]').querySelectorAll('.suggested button')[0]);
+    expect(idea.submit()).toBe(true);
     await Promise.resolve();
     return metrics;
   } finally {
@@ -124,6 +139,9 @@ describe('cw-metric', () => {
         'copy-generated',
         'copy-published',
         'copy-edited',
+        'similar-ideas',
+        'idea-refined',
+        'idea-submitted',
       ]),
     );
     for (const metric of metrics) {
@@ -148,6 +166,8 @@ describe('cw-metric', () => {
       ['copy', 'none'],
       ['link', 'x'],
     ]);
+    expect(metrics.filter((m) => m.name === 'review-submitted')).toHaveLength(1);
+    expect(metrics.find((m) => m.name === 'idea-submitted')).toMatchObject({ usedTitle: true, usedDescription: false, titleLength: 'Wide-fit boots'.length });
     const edited = metrics.find((m) => m.name === 'copy-edited');
     expect(edited).toMatchObject({ editDistance: ` ${NAME} ${PHONE}`.length });
   });

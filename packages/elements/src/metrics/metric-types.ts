@@ -87,7 +87,7 @@ export interface TopicChipMetric extends MetricBase {
 export interface GuardFindingsMetric extends MetricBase {
   name: 'guard-findings';
   /** What was checked: a review held back on submit, a copy candidate, a share post. */
-  stage: 'submit' | 'copy-candidate' | 'share-post';
+  stage: 'submit' | 'copy-candidate' | 'share-post' | 'idea-refinement';
   claim: number;
   bias: number;
   profanity: number;
@@ -133,6 +133,27 @@ export interface SharePostSharedMetric extends MetricBase {
   editDistance: number;
 }
 
+export interface IdeaRefinedMetric extends MetricBase {
+  name: 'idea-refined';
+  /** Guard findings in the suggested rewrite. */
+  findings: number;
+}
+
+export interface SimilarIdeasMetric extends MetricBase {
+  name: 'similar-ideas';
+  /** Similar ideas shown while the title was typed. */
+  count: number;
+}
+
+export interface IdeaSubmittedMetric extends MetricBase {
+  name: 'idea-submitted';
+  titleLength: number;
+  descriptionLength: number;
+  /** Which parts of the suggested rewrite the shopper kept. */
+  usedTitle: boolean;
+  usedDescription: boolean;
+}
+
 export type CwMetric =
   | SuggestionShownMetric
   | SuggestionAcceptedMetric
@@ -146,7 +167,10 @@ export type CwMetric =
   | CopyPublishedMetric
   | CopyEditedMetric
   | SharePostCreatedMetric
-  | SharePostSharedMetric;
+  | SharePostSharedMetric
+  | IdeaRefinedMetric
+  | SimilarIdeasMetric
+  | IdeaSubmittedMetric;
 
 export type MetricName = CwMetric['name'];
 

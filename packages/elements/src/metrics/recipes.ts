@@ -1,4 +1,5 @@
 import type { MetricRecipe } from './metrics-controller.ts';
+import { ideaFormMetrics } from './recipes/idea-form-metrics.ts';
 import { reviewComposerMetrics } from './recipes/review-composer-metrics.ts';
 import { sharePostMetrics } from './recipes/share-post-metrics.ts';
 import { suggestedCopyMetrics } from './recipes/suggested-copy-metrics.ts';
@@ -7,6 +8,7 @@ const RECIPES: Readonly<Record<string, MetricRecipe>> = {
   'cw-review-composer': reviewComposerMetrics,
   'cw-suggested-copy': suggestedCopyMetrics,
   'cw-share-post': sharePostMetrics,
+  'cw-idea-form': ideaFormMetrics,
 };
 
 /** The recipe for a tag; elements without co-writing (summary, status, provider) have none. */

@@ -58,7 +58,9 @@ export const reviewComposerMetrics: MetricRecipe = ({ host, emit, now, listen })
   });
 
   const onSubmit = (): void => {
-    // Runs only when the submit went through: the composer stops a submit the guard holds back before it bubbles here.
+    // Runs only when the submit went through: the composer stops a submit the guard holds back before it gets here.
+    // A submit of the same form for something else (no review started) is not a review.
+    if (firstKeyAt === 0) return;
     emit({
       name: 'review-submitted',
       durationMs: Math.round(firstKeyAt ? now() - firstKeyAt : 0),
