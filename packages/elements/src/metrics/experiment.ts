@@ -20,19 +20,28 @@ export function setExperiment(settings: ExperimentSettings | undefined): void {
   pageSettings = settings;
 }
 
-/** FNV-1a, 32 bits: a fast, well-spread hash; it only needs to be stable across page loads, not secret. */
-function fnv1a(text: string): number {
+/**
+ * FNV-1a over the text, then MurmurHash3's 32-bit finalizer: stable across page loads (not secret).
+ * Plain FNV-1a spreads ids that differ only at the end ("visitor-1", "visitor-2") poorly in its high bits
+ * (10,000 such ids put 8.8 % under a 10 % share); the finalizer mixes every bit into every other.
+ */
+function hash32(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i += 1) {
     hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);
   }
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b);
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 0xc2b2ae35);
+  hash ^= hash >>> 16;
   return hash >>> 0;
 }
 
 /** Where a visitor falls in [0, 1) for an experiment: the same visitor always lands on the same spot. */
 export function experimentBucket(name: string, visitorId: string): number {
-  return fnv1a(`${name}\u0000${visitorId}`) / 2 ** 32;
+  return hash32(`${name}\u0000${visitorId}`) / 2 ** 32;
 }
 
 export function variantFor(settings: ExperimentSettings | undefined): ExperimentVariant {
