@@ -1,7 +1,20 @@
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright';
 import type { ViteDevServer } from 'vite';
 import { launchChromium, startStorefront } from './storefront-server.ts';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** axe-core's violations on the page (ids and targets). */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: axePath });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    const results = await axe.run(document);
+    return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+  });
+}
 
 /** Where to keep screenshots for a human to look at (set by hand; CI keeps none). */
 const screenshotDir = process.env.COWRITE_SCREENSHOT_DIR;
@@ -94,6 +107,7 @@ describe('merchant dashboard', () => {
     expect(await page.getByRole('img', { name: /Acceptance rate per time step/ }).locator('circle').count()).toBeGreaterThan(0);
     expect(await page.getByRole('img', { name: /Guard findings by category/ }).locator('rect').count()).toBe(5);
     if (screenshotDir) await page.screenshot({ path: `${screenshotDir}/i17-dashboard-en-light.png`, fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
 
     await page.getByRole('button', { name: '中文' }).click();
     await page.getByLabel('深色主题').check();
@@ -103,6 +117,7 @@ describe('merchant dashboard', () => {
     expect(page.url()).toContain('lang=zh');
     expect(await page.getByRole('img', { name: /有无写作建议的完成率/ }).getAttribute('aria-label')).toContain('无建议（对照组）: 100% · 1/1');
     if (screenshotDir) await page.screenshot({ path: `${screenshotDir}/i17-dashboard-zh-dark.png`, fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
 });
