@@ -177,6 +177,8 @@ describe('cw-metric', () => {
     const metrics = await session();
     expect(metrics.length).toBeGreaterThan(10);
     for (const metric of metrics) expect(validate(metric) ? [] : validate.errors, metric.name).toEqual([]);
+    // Every kind the schema describes was emitted and checked (the schema has no stale entries).
+    expect(schema.oneOf.map((entry) => entry.title).sort()).toEqual([...new Set(metrics.map((m) => m.name))].sort());
     // The schema rejects what a careless emitter might add.
     expect(validate({ ...metrics[0], text: 'hello' })).toBe(false);
   });
