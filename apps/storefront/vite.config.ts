@@ -24,5 +24,6 @@ export default defineConfig({
   plugins: [serveModels(modelsDir)],
   server: { headers: isolationHeaders, port: Number(process.env.PORT ?? 5173) },
   preview: { headers: isolationHeaders, port: Number(process.env.PORT ?? 4173) },
-  build: { target: 'es2023' },
+  // Two pages: the store and the merchant's co-writing dashboard.
+  build: { target: 'es2023', rollupOptions: { input: { main: 'index.html', dashboard: 'dashboard.html' } } },
 });

@@ -21,8 +21,9 @@ const LAYERS: Record<string, readonly (readonly string[])[]> = {
   ],
   'packages/elements/src': [
     ['services'],
+    ['metrics'],
     ['base'],
-    ['engine-provider', 'model-status', 'review-composer', 'suggested-copy', 'idea-form', 'feedback-summary'],
+    ['engine-provider', 'model-status', 'review-composer', 'suggested-copy', 'share-post', 'idea-form', 'feedback-summary'],
     ['testing'],
     ['index.ts', 'define-all.ts'],
   ],

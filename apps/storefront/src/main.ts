@@ -1,6 +1,7 @@
 import '@cowrite/elements/define';
 import { pageEngineSource } from '@cowrite/elements';
 import type { CwFeedbackSummary, CwIdeaForm, CwReviewComposer, CwSuggestedCopy, CopyAcceptDetail, IdeaSubmitDetail } from '@cowrite/elements';
+import { startCoCreation } from './co-creation.ts';
 import { loadPageEngine } from './engine-setup.ts';
 import { GALLERY_VIEWS, jacketArt } from './gallery.ts';
 import type { GalleryView } from './gallery.ts';
@@ -87,6 +88,7 @@ pageEngineSource.addEventListener('change', renderModelState);
 byId('use-local-model').addEventListener('click', () => switchModel(localChoice(), 'local'));
 byId('load-gpt2').addEventListener('click', () => switchModel(chooseModel('', import.meta.env), undefined));
 
+startCoCreation();
 showModelChoice();
 
 // ── Gallery, color and size ──

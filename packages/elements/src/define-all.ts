@@ -5,3 +5,4 @@ import './model-status/define.ts';
 import './feedback-summary/define.ts';
 import './suggested-copy/define.ts';
 import './idea-form/define.ts';
+import './share-post/define.ts';

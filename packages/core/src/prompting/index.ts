@@ -26,3 +26,5 @@ export { planIdeaRefinement, refineIdea } from './tasks/idea-refinement.ts';
 export type { IdeaRefinementInput, IdeaRefinementResult, RefinedIdea } from './tasks/idea-refinement.ts';
 export { suggestRating } from './rating.ts';
 export type { RatingSuggestion } from './rating.ts';
+export { planSharePost, writeSharePost, streamSharePost } from './tasks/share-post.ts';
+export type { SharePostInput } from './tasks/share-post.ts';

@@ -2,7 +2,7 @@ import type { PromptLang } from './lang.ts';
 import type { PromptTemplate } from './template.ts';
 
 /** The co-creation jobs the prompting module knows. */
-export type TaskName = 'productDescription' | 'marketingCopy' | 'reviewContinuation' | 'userStory' | 'ideaRefinement';
+export type TaskName = 'productDescription' | 'marketingCopy' | 'reviewContinuation' | 'userStory' | 'ideaRefinement' | 'sharePost';
 
 /**
  * Built-in templates. Few-shot examples were written for Cowrite; merchants replace them
@@ -247,6 +247,44 @@ export const DEFAULT_TEMPLATES: Readonly<Record<TaskName, Readonly<Record<Prompt
           title: '加宽侧袋，放得下1升水壶',
           problem: '侧袋只能放细瓶，大水壶走路时容易掉出来。',
           proposal: '侧袋改用弹力面料，能放下1升水壶，并加一根固定绳。',
+        },
+      ],
+    },
+  },
+  sharePost: {
+    en: {
+      preamble: '{{brand}} community: shoppers share their own reviews, in their own words\n',
+      example: 'Product: {{product}}\nFacts: {{facts}}\nMy review: {{review}}\nMy post: {{post}}\n',
+      query: 'Product: {{product}}\nFacts: {{facts}}\nMy review: {{review}}\nMy post:',
+      separator: '\n',
+      stop: ['\n\n', '\nProduct:', '\nMy review:'],
+      examples: [
+        {
+          product: 'Alder Linen Throw',
+          facts: 'stonewashed linen, 130 × 170 cm',
+          review: 'Lovely heavy linen and it really does get softer after washing. Big enough for both of us on the sofa.',
+          post: 'Our new sofa favourite: the Alder linen throw. Heavy linen that got softer after one wash, and big enough for two.',
+        },
+        {
+          product: 'Trailhead 20 L Daypack',
+          facts: 'laptop sleeve, rain cover',
+          review: 'Fits my laptop and lunch, and the rain cover saved my notes on a wet Monday.',
+          post: 'Laptop, lunch and a rainy Monday: my Trailhead 20 L kept all of it dry.',
+        },
+      ],
+    },
+    zh: {
+      preamble: '{{brand}}买家分享：用自己的话分享自己的评价\n',
+      example: '商品：{{product}}\n参数：{{facts}}\n我的评价：{{review}}\n我的分享：{{post}}\n',
+      query: '商品：{{product}}\n参数：{{facts}}\n我的评价：{{review}}\n我的分享：',
+      separator: '\n',
+      stop: ['\n\n', '\n商品：', '\n我的评价：'],
+      examples: [
+        {
+          product: '山茶亚麻盖毯',
+          facts: '水洗亚麻，130×170厘米',
+          review: '亚麻很厚实，洗过之后确实更软了。两个人盖也够大。',
+          post: '沙发上的新宠：山茶亚麻盖毯。厚实的亚麻洗一次就变软了，两个人盖刚刚好。',
         },
       ],
     },

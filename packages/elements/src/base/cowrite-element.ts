@@ -1,6 +1,9 @@
 import { LitElement } from 'lit';
 import type { PropertyDeclarations } from 'lit';
 import type { TextGenerator } from '@cowrite/core';
+import { suggestionsWithheld } from '../metrics/experiment.ts';
+import { MetricsController } from '../metrics/metrics-controller.ts';
+import type { MetricRecipe } from '../metrics/metrics-controller.ts';
 import { findEngineSource } from './engine-source.ts';
 import { watchPageLanguage } from './page-language.ts';
 import type { EngineSource } from './engine-source.ts';
@@ -13,6 +16,9 @@ import type { CowriteStrings } from './strings.ts';
  * and a light/dark `theme` hook.
  */
 export class CowriteElement extends LitElement {
+  /** Elements that co-write set how their `cw-metric` events are derived (see metrics/metrics-controller.ts). */
+  static metricRecipe: MetricRecipe | undefined;
+
   static override properties: PropertyDeclarations = {
     engine: { attribute: false },
     strings: { attribute: false },
@@ -29,6 +35,8 @@ export class CowriteElement extends LitElement {
   #watched: EngineSource | undefined;
   #unwatchLanguage: (() => void) | undefined;
   readonly #onEngineChange = (): void => this.requestUpdate();
+  /** `cw-metric` events derived from the element's own events (none under `no-metrics`). */
+  protected readonly metrics = new MetricsController(this, () => languageOf(this));
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -50,6 +58,11 @@ export class CowriteElement extends LitElement {
   /** The engine in use right now, or undefined when none is ready. */
   get activeEngine(): TextGenerator | undefined {
     return this.engine ?? findEngineSource(this).engine;
+  }
+
+  /** True in an experiment's control group: the element offers no suggestions (see `experiment`). */
+  get suggestionsWithheld(): boolean {
+    return suggestionsWithheld(this);
   }
 
   /** Strings for this element's language with the overrides applied. */

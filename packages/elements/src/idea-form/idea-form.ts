@@ -14,6 +14,8 @@ import type { GuardFinding } from '../services/text-services.ts';
 import { ideaFormStyles } from './idea-form.styles.ts';
 import { rankSimilarIdeas } from './similar-ideas.ts';
 import type { ExistingIdea } from './similar-ideas.ts';
+import { ideaFormMetrics } from './idea-form.metrics.ts';
+import type { MetricRecipe } from '../metrics/metrics-controller.ts';
 
 /** Fetches ideas similar to a title (a server search); return [] when none. */
 export type FindSimilarIdeas = (title: string, signal: AbortSignal) => Promise<readonly ExistingIdea[]>;
@@ -65,6 +67,8 @@ interface Refinement {
  */
 export class CwIdeaForm extends FormControlElement {
   static override styles = [sharedStyles, ideaFormStyles];
+  /** How this element's `cw-metric` events are derived from its own events. */
+  static override metricRecipe: MetricRecipe = ideaFormMetrics;
 
   static override properties: PropertyDeclarations = {
     ...FormControlElement.properties,

@@ -14,6 +14,8 @@ import type { GuardReport, RatingSuggestion, SentimentReading } from '../service
 import { readDraft, removeDraft, writeDraft } from './draft-storage.ts';
 import { ghostIsShowing } from './ghost-visibility.ts';
 import { reviewComposerStyles } from './review-composer.styles.ts';
+import { reviewComposerMetrics } from './review-composer.metrics.ts';
+import type { MetricRecipe } from '../metrics/metrics-controller.ts';
 
 /** Custom suggestion source: replaces the engine call (e.g. a server endpoint). */
 export type SuggestFunction = (
@@ -117,6 +119,8 @@ const topicListConverter = {
 export class CwReviewComposer extends FormControlElement {
   static override shadowRootOptions: ShadowRootInit = { mode: 'open', delegatesFocus: true };
   static override styles = [sharedStyles, reviewComposerStyles];
+  /** How this element's `cw-metric` events are derived from its own events. */
+  static override metricRecipe: MetricRecipe = reviewComposerMetrics;
 
   static override properties: PropertyDeclarations = {
     ...FormControlElement.properties,
@@ -306,7 +310,7 @@ export class CwReviewComposer extends FormControlElement {
   /** Streams a draft from the chosen topics into the ghost text; Tab accepts it. */
   async helpMeWrite(): Promise<void> {
     const engine = this.activeEngine;
-    if (!engine || this.helping) return;
+    if (!engine || this.helping || this.suggestionsWithheld) return;
     this.#cancelRequest();
     this.#dismiss('replaced');
     const controller = new AbortController();
@@ -528,7 +532,7 @@ export class CwReviewComposer extends FormControlElement {
     // Every keystroke cancels the request in flight: its answer would be for stale text.
     this.#cancelRequest();
     if (this.isDisabled || [...this.value.trim()].length < this.minChars) return;
-    if (!this.suggest && !this.activeEngine) return;
+    if ((!this.suggest && !this.activeEngine) || this.suggestionsWithheld) return;
     this.#suggestTimer = setTimeout(() => void this.#requestSuggestion(), this.debounce);
   }
 
@@ -789,6 +793,7 @@ export class CwReviewComposer extends FormControlElement {
           type="button"
           part="help-button"
           class="primary"
+          ?hidden=${this.suggestionsWithheld}
           ?disabled=${disabled || this.helping || !this.activeEngine}
           @click=${() => void this.helpMeWrite()}
         >

@@ -3,6 +3,7 @@ import {
   refineIdea as refineProductIdea,
   streamProductDescription,
   streamReviewContinuation,
+  streamSharePost,
   writeMarketingCopy,
 } from '@cowrite/core';
 import type { TextGenerator } from '@cowrite/core';
@@ -119,4 +120,20 @@ export async function refineIdea(engine: TextGenerator, idea: Idea, signal: Abor
   const result = await refineProductIdea(engine, { idea: `${idea.title}\n${idea.description}`.trim(), area: idea.category }, { signal });
   const description = [result.fields.problem, result.fields.proposal].filter(Boolean).join('\n\n');
   return { title: result.fields.title || idea.title, description: description || idea.description, category: idea.category };
+}
+
+export interface SharePostRequest {
+  review: string;
+  product?: string;
+  facts?: string | readonly string[];
+  length: 'short' | 'medium';
+  seed: number;
+}
+
+/** A short share post from the shopper's own review and the product's facts (core's sharePost task), as cleaned, guarded deltas. */
+export async function* streamSharePostText(engine: TextGenerator, request: SharePostRequest, signal: AbortSignal): AsyncIterable<string> {
+  const input = { review: request.review, product: request.product, facts: request.facts, length: request.length };
+  for await (const event of streamSharePost(engine, input, { signal, generation: { seed: request.seed } })) {
+    if (event.type === 'delta') yield event.text;
+  }
 }

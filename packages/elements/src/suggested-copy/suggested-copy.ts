@@ -11,6 +11,8 @@ import type { CopyKind, CopyLength, CopyTone, ProductAttributes } from '../servi
 import { getTextServices } from '../services/text-services.ts';
 import type { GuardFinding } from '../services/text-services.ts';
 import { suggestedCopyStyles } from './suggested-copy.styles.ts';
+import { suggestedCopyMetrics } from './suggested-copy.metrics.ts';
+import type { MetricRecipe } from '../metrics/metrics-controller.ts';
 
 export interface CopyCandidate {
   text: string;
@@ -59,6 +61,8 @@ const lengths: readonly CopyLength[] = ['short', 'medium', 'long'];
  */
 export class CwSuggestedCopy extends FormControlElement {
   static override styles = [sharedStyles, suggestedCopyStyles];
+  /** How this element's `cw-metric` events are derived from its own events. */
+  static override metricRecipe: MetricRecipe = suggestedCopyMetrics;
 
   static override properties: PropertyDeclarations = {
     ...FormControlElement.properties,

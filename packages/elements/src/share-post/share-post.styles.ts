@@ -1,0 +1,72 @@
+import { css } from 'lit';
+
+export const sharePostStyles = css`
+  .base {
+    display: grid;
+    gap: var(--_space);
+  }
+  .row {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space);
+  }
+  .field {
+    display: grid;
+    gap: 0.25rem;
+  }
+  .label {
+    font-weight: 600;
+  }
+  textarea {
+    font: inherit;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding-block: 0.375rem;
+    padding-inline: 0.625rem;
+    inline-size: 100%;
+    min-block-size: 4lh;
+    resize: vertical;
+  }
+  .networks-wrap {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space);
+  }
+  .networks {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.375rem;
+  }
+  [part~='network'] {
+    display: inline-block;
+    padding-block: 0.25rem;
+    padding-inline: 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    text-decoration: none;
+  }
+  .findings {
+    margin: 0;
+    padding-inline-start: 1.25rem;
+    color: var(--_warning);
+    font-size: 0.875em;
+  }
+  .error {
+    color: var(--_negative);
+    margin: 0;
+  }
+  .muted {
+    color: var(--_muted);
+    margin: 0;
+  }
+  .small {
+    font-size: 0.875em;
+  }
+`;
