@@ -8,6 +8,7 @@
 import { CowriteError, InvalidArgumentError, abortError, throwIfAborted } from '../../errors/cowrite-error.ts';
 import type { GenerationChunk, GenerationOptions, GenerationResult } from '../../generate/options.ts';
 import type { ModelSource } from '../../model/source.ts';
+import { assertOptionsObject } from '../../generate/resolve-options.ts';
 import { Gpt2Tokenizer } from '../../tokenizer/gpt2-tokenizer.ts';
 import { resolveAgainstPage } from '../../runtime-env.ts';
 import type { ModelInfo } from '../gpt2-model.ts';
@@ -121,6 +122,7 @@ export class WorkerEngine implements TextGenerator {
 
   async *#request(prompt: Prompt, options: GenerationOptions): AsyncGenerator<GenerationChunk, GenerationResult> {
     if (this.#disposed) throw new CowriteError('MODEL_DISPOSED', 'The engine was disposed.');
+    assertOptionsObject(options);
     const { signal, ...rest } = options;
     throwIfAborted(signal);
     const id = this.#nextId++;
