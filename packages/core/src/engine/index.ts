@@ -9,7 +9,7 @@ export type { ModelFileData } from '../model/store/memory-store.ts';
 export { DTYPE_SUFFIX, type ModelDtype } from '../model/dtype.ts';
 export type { RuntimeOptions, RuntimeInfo } from '../model/ort-runtime.ts';
 export { CowriteError, ModelNotFoundError, ModelFormatError, NetworkError, InvalidArgumentError, isAbortError, type CowriteErrorCode } from '../errors/cowrite-error.ts';
-export { createWorkerEngine, WorkerEngine, type WorkerEngineOptions } from './worker/worker-engine.ts';
+export { createWorkerEngine, WorkerEngine, type WorkerEngineOptions, type WorkerHealth } from './worker/worker-engine.ts';
 export { startWorkerHost } from './worker/worker-host.ts';
 export { getSharedEngine, getEngineChannel, disposeSharedEngines, type SharedEngineOptions, type Engine } from './shared-engine.ts';
 export { supersedingChannel } from './superseding-channel.ts';

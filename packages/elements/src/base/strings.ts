@@ -122,6 +122,9 @@ export const englishStrings = {
   modelReady: 'Writing assistant ready',
   modelError: 'The writing assistant could not load: {message}',
   backend: 'Runs on {backend}',
+  modelRestarting: 'The writing assistant stopped; restarting it…',
+  modelRestarted: 'Writing assistant ready (restarted after it stopped)',
+  modelStopped: 'The writing assistant stopped: {message}',
   retry: 'Retry',
 } as const;
 
@@ -243,6 +246,9 @@ export const simplifiedChineseStrings: CowriteStrings = {
   modelReady: '写作助手已就绪',
   modelError: '写作助手加载失败：{message}',
   backend: '运行于 {backend}',
+  modelRestarting: '写作助手已停止，正在重新启动…',
+  modelRestarted: '写作助手已就绪（停止后已重新启动）',
+  modelStopped: '写作助手已停止：{message}',
   retry: '重试',
 };
 
