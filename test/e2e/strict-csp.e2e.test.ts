@@ -80,6 +80,14 @@ describe('a page with a strict CSP and Trusted Types', () => {
     await page.close();
   });
 
+  it("with worker-src 'none', the Worker's refusal is CSP_BLOCKED and the engine runs in the page instead", async () => {
+    const { page } = await open('no-worker');
+    await page.locator('cw-model-status [part~=label]').getByText('ready').waitFor({ timeout: 60_000 });
+    const code = await page.evaluate(() => (window as unknown as { tryWorkerEngine: () => Promise<string | undefined> }).tryWorkerEngine());
+    expect(code).toBe('CSP_BLOCKED');
+    await page.close();
+  });
+
   it("without 'wasm-unsafe-eval', reports CSP_BLOCKED and names the directive, not a corrupt model", async () => {
     const { page } = await open('no-wasm');
     const label = page.locator('cw-model-status [part~=label]');

@@ -24,3 +24,12 @@ summary.reviews = reviews;
     (error: { code?: string }) => error.code,
   );
 };
+
+// For the test: the Worker engine alone (no fallback), to read why it could not start.
+(window as unknown as { tryWorkerEngine: () => Promise<string | undefined> }).tryWorkerEngine = async () => {
+  const { createWorkerEngine } = await import('@cowrite/core');
+  return createWorkerEngine({ source: '/models/tiny-gpt2/', cache: 'none' }).then(
+    (engine) => void engine.dispose(),
+    (error: { code?: string }) => error.code,
+  );
+};

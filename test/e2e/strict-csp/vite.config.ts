@@ -11,6 +11,7 @@ export const CSP_VARIANTS: Record<string, string> = {
   strict: STRICT_CSP,
   'no-cowrite-policy': STRICT_CSP.replace(' cowrite', ''),
   'no-wasm': STRICT_CSP.replace(" 'wasm-unsafe-eval'", ''),
+  'no-worker': STRICT_CSP.replace("worker-src 'self'", "worker-src 'none'"),
 };
 
 /** Every response (the page, its modules, the Worker script) carries the current policy, as a real server's would. */

@@ -58,10 +58,18 @@ const DEFAULT_LIVENESS_MS = 15_000;
 /** Loads the model in `worker`; resolves with what the page needs, rejects with the Worker's typed error. */
 function loadIn(worker: Worker, load: WorkerLoadOptions, signal?: AbortSignal, onProgress?: (progress: LoadProgress) => void): Promise<LoadedModel> {
   return new Promise<LoadedModel>((resolve, reject) => {
+    // A CSP that refuses the Worker script reports a violation on the page, then an `error` on the Worker.
+    let refusedBy: string | undefined;
+    const onViolation = (event: Event) => {
+      const directive = (event as SecurityPolicyViolationEvent).effectiveDirective ?? '';
+      if (directive.startsWith('worker-src') || directive.startsWith('script-src') || directive.startsWith('default-src')) refusedBy = directive;
+    };
+    globalThis.addEventListener?.('securitypolicyviolation', onViolation);
     const cleanup = () => {
       worker.removeEventListener('message', onMessage);
       worker.removeEventListener('error', onError);
       signal?.removeEventListener('abort', onAbort);
+      globalThis.removeEventListener?.('securitypolicyviolation', onViolation);
     };
     const onAbort = () => (cleanup(), reject(abortError(signal)));
     const onMessage = (event: MessageEvent<FromWorker>) => {
@@ -76,6 +84,10 @@ function loadIn(worker: Worker, load: WorkerLoadOptions, signal?: AbortSignal, o
     // A Worker whose script cannot run (blocked by worker-src/script-src, or a 404) only fires `error`.
     const onError = (event: ErrorEvent) => {
       cleanup();
+      if (refusedBy) {
+        reject(new CowriteError('CSP_BLOCKED', `The page's Content-Security-Policy (${refusedBy}) refused the engine Worker. Allow it with worker-src 'self' (see the README's "Strict pages"), or run the engine in the page.`));
+        return;
+      }
       reject(
         new CowriteError(
           'WORKER_FAILED',
