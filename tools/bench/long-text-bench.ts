@@ -80,6 +80,9 @@ const md = [
   '',
   'Before issue 13 (same script, same machine, load average ≈ 15): 60,000 characters cost a median 573 ms and 444,878 characters',
   'tokenized per keystroke (the budget re-tokenized the whole draft ~17 times in a binary search); 2,000 characters 2.7 ms / 5,128 characters.',
+  'Now a long draft costs one window (~5,000 characters, what a 1,024-token prompt holds), one count of the fitted prompt and,',
+  "for an in-page engine, the prompt's own tokenization: independent of the draft's length. The tokenizer runs several times",
+  'slower on this shared machine than on a quiet one, so compare the lengths within a run.',
   '',
 ];
 await writeFile(join(ROOT, 'test/bench/long-text.json'), `${JSON.stringify({ machine, keys: KEYS, rows }, null, 2)}\n`);

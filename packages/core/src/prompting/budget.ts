@@ -185,7 +185,8 @@ export function fitPrompt(request: BudgetRequest): FittedPrompt {
     const rest = countTokens(tokenizer, renderPrompt(template, shared, { ...query, [field.name]: '' }, examples));
     // Each pass asks for less than the last (the second bound), so the loop ends.
     const overflowBound = Number.isFinite(tokens) ? longest.size - (tokens - available) : Number.POSITIVE_INFINITY;
-    const target = Math.max(0, Math.min(available - rest - 1, overflowBound));
+    // A few tokens of slack: the ellipsis and the seam with the text before the field can merge differently.
+    const target = Math.max(0, Math.min(available - rest - 3, overflowBound));
     query[field.name] = shortenTo(tokenizer, query[field.name] ?? '', field.keep, target);
     prompt = render();
     tokens = countTokens(tokenizer, prompt);

@@ -18,7 +18,7 @@ let policy: { createScriptURL(input: string): unknown } | undefined;
  * The value to give `new Worker(...)`: the URL itself where Trusted Types are not enforced, else a
  * TrustedScriptURL from the `cowrite` policy. Throws when the page's CSP does not allow the policy.
  */
-export function trustedScriptUrl(url: URL): URL | unknown {
+export function trustedScriptUrl(url: URL): unknown {
   const factory = (globalThis as { trustedTypes?: TrustedTypePolicyFactory }).trustedTypes;
   if (!factory) return url;
   policy ??= factory.createPolicy(TRUSTED_TYPES_POLICY, {
