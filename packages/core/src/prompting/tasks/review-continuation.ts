@@ -63,13 +63,13 @@ export function planReviewContinuation(engine: TextGenerator, input: ReviewConti
   const draftValue = fields.draft;
   if (draftValue === undefined || draftValue === null) throw new PromptingError('missing-field', '"draft" is required', 'draft');
   if (typeof draftValue !== 'string') throw new PromptingError('invalid-input', '"draft" must be a string', 'draft');
-  if (mode === 'ghost' && draftValue.trim().length === 0) {
+  if (mode === 'ghost' && !/\S/.test(draftValue)) {
     throw new PromptingError('missing-field', 'ghost text needs a non-empty draft', 'draft');
   }
   const draft = trimTrailingSpaces(draftValue);
   const rating = optionalRating(fields, 'rating');
   const topicsText = optionalList(fields, 'topics', ', ');
-  const lang = options.lang ?? (draft.trim().length > 0 ? detectLang(draft) : detectLang(topicsText));
+  const lang = options.lang ?? (/\S/.test(draft) ? detectLang(draft) : detectLang(topicsText));
   return planTask(engine, {
     task: 'reviewContinuation',
     lang,
