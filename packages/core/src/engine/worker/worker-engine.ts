@@ -32,7 +32,7 @@ export interface WorkerEngineOptions extends Omit<WorkerLoadOptions, 'source'> {
   worker?: Worker;
   /** Starts a Worker running `startWorkerHost`; called again to replace one that died. Default: Cowrite's module Worker. */
   spawnWorker?: () => Worker;
-  /** How long a Worker with requests in flight may stay silent (no chunk, no answer to a ping) before it is taken for dead. Default 15,000 ms. */
+  /** How long a Worker with requests in flight may stay silent (no chunk, no answer to a ping) before it is taken for dead. Default 30,000 ms: a long prompt's first step on a slow phone runs without a break. */
   livenessTimeoutMs?: number;
 }
 
@@ -53,7 +53,7 @@ function transferableSource(source: ModelSource): TransferableSource {
   return source;
 }
 
-const DEFAULT_LIVENESS_MS = 15_000;
+const DEFAULT_LIVENESS_MS = 30_000;
 
 /** Loads the model in `worker`; resolves with what the page needs, rejects with the Worker's typed error. */
 function loadIn(worker: Worker, load: WorkerLoadOptions, signal?: AbortSignal, onProgress?: (progress: LoadProgress) => void): Promise<LoadedModel> {
