@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { defaultClientConditions, defaultServerConditions } from 'vite';
 import { playwright } from '@vitest/browser-playwright';
-import { emulateColorScheme, startRequestLog, takeRequestLog } from './test/support/browser-commands.ts';
+import { emulateColorScheme, startFailedRequestLog, startRequestLog, takeFailedRequestLog, takeRequestLog } from './test/support/browser-commands.ts';
 import { chromiumLaunchOptions } from './tools/chromium.ts';
 
 // `source` makes `@cowrite/*` imports resolve to the TypeScript sources, so tests never need a build.
@@ -37,7 +37,7 @@ export default defineConfig({
               launchOptions: chromiumLaunchOptions,
             }),
             instances: [{ browser: 'chromium' }],
-            commands: { emulateColorScheme, startRequestLog, takeRequestLog },
+            commands: { emulateColorScheme, startRequestLog, takeRequestLog, startFailedRequestLog, takeFailedRequestLog },
           },
         },
       },

@@ -35,6 +35,10 @@ describe('demo storefront', () => {
     await page.getByRole('button', { name: 'Use the local test model' }).click();
     await page.locator('cw-model-status [part~=label]').getByText('ready').waitFor({ timeout: 60_000 });
     expect(await notice.isHidden()).toBe(true);
+    // Cross-origin isolated with at least 2 cores: onnxruntime runs WASM threads, and the status says how many.
+    const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+    const backend = (await page.locator('cw-model-status [part~=backend]').textContent()) ?? '';
+    if (cores >= 2) expect(backend).toMatch(/wasm · [2-4] threads/);
     expect(page.url()).toContain('model=local');
   });
 

@@ -32,10 +32,33 @@ export const emulateColorScheme: BrowserCommand<['light' | 'dark' | null]> = asy
   await page.emulateMedia({ colorScheme });
 };
 
+const failures = new Map<string, string[]>();
+const failureListeners = new Map<string, (request: Request) => void>();
+
+/** Requests the browser itself reports as failed (the red lines of the network panel): aborted, refused, cancelled. */
+export const startFailedRequestLog: BrowserCommand<[]> = ({ context, sessionId }) => {
+  const failed: string[] = [];
+  failures.set(sessionId, failed);
+  const listener = (request: Request) => failed.push(`${request.method()} ${request.url()} ${request.failure()?.errorText ?? ''}`.trim());
+  failureListeners.set(sessionId, listener);
+  context.on('requestfailed', listener);
+};
+
+export const takeFailedRequestLog: BrowserCommand<[], string[]> = ({ context, sessionId }) => {
+  const listener = failureListeners.get(sessionId);
+  if (listener) context.off('requestfailed', listener);
+  failureListeners.delete(sessionId);
+  const failed = failures.get(sessionId) ?? [];
+  failures.delete(sessionId);
+  return failed;
+};
+
 declare module 'vitest/browser' {
   interface BrowserCommands {
     emulateColorScheme: (scheme: 'light' | 'dark' | null) => Promise<void>;
     startRequestLog: () => Promise<void>;
     takeRequestLog: () => Promise<string[]>;
+    startFailedRequestLog: () => Promise<void>;
+    takeFailedRequestLog: () => Promise<string[]>;
   }
 }

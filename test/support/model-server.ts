@@ -6,7 +6,10 @@
  *   /short/…   HEAD announces the real size, GET sends a shorter body (a truncated file)
  *   /slow/…    bodies trickle out in small pieces (so a test can abort mid-download)
  *   /norange/… ignores Range headers
- *   /__log     the request log as JSON (GET) ; /__log/reset clears it
+ *   /__log     the request log as JSON (GET) ; /__log/reset clears it (and every override)
+ *   /__override?path=/tiny-gpt2/config.json&kind=html|garbage
+ *              until reset, answers GETs of that path with 200 and an HTML error page, or
+ *              with random bytes of the file's real size (a corrupt file that passes size checks)
  */
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -21,6 +24,7 @@ export interface LoggedRequest {
 export async function startModelServer(root: string): Promise<{ url: string; close: () => Promise<void> }> {
   const log: LoggedRequest[] = [];
   const brokenOnce = new Set<string>();
+  const overrides = new Map<string, 'html' | 'garbage'>();
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     res.setHeader('Access-Control-Allow-Origin', '*');
@@ -31,6 +35,12 @@ export async function startModelServer(root: string): Promise<{ url: string; clo
     if (url.pathname === '/__log/reset') {
       log.length = 0;
       brokenOnce.clear();
+      overrides.clear();
+      return void res.writeHead(204).end();
+    }
+    if (url.pathname === '/__override') {
+      const kind = url.searchParams.get('kind');
+      overrides.set(url.searchParams.get('path') ?? '', kind === 'garbage' ? 'garbage' : 'html');
       return void res.writeHead(204).end();
     }
     log.push({ method: req.method ?? 'GET', path: url.pathname, ...(req.headers.range ? { range: req.headers.range } : {}) });
@@ -46,6 +56,9 @@ export async function startModelServer(root: string): Promise<{ url: string; clo
     } catch {
       return void res.writeHead(404).end('not found');
     }
+    const override = overrides.get(url.pathname);
+    if (override === 'html') body = Buffer.from('<!doctype html><html><body><h1>502 Bad Gateway</h1></body></html>');
+    else if (override === 'garbage') body = Buffer.from(body.map((_, i) => (i * 7919 + 13) & 0xff));
     const size = body.byteLength;
     if (req.method === 'HEAD') return void res.writeHead(200, { 'content-length': size, 'accept-ranges': 'bytes' }).end();
 

@@ -140,7 +140,7 @@ describe('options', () => {
   it.each([
     [{ maxNewTokens: 0 }, 'maxNewTokens'],
     [{ maxNewTokens: 1.5 }, 'maxNewTokens'],
-    [{ temperature: 0 }, 'temperature'],
+    [{ temperature: 0, doSample: true }, 'temperature'],
     [{ topP: 0 }, 'topP'],
     [{ topP: 1.5 }, 'topP'],
     [{ topK: -1 }, 'topK'],

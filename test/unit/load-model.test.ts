@@ -159,7 +159,9 @@ describe('the context window', () => {
     const result = await model.generate(long, { maxNewTokens: 4 });
     const promptLength = model.tokenizer.encode(long).length;
     expect(promptLength).toBeGreaterThan(1024);
-    expect(result.context.promptTokensDropped).toBe(promptLength - 1020);
+    // Only the end that can fit was tokenized: the count of dropped tokens is an estimate, and says so.
+    expect(result.context.promptTokensDroppedEstimated).toBe(true);
+    expect(Math.abs(result.context.promptTokensDropped - (promptLength - 1020))).toBeLessThanOrEqual(5);
     expect(result.promptTokens).toBe(1020);
     expect(result.tokenIds).toHaveLength(4);
   });

@@ -3,7 +3,7 @@
  * Debian Chromium. A scripted shopper types a review with natural pauses; the page stamps
  * each key event and each rendered ghost text (tools/bench/ghost-latency/main.ts).
  *
- *   node tools/bench/ghost-latency.ts [--models tiny,124m-q8] [--debounce 0,150] [--mode worker|in-page]
+ *   node tools/bench/ghost-latency.ts [--models tiny,124m-q8] [--debounce 0,150] [--mode worker|in-page] [--threads 1,2]
  *
  * Writes test/bench/ghost-latency.json and .md.
  */
@@ -124,13 +124,13 @@ interface RunResult {
   loadMs: number;
 }
 
-async function runOnce(origin: string, model: string, debounceMs: number, mode: string): Promise<RunResult> {
+async function runOnce(origin: string, model: string, debounceMs: number, mode: string, threads?: string): Promise<RunResult> {
   const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     const page = await browser.newPage();
     page.on('pageerror', (error) => console.error('page error:', error.message));
     const { url, dtype } = MODELS[model];
-    await page.goto(`${origin}/?model=${encodeURIComponent(url)}&dtype=${dtype}&debounce=${debounceMs}&mode=${mode}`);
+    await page.goto(`${origin}/?model=${encodeURIComponent(url)}&dtype=${dtype}&debounce=${debounceMs}&mode=${mode}${threads ? `&threads=${threads}` : ''}`);
     await page.waitForFunction(() => {
       const bench = (globalThis as { bench?: BenchState }).bench;
       return bench?.ready || bench?.error;
@@ -222,6 +222,8 @@ async function main(): Promise<void> {
       models: { type: 'string', default: 'tiny,124m-q8' },
       debounce: { type: 'string', default: '0,150' },
       mode: { type: 'string', default: 'worker' },
+      // e.g. `1,2`: one run per WASM thread count (default: Cowrite's own choice).
+      threads: { type: 'string', default: '' },
     },
   });
   const models = values.models.split(',');
@@ -256,10 +258,12 @@ async function main(): Promise<void> {
   try {
     for (const model of models) {
       for (const debounce of values.debounce.split(',').map(Number)) {
-        const result = await runOnce(server.origin, model, debounce, values.mode);
-        meta.isolated = result.crossOriginIsolated;
-        console.log(JSON.stringify(result));
-        results.push(result);
+        for (const threads of values.threads ? values.threads.split(',') : [undefined]) {
+          const result = await runOnce(server.origin, model, debounce, values.mode, threads);
+          meta.isolated = result.crossOriginIsolated;
+          console.log(JSON.stringify(result));
+          results.push(result);
+        }
       }
     }
   } finally {

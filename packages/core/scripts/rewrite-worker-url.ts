@@ -2,8 +2,8 @@
 // Worker URL (`new URL('./worker-entry.ts', import.meta.url)`) is fixed after the build.
 import { readFile, writeFile } from 'node:fs/promises';
 
-const file = new URL('../dist/engine/worker/worker-engine.js', import.meta.url);
+const file = new URL('../dist/engine/worker/spawn-worker.js', import.meta.url);
 const source = await readFile(file, 'utf8');
 const fixed = source.replace("new URL('./worker-entry.ts', import.meta.url)", "new URL('./worker-entry.js', import.meta.url)");
-if (fixed === source) throw new Error('worker URL not found in dist/engine/worker/worker-engine.js; update scripts/rewrite-worker-url.ts');
+if (fixed === source) throw new Error('worker URL not found in dist/engine/worker/spawn-worker.js; update scripts/rewrite-worker-url.ts');
 await writeFile(file, fixed);

@@ -177,6 +177,13 @@ describe('<cw-review-composer> rating, topics, form', () => {
     expect(element.validationMessage).toBe('Please write at least 10 characters (you wrote 9).');
     await userEvent.keyboard(' but now way too long');
     await element.updateComplete;
+    // A real maxlength: the textarea takes no characters past it, as a native one does.
+    expect(textarea.maxLength).toBe(20);
+    expect(element.value).toBe('Too short but now wa');
+    expect(element.validity.tooLong).toBe(false);
+    // A value set by script can still be too long, and says so.
+    element.value = 'Set by a script, longer than twenty';
+    await element.updateComplete;
     expect(element.validity.tooLong).toBe(true);
     element.value = 'Just the right size';
     await element.updateComplete;
@@ -186,6 +193,11 @@ describe('<cw-review-composer> rating, topics, form', () => {
     await element.updateComplete;
     expect(element.validity.valid).toBe(true);
     expect(form.checkValidity()).toBe(true);
+  });
+
+  it('has a native maxlength even when the page sets none, so a pasted document cannot slow every keystroke', async () => {
+    const { textarea } = await composer();
+    expect(textarea.maxLength).toBe(10_000);
   });
 
   it('follows a disabled fieldset', async () => {

@@ -74,18 +74,19 @@ async function start(): Promise<void> {
   composer.minConfidence = 0;
   const source = new URL(params.get('model') ?? '/models/tiny-gpt2/', location.href).href;
   const dtype = (params.get('dtype') ?? 'fp32') as ModelDtype;
+  const threads = params.get('threads') ? Number(params.get('threads')) : undefined;
   const begin = performance.now();
   let engine: TextGenerator;
   if (params.get('mode') === 'in-page') {
-    const model = await loadModel({ source, dtype });
+    const model = await loadModel({ source, dtype, threads });
     state.backend = model.info.runtime.backend;
     state.threads = model.info.runtime.threads;
     engine = model;
   } else {
-    const shared = await getSharedEngine({ source, dtype, cache: 'none' });
+    const shared = await getSharedEngine({ source, dtype, cache: 'none', threads });
     state.backend = shared.info.runtime.backend;
     state.threads = shared.info.runtime.threads;
-    engine = await getEngineChannel({ source, dtype, cache: 'none' });
+    engine = await getEngineChannel({ source, dtype, cache: 'none', threads });
   }
   state.loadMs = performance.now() - begin;
   composer.engine = recording(engine);

@@ -54,6 +54,11 @@ export interface GenerationChunk {
 export interface ContextFit {
   /** Prompt tokens dropped from the start (the most recent tokens are kept). */
   promptTokensDropped: number;
+  /**
+   * True when the text prompt was far longer than the window: only its end was tokenized
+   * (so a huge prompt costs no more than a fitting one), and `promptTokensDropped` is an estimate.
+   */
+  promptTokensDroppedEstimated?: boolean;
   /** `maxNewTokens` as requested, when it had to be lowered to fit the window; otherwise undefined. */
   maxNewTokensRequested?: number;
   /** `maxNewTokens` actually used. */

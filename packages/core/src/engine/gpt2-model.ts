@@ -2,6 +2,7 @@ import { CowriteError, InvalidArgumentError } from '../errors/cowrite-error.ts';
 import { generationLoop } from '../generate/generation-loop.ts';
 import type { GenerationChunk, GenerationOptions, GenerationResult } from '../contracts/generation.ts';
 import { fitContext, resolveGeneration } from '../generate/resolve-options.ts';
+import { tokenWindow } from '../tokenizer/text-window.ts';
 import { CachedDecoding } from '../model/cached-decoding.ts';
 import type { Gpt2Config } from '../model/config.ts';
 import type { Gpt2Decoder } from '../model/decoder.ts';
@@ -84,7 +85,7 @@ export class Gpt2Model implements TextGenerator {
       eosTokenIds: this.config.eosTokenIds,
       generationDefaults: this.config.generationDefaults,
     });
-    const { ids, fit } = fitContext(this.#encode(prompt), settings.maxNewTokens, this.config.contextLength);
+    const { ids, fit } = this.#fit(prompt, settings.maxNewTokens);
     settings.maxNewTokens = fit.maxNewTokens;
     const release = await this.#queue.acquire(settings.signal);
     try {
@@ -98,11 +99,25 @@ export class Gpt2Model implements TextGenerator {
     }
   }
 
-  #encode(prompt: Prompt): number[] {
-    if (typeof prompt === 'string') {
-      if (prompt.length === 0) throw new InvalidArgumentError('EMPTY_PROMPT', 'prompt', 'The prompt is empty; GPT-2 needs at least one token to continue from.');
-      return this.tokenizer.encode(prompt);
-    }
+  /**
+   * Tokenizes only the end of a text prompt that can fit the window (a 200,000-character prompt
+   * costs what a 4,000-character one does); token-id prompts are fitted as they are.
+   */
+  #fit(prompt: Prompt, maxNewTokens: number): ReturnType<typeof fitContext> {
+    if (typeof prompt !== 'string') return fitContext(this.#ids(prompt), maxNewTokens, this.config.contextLength);
+    if (prompt.length === 0) throw new InvalidArgumentError('EMPTY_PROMPT', 'prompt', 'The prompt is empty; GPT-2 needs at least one token to continue from.');
+    const room = this.config.contextLength - Math.min(maxNewTokens, this.config.contextLength - 1);
+    const window = tokenWindow(this.tokenizer, prompt, 'end', room);
+    if (window.whole) return fitContext(window.ids, maxNewTokens, this.config.contextLength);
+    const fitted = fitContext(window.ids.slice(window.ids.length - room), maxNewTokens, this.config.contextLength);
+    // The unread head was not tokenized: count what was dropped from the window, and estimate the rest at the window's density.
+    const unreadChars = prompt.length - window.text.length;
+    const dropped = window.ids.length - room + Math.round((unreadChars * window.ids.length) / window.text.length);
+    return { ids: fitted.ids, fit: { ...fitted.fit, promptTokensDropped: dropped, promptTokensDroppedEstimated: true } };
+  }
+
+
+  #ids(prompt: readonly number[]): number[] {
     if (!Array.isArray(prompt)) throw new InvalidArgumentError('INVALID_OPTION', 'prompt', 'The prompt must be a string or an array of token ids.');
     if (prompt.length === 0) throw new InvalidArgumentError('EMPTY_PROMPT', 'prompt', 'The prompt has no tokens; GPT-2 needs at least one token to continue from.');
     const vocab = this.config.vocabSize;

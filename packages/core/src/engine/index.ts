@@ -1,6 +1,6 @@
 export { loadModel, type LoadModelOptions, type LoadProgress } from './load-model.ts';
 export { Gpt2Model, type ModelInfo } from './gpt2-model.ts';
-export { createWorkerEngine, WorkerEngine, type WorkerEngineOptions } from './worker/worker-engine.ts';
+export { createWorkerEngine, WorkerEngine, type WorkerEngineOptions, type WorkerHealth } from './worker/worker-engine.ts';
 export { startWorkerHost } from './worker/worker-host.ts';
 export { getSharedEngine, getEngineChannel, disposeSharedEngines, type SharedEngineOptions, type Engine } from './shared-engine.ts';
 export { supersedingChannel } from './superseding-channel.ts';

@@ -1,9 +1,10 @@
-import { ModelFormatError, ModelNotFoundError, throwIfAborted } from '../errors/cowrite-error.ts';
+import { CowriteError, ModelFormatError, ModelNotFoundError, throwIfAborted } from '../errors/cowrite-error.ts';
 import { parseGpt2Config, parseJsonFile } from '../model/config.ts';
 import { Gpt2Decoder } from '../model/decoder.ts';
 import { type ModelDtype, candidateModelFiles } from '../model/dtype.ts';
 import { type StoreOptions, openStore } from '../model/open-store.ts';
-import { type RuntimeOptions, createSession } from '../model/ort-runtime.ts';
+import { type CreatedSession, type RuntimeOptions, createSession } from '../model/ort-runtime.ts';
+import { wasmCompileBlockedReason } from '../model/wasm-blocked.ts';
 import type { ModelFileStore } from '../model/store/file-store.ts';
 import { Gpt2Tokenizer } from '../tokenizer/gpt2-tokenizer.ts';
 import { Gpt2Model } from './gpt2-model.ts';
@@ -86,6 +87,34 @@ async function load(store: ModelFileStore, dtype: ModelDtype, candidates: string
     present.push(file.path);
   }
 
+  try {
+    const model = await build(store, dtype, plan, contents, present, loaded, total, options);
+    // Proven usable (JSON parsed, session created, shapes match): only now may the downloads persist.
+    await store.commit?.();
+    await writeManifest(store, dtype, options.modelFile, present).catch(() => undefined);
+    onProgress?.({ status: 'ready', loaded, total: total ?? loaded });
+    return model;
+  } catch (error) {
+    // A file that failed to parse or load must not be served again from the cache.
+    if (error instanceof ModelFormatError) await store.evict?.(present);
+    else await store.evict?.([]);
+    throw error;
+  } finally {
+    contents.clear();
+  }
+}
+
+async function build(
+  store: ModelFileStore,
+  dtype: ModelDtype,
+  plan: PlannedFile[],
+  contents: Map<string, Uint8Array>,
+  present: string[],
+  loaded: number,
+  total: number | undefined,
+  options: LoadModelOptions,
+): Promise<Gpt2Model> {
+  const { signal, onProgress } = options;
   const json = (path: string) => {
     const bytes = contents.get(path);
     return bytes ? parseJsonFile(path, bytes) : undefined;
@@ -95,26 +124,53 @@ async function load(store: ModelFileStore, dtype: ModelDtype, candidates: string
   checkTokenizer(tokenizer, config.vocabSize, config.eosTokenIds);
 
   const modelFile = plan[plan.length - 1].path;
-  const bytes = contents.get(modelFile) as Uint8Array;
-  contents.clear();
   throwIfAborted(signal);
   onProgress?.({ status: 'compile', loaded, total });
   const presentNames = Array.from({ length: config.numLayers }, (_, i) => [`present.${i}.key`, `present.${i}.value`]).flat();
-  let created;
-  try {
-    created = await createSession(bytes, options, presentNames);
-  } catch (error) {
-    throw new ModelFormatError('MODEL_CORRUPT', modelFile, `onnxruntime could not load ${modelFile} (${bytes.byteLength} bytes): ${(error as Error).message}. The file is truncated or not an ONNX model; download it again.`, { cause: error });
-  }
+  const created = await openSession(contents, modelFile, options, presentNames);
   const { session, module, runtime } = created;
-  if (signal?.aborted) {
-    await session.release();
+  try {
     throwIfAborted(signal);
+    const decoder = new Gpt2Decoder(session, module, config, modelFile);
+    if (!decoder.shapeDeclared) await probeShapes(decoder, modelFile);
+    return new Gpt2Model({ config, tokenizer, decoder, info: { location: store.location, file: modelFile, dtype, layout: decoder.layout, lastPositionLogits: decoder.lastPositionLogits, runtime } });
+  } catch (error) {
+    await session.release();
+    throw error;
   }
-  const decoder = new Gpt2Decoder(session, module, config, modelFile);
-  await writeManifest(store, dtype, options.modelFile, present).catch(() => undefined);
-  onProgress?.({ status: 'ready', loaded, total: total ?? loaded });
-  return new Gpt2Model({ config, tokenizer, decoder, info: { location: store.location, file: modelFile, dtype, layout: decoder.layout, lastPositionLogits: decoder.lastPositionLogits, runtime } });
+}
+
+/**
+ * Creates the session from the downloaded bytes and lets go of them: onnxruntime copies the
+ * model into its own heap, so holding the JS copy any longer only raises the page's peak memory.
+ */
+async function openSession(contents: Map<string, Uint8Array>, modelFile: string, options: RuntimeOptions, presentNames: string[]): Promise<CreatedSession> {
+  const size = contents.get(modelFile)?.byteLength ?? 0;
+  try {
+    return await createSession(contents.get(modelFile) as Uint8Array, options, presentNames);
+  } catch (error) {
+    const blocked = wasmCompileBlockedReason();
+    if (blocked) {
+      throw new CowriteError(
+        'CSP_BLOCKED',
+        `This page may not compile WebAssembly (${blocked}), so onnxruntime cannot run. Add 'wasm-unsafe-eval' to the page's Content-Security-Policy script-src (see the README's "Strict pages" section).`,
+        { cause: error },
+      );
+    }
+    throw new ModelFormatError('MODEL_CORRUPT', modelFile, `onnxruntime could not load ${modelFile} (${size} bytes): ${(error as Error).message}. The file is truncated or not an ONNX model; download it again.`, { cause: error });
+  } finally {
+    contents.delete(modelFile);
+  }
+}
+
+/** A graph with symbolic head shapes: one step on an empty cache shows whether config.json fits it. */
+async function probeShapes(decoder: Gpt2Decoder, modelFile: string): Promise<void> {
+  try {
+    await decoder.step([0], decoder.emptyCache());
+  } catch (error) {
+    if (error instanceof ModelFormatError) throw error;
+    throw new ModelFormatError('CONFIG_MISMATCH', 'config.json', `config.json does not match ${modelFile}: a first decoding step failed (${(error as Error).message}). Use the config.json that came with this ONNX file.`, { cause: error });
+  }
 }
 
 /**
@@ -144,7 +200,7 @@ async function planFiles(store: ModelFileStore, candidates: string[], signal?: A
     const size = sizes[i];
     if (size === 'missing') {
       if (optional) return;
-      throw new ModelNotFoundError(path, `Model file not found: ${store.location}${path}. Is this a hub-layout model folder (config.json, tokenizer.json, onnx/model.onnx)?`);
+      throw new ModelNotFoundError(path, `Model file not found: ${inLocation(store.location, path)}. Is this a hub-layout model folder (config.json, tokenizer.json, onnx/model.onnx)?`);
     }
     plan.push({ path, optional, size });
   });
@@ -155,6 +211,11 @@ async function planFiles(store: ModelFileStore, candidates: string[], signal?: A
     return plan;
   }
   throw new ModelNotFoundError(candidates[0], `No ONNX decoder found in ${store.location}: tried ${candidates.join(', ')}. Check the dtype (each dtype has its own file) or pass modelFile.`);
+}
+
+/** `folder` + `file` with one separator between them, whether the folder is a URL or a local path (with or without a trailing slash). */
+function inLocation(location: string, path: string): string {
+  return /[\\/]$/.test(location) ? `${location}${path}` : `${location}/${path}`;
 }
 
 /** A tokenizer from another model produces ids the embedding table does not have. */

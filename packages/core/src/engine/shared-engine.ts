@@ -7,7 +7,9 @@ import { loadModel, type LoadModelOptions, type LoadProgress } from './load-mode
 import type { Gpt2Model } from './gpt2-model.ts';
 import { supersedingChannel } from './superseding-channel.ts';
 import type { TextGenerator } from '../contracts/text-generator.ts';
-import { createWorkerEngine, type WorkerEngine } from './worker/worker-engine.ts';
+import { createWorkerEngine, WorkerEngine, type WorkerEngineOptions } from './worker/worker-engine.ts';
+import { CowriteError } from '../errors/cowrite-error.ts';
+import { wasmCompileBlockedReason } from '../model/wasm-blocked.ts';
 import type { ModelSource } from '../model/source.ts';
 import { resolveAgainstPage } from '../runtime/environment.ts';
 
@@ -34,6 +36,21 @@ function sourceKey(source: ModelSource): string {
   return `object:${engines.size}:${Math.random()}`; // in-memory files and custom stores are never shared by accident
 }
 
+/**
+ * A Worker engine, or the model in the page when the page will not run the Worker (a strict
+ * CSP's worker-src, Trusted Types without the `cowrite` policy, a Worker script that fails to
+ * start). Where WebAssembly itself is blocked, the page cannot run it either: that error stands.
+ */
+async function inWorkerOrPage(options: WorkerEngineOptions): Promise<Engine> {
+  try {
+    return await createWorkerEngine(options);
+  } catch (error) {
+    const workerBlocked = error instanceof CowriteError && (error.code === 'CSP_BLOCKED' || error.code === 'WORKER_FAILED');
+    if (!workerBlocked || wasmCompileBlockedReason() !== undefined) throw error;
+    return loadModel(options);
+  }
+}
+
 /** The page's engine for this model, loading it on first use. Progress goes to every caller still waiting. */
 export function getSharedEngine(options: SharedEngineOptions): Promise<Engine> {
   const key = `${sourceKey(options.source)}|${options.dtype ?? 'fp32'}|${options.modelFile ?? ''}`;
@@ -45,11 +62,17 @@ export function getSharedEngine(options: SharedEngineOptions): Promise<Engine> {
     };
     const { mode, onProgress: _ignored, ...load } = options;
     const useWorker = (mode ?? (typeof Worker === 'function' ? 'worker' : 'in-process')) === 'worker';
-    const engine: Promise<Engine> = useWorker ? createWorkerEngine({ ...load, onProgress }) : loadModel({ ...load, onProgress });
+    const engine: Promise<Engine> = useWorker ? inWorkerOrPage({ ...load, onProgress }) : loadModel({ ...load, onProgress });
     entry = { engine, listeners };
     engines.set(key, entry);
-    // A failed load is not cached: the next call (a retry button) tries again.
-    engine.catch(() => engines.delete(key));
+    const current = entry;
+    const forget = () => {
+      if (engines.get(key) === current) engines.delete(key);
+    };
+    // A failed load is not cached: the next call (a retry button) tries again. Nor is an engine whose Worker is gone for good.
+    engine.then((ready) => {
+      if (ready instanceof WorkerEngine) ready.addEventListener('healthchange', () => ready.health === 'failed' && forget());
+    }, forget);
     engine.finally(() => listeners.clear()).catch(() => {});
   }
   if (options.onProgress) entry.listeners.add(options.onProgress);

@@ -8,13 +8,19 @@ export type CowriteErrorCode =
   | 'MODEL_NOT_FOUND'
   | 'MODEL_CORRUPT'
   | 'MODEL_UNSUPPORTED'
+  /** config.json disagrees with the ONNX graph (n_layer, n_head, n_embd): checked at load. */
+  | 'CONFIG_MISMATCH'
   | 'NETWORK'
   | 'TOKENIZER_MISMATCH'
   | 'UNKNOWN_DTYPE'
   | 'EMPTY_PROMPT'
   | 'INVALID_OPTION'
   | 'INVALID_SOURCE'
-  | 'MODEL_DISPOSED';
+  | 'MODEL_DISPOSED'
+  /** The page's Content-Security-Policy / Trusted Types blocked WebAssembly or the engine Worker (see the README's "Strict pages"). */
+  | 'CSP_BLOCKED'
+  /** The engine Worker died or stopped answering; the engine restarts it once. */
+  | 'WORKER_FAILED';
 
 export class CowriteError extends Error {
   override name = 'CowriteError';
@@ -40,7 +46,7 @@ export class ModelNotFoundError extends CowriteError {
 export class ModelFormatError extends CowriteError {
   override name = 'ModelFormatError';
   readonly file: string;
-  constructor(code: 'MODEL_CORRUPT' | 'MODEL_UNSUPPORTED' | 'TOKENIZER_MISMATCH', file: string, message: string, options?: { cause?: unknown }) {
+  constructor(code: 'MODEL_CORRUPT' | 'MODEL_UNSUPPORTED' | 'TOKENIZER_MISMATCH' | 'CONFIG_MISMATCH', file: string, message: string, options?: { cause?: unknown }) {
     super(code, message, options);
     this.file = file;
   }
@@ -71,9 +77,17 @@ export class InvalidArgumentError extends CowriteError {
 export function abortError(signal?: AbortSignal): DOMException {
   const reason: unknown = signal?.reason;
   if (reason instanceof DOMException && reason.name === 'AbortError') return reason;
-  const error = new DOMException('The operation was aborted.', 'AbortError');
-  if (reason !== undefined) Object.defineProperty(error, 'cause', { value: reason });
+  // The caller's reason (`abort('user left')`, a TimeoutError…) stays visible: in the message and as `cause`.
+  const said = describeReason(reason);
+  const error = new DOMException(said ? `The operation was aborted: ${said}` : 'The operation was aborted.', 'AbortError');
+  if (reason !== undefined) Object.defineProperty(error, 'cause', { value: reason, enumerable: false, configurable: true });
   return error;
+}
+
+function describeReason(reason: unknown): string {
+  if (reason === undefined || reason === null) return '';
+  if (reason instanceof Error || reason instanceof DOMException) return reason.message ? `${reason.name}: ${reason.message}` : reason.name;
+  return typeof reason === 'string' || typeof reason === 'number' ? String(reason) : '';
 }
 
 export function throwIfAborted(signal?: AbortSignal): void {

@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from '../errors/cowrite-error.ts';
+import { InvalidArgumentError, ModelFormatError } from '../errors/cowrite-error.ts';
 import type { ContextFit, GenerationOptions } from '../contracts/generation.ts';
 import { randomSeed } from './random.ts';
 
@@ -31,19 +31,56 @@ function fail(argument: string, message: string): never {
   throw new InvalidArgumentError('INVALID_OPTION', argument, message);
 }
 
-function integer(name: string, value: unknown, min: number): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) fail(name, `${name} must be an integer ≥ ${min}; got ${String(value)}.`);
+/**
+ * A value and where it came from: the caller's option, or the model's
+ * generation_config.json. A bad default must blame the file, not an option the caller never passed.
+ */
+interface Picked {
+  value: unknown;
+  label: string;
+  fromConfig: boolean;
+}
+
+function pick(options: GenerationOptions, defaults: Record<string, unknown>, name: keyof GenerationOptions, hfKey: string, fallback: number | boolean): Picked {
+  const own = options[name];
+  if (own !== undefined) return { value: own, label: name, fromConfig: false };
+  const published = defaults[hfKey];
+  // HF writes `null` for "unset"; anything else is the model's own default.
+  if (published !== undefined && published !== null) return { value: published, label: hfKey, fromConfig: true };
+  return { value: fallback, label: name, fromConfig: false };
+}
+
+function invalid(picked: Picked, argument: string, rule: string): never {
+  if (picked.fromConfig) {
+    throw new ModelFormatError(
+      'MODEL_CORRUPT',
+      'generation_config.json',
+      `The model's generation_config.json sets ${picked.label} to ${JSON.stringify(picked.value)}, but ${picked.label} ${rule}. Fix the file, or pass ${argument} to override it.`,
+    );
+  }
+  fail(argument, `${argument} ${rule}; got ${String(picked.value)}.`);
+}
+
+function integer(argument: string, picked: Picked, min: number): number {
+  const { value } = picked;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) invalid(picked, argument, `must be an integer ≥ ${min}`);
   return value;
 }
 
-function positive(name: string, value: unknown): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) fail(name, `${name} must be a finite number > 0; got ${String(value)}.`);
+function positive(argument: string, picked: Picked, allowZero = false): number {
+  const { value } = picked;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || (value === 0 && !allowZero)) {
+    invalid(picked, argument, allowZero ? 'must be a finite number ≥ 0' : 'must be a finite number > 0');
+  }
   return value;
 }
 
-function numberDefault(defaults: Record<string, unknown>, key: string, fallback: number): number {
-  const value = defaults[key];
-  return typeof value === 'number' ? value : fallback;
+/** `generate(prompt, null)` and friends: a typed error instead of a TypeError deep inside. */
+export function assertOptionsObject(options: unknown): asserts options is GenerationOptions {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    const got = options === null ? 'null' : Array.isArray(options) ? 'an array' : typeof options;
+    fail('options', `Generation options must be an object (or left out); got ${got}.`);
+  }
 }
 
 /**
@@ -52,17 +89,25 @@ function numberDefault(defaults: Record<string, unknown>, key: string, fallback:
  * (top_k 50, top_p 1, temperature 1; max_new_tokens 20).
  */
 export function resolveGeneration(options: GenerationOptions, limits: ModelLimits): ResolvedGeneration {
+  assertOptionsObject(options);
   const d = limits.generationDefaults;
-  const maxNewTokens = integer('maxNewTokens', options.maxNewTokens ?? numberDefault(d, 'max_new_tokens', 20), 1);
-  const minNewTokens = integer('minNewTokens', options.minNewTokens ?? numberDefault(d, 'min_new_tokens', 0), 0);
-  const doSample = options.doSample ?? d.do_sample === true;
-  if (typeof doSample !== 'boolean') fail('doSample', 'doSample must be a boolean.');
-  const temperature = positive('temperature', options.temperature ?? numberDefault(d, 'temperature', 1));
-  const topK = integer('topK', options.topK ?? numberDefault(d, 'top_k', 50), 0);
-  const topP = positive('topP', options.topP ?? numberDefault(d, 'top_p', 1));
-  if (topP > 1) fail('topP', `topP must be in (0, 1]; got ${topP}.`);
-  const repetitionPenalty = positive('repetitionPenalty', options.repetitionPenalty ?? numberDefault(d, 'repetition_penalty', 1));
-  const noRepeatNgramSize = integer('noRepeatNgramSize', options.noRepeatNgramSize ?? numberDefault(d, 'no_repeat_ngram_size', 0), 0);
+  const maxNewTokens = integer('maxNewTokens', pick(options, d, 'maxNewTokens', 'max_new_tokens', 20), 1);
+  const minNewTokens = integer('minNewTokens', pick(options, d, 'minNewTokens', 'min_new_tokens', 0), 0);
+  const doSamplePicked = pick(options, d, 'doSample', 'do_sample', false);
+  if (typeof doSamplePicked.value !== 'boolean') invalid(doSamplePicked, 'doSample', 'must be a boolean');
+  const doSample = doSamplePicked.value;
+  // Greedy decoding ignores temperature, so 0 ("no randomness") is fine there, as in HF; sampling needs > 0.
+  const temperaturePicked = pick(options, d, 'temperature', 'temperature', 1);
+  const temperature = positive('temperature', temperaturePicked, true);
+  if (temperature === 0 && doSample) {
+    invalid(temperaturePicked, 'temperature', 'must be > 0 when doSample is true (for greedy decoding set doSample: false)');
+  }
+  const topK = integer('topK', pick(options, d, 'topK', 'top_k', 50), 0);
+  const topPPicked = pick(options, d, 'topP', 'top_p', 1);
+  const topP = positive('topP', topPPicked);
+  if (topP > 1) invalid(topPPicked, 'topP', 'must be in (0, 1]');
+  const repetitionPenalty = positive('repetitionPenalty', pick(options, d, 'repetitionPenalty', 'repetition_penalty', 1));
+  const noRepeatNgramSize = integer('noRepeatNgramSize', pick(options, d, 'noRepeatNgramSize', 'no_repeat_ngram_size', 0), 0);
 
   const stop = options.stop ?? [];
   if (!Array.isArray(stop) || stop.some((s) => typeof s !== 'string' || s.length === 0)) fail('stop', 'stop must be an array of non-empty strings.');

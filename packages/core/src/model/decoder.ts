@@ -34,7 +34,13 @@ export class Gpt2Decoder {
   /** Reused all-ones attention mask: a step feeds a prefix view of it. */
   #ones = new BigInt64Array(0);
 
-  constructor(session: ort.InferenceSession, module: OrtModule, shape: { numHeads: number; hiddenSize: number; vocabSize: number }, file: string) {
+  /**
+   * Whether the graph declares its key/value head shapes, so `config.json` could be checked
+   * against them; when they are symbolic, the loader checks with one probe step instead.
+   */
+  readonly shapeDeclared: boolean;
+
+  constructor(session: ort.InferenceSession, module: OrtModule, shape: { numHeads: number; hiddenSize: number; vocabSize: number; numLayers?: number }, file: string) {
     this.session = session;
     this.module = module;
     this.#file = file;
@@ -55,6 +61,7 @@ export class Gpt2Decoder {
     this.layout = this.#hasUseCacheBranch ? 'merged' : 'model';
     this.#heads = shape.numHeads;
     this.#headDim = shape.hiddenSize / shape.numHeads;
+    this.shapeDeclared = checkAgainstConfig(session, this.#pastNames, shape, file);
     this.vocabSize = shape.vocabSize;
     this.#kvType = pastType(session, this.#pastNames[0]);
     this.lastPositionLogits = logitsForLastPositionOnly(session);
@@ -111,6 +118,28 @@ export class Gpt2Decoder {
   #unsupported(reason: string): ModelFormatError {
     return new ModelFormatError('MODEL_UNSUPPORTED', this.#file, `${this.#file} is not a GPT-2 decoder Cowrite can drive: ${reason}.`);
   }
+}
+
+/**
+ * config.json's n_layer / n_head / n_embd against the graph's past_key_values inputs: a mismatch
+ * would load and then fail inside onnxruntime on every generate, so it fails the load instead.
+ * Returns whether the graph declared the head shapes (static dims).
+ */
+function checkAgainstConfig(session: ort.InferenceSession, pastNames: readonly string[], shape: { numHeads: number; hiddenSize: number; numLayers?: number }, file: string): boolean {
+  const mismatch = (what: string) =>
+    new ModelFormatError('CONFIG_MISMATCH', 'config.json', `config.json does not match ${file}: ${what}. The config belongs to another model (or the export is broken); use the config.json that came with this ONNX file.`);
+  if (!Number.isInteger(shape.hiddenSize / shape.numHeads)) throw mismatch(`n_embd ${shape.hiddenSize} is not a multiple of n_head ${shape.numHeads}`);
+  if (shape.numLayers !== undefined && pastNames.length !== 2 * shape.numLayers) {
+    throw mismatch(`n_layer is ${shape.numLayers} but the graph has ${pastNames.length / 2} layers of past_key_values`);
+  }
+  const entry = session.inputMetadata?.find((m) => m.name === pastNames[0]);
+  if (!entry?.isTensor) return false;
+  const [, heads, , headDim] = entry.shape;
+  if (typeof heads !== 'number' || typeof headDim !== 'number') return false;
+  if (heads !== shape.numHeads || headDim * heads !== shape.hiddenSize) {
+    throw mismatch(`n_head ${shape.numHeads} × head size ${shape.hiddenSize / shape.numHeads} (n_embd ${shape.hiddenSize}), but the graph's keys/values have ${heads} heads × ${headDim}`);
+  }
+  return true;
 }
 
 function pastType(session: ort.InferenceSession, name: string): 'float32' | 'float16' {

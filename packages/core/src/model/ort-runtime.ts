@@ -7,6 +7,7 @@
  */
 import * as ort from '#ort';
 import { isNode } from '../runtime/environment.ts';
+import { type ThreadEnvironment, defaultWasmThreads, effectiveWasmThreads } from './wasm-threads.ts';
 
 export { ort };
 
@@ -19,7 +20,7 @@ export interface RuntimeOptions {
   /** `wasm` (default), `webgpu` (falls back to WASM when unavailable), or `auto` (WebGPU when an adapter exists). */
   backend?: BackendPreference;
   /**
-   * WASM threads. Default: in a cross-origin-isolated page, half the cores (at most 4);
+   * WASM threads. Default: in a cross-origin-isolated page, half the cores but at least 2 (at most 4);
    * otherwise 1, since without SharedArrayBuffer onnxruntime falls back to 1 thread anyway.
    * In Node: onnxruntime's own default.
    */
@@ -44,21 +45,22 @@ export interface RuntimeInfo {
 }
 
 
-function defaultThreads(): number | undefined {
-  if (isNode) return undefined;
-  const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
-  if (!isolated) return 1;
-  const cores = globalThis.navigator?.hardwareConcurrency ?? 2;
-  return Math.max(1, Math.min(4, Math.floor(cores / 2)));
+function threadEnvironment(): ThreadEnvironment {
+  return {
+    isNode,
+    crossOriginIsolated: (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true,
+    cores: globalThis.navigator?.hardwareConcurrency,
+  };
 }
 
 /** Applies thread/path settings to a module before its first session (onnxruntime fixes them at init). */
 function configure(module: OrtModule, options: RuntimeOptions): number {
-  const threads = options.threads ?? defaultThreads();
+  const env = threadEnvironment();
+  const threads = options.threads ?? defaultWasmThreads(env);
   if (threads !== undefined) module.env.wasm.numThreads = threads;
   if (options.wasmPaths !== undefined) module.env.wasm.wasmPaths = options.wasmPaths;
   module.env.logLevel = 'error';
-  return threads ?? module.env.wasm.numThreads ?? 1;
+  return effectiveWasmThreads(threads ?? module.env.wasm.numThreads ?? 1, env);
 }
 
 let wasmThreads: number | undefined;

@@ -1,6 +1,7 @@
 import type { TextTokenizer } from '../contracts/text-generator.ts';
 import { PromptingError } from './errors.ts';
 import type { PromptTemplate } from './template.ts';
+import { safeSlice, tokenWindow } from '../tokenizer/text-window.ts';
 import { renderPrompt } from './template.ts';
 
 /** A free-text field the budget may shorten, and which end of it matters. */
@@ -51,33 +52,48 @@ export interface FittedPrompt {
 
 const ELLIPSIS = '…';
 
+/**
+ * The budget asks for the same strings' tokens more than once (a field, then the text being
+ * shortened): remember them for the duration of one call.
+ */
+function memoized(tokenizer: TextTokenizer): TextTokenizer & { remember(text: string, ids: number[]): void } {
+  const seen = new Map<string, number[]>();
+  return {
+    remember: (text, ids) => void seen.set(text, ids),
+    encode(text) {
+      let ids = seen.get(text);
+      if (!ids) seen.set(text, (ids = tokenizer.encode(text)));
+      return ids;
+    },
+    decode: (ids) => tokenizer.decode(ids),
+  };
+}
+
 function countTokens(tokenizer: TextTokenizer, text: string): number {
   return tokenizer.encode(text).length;
 }
 
-/** Never split a UTF-16 surrogate pair when slicing. */
-function safeSlice(text: string, keep: 'start' | 'end', chars: number): string {
-  if (keep === 'start') {
-    let end = chars;
-    if (end > 0 && end < text.length && /[\ud800-\udbff]/.test(text.charAt(end - 1))) end--;
-    return text.slice(0, end);
-  }
-  let start = text.length - chars;
-  if (start > 0 && start < text.length && /[\udc00-\udfff]/.test(text.charAt(start))) start++;
-  return text.slice(start);
-}
-
-/** The longest slice (from the kept end) whose tokens fit `maxTokens`, snapped to a word boundary. */
+/**
+ * The longest slice (from the kept end) whose tokens, with the ellipsis, fit `maxTokens`, snapped
+ * to a word boundary. One tokenization: the kept tokens are decoded back to the text they cover.
+ */
 function shortenTo(tokenizer: TextTokenizer, text: string, keep: 'start' | 'end', maxTokens: number): string {
   const marked = (s: string) => (s.length === 0 ? '' : keep === 'end' ? ELLIPSIS + s : s + ELLIPSIS);
-  let lo = 0;
-  let hi = text.length - 1;
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    if (countTokens(tokenizer, marked(safeSlice(text, keep, mid))) <= maxTokens) lo = mid;
-    else hi = mid - 1;
+  const ids = tokenizer.encode(text);
+  let kept: string | undefined;
+  // A token boundary inside a multi-byte character decodes to U+FFFD: step one token further.
+  for (let n = Math.min(ids.length, maxTokens - countTokens(tokenizer, ELLIPSIS)), tries = 0; tries < 4; n--, tries++) {
+    if (n <= 0) {
+      kept = '';
+      break;
+    }
+    const piece = tokenizer.decode(keep === 'end' ? ids.slice(ids.length - n) : ids.slice(0, n));
+    if (keep === 'end' ? text.endsWith(piece) : text.startsWith(piece)) {
+      kept = piece;
+      break;
+    }
   }
-  let kept = safeSlice(text, keep, Math.max(0, lo));
+  kept ??= searchLongestFit(tokenizer, text, keep, maxTokens, marked);
   // Prefer whole words when the cut fell inside one (CJK text has no spaces: keep as is).
   if (keep === 'end') {
     const cutInsideWord = /\w/.test(text.charAt(text.length - kept.length - 1)) && /^\w/.test(kept);
@@ -91,13 +107,26 @@ function shortenTo(tokenizer: TextTokenizer, text: string, keep: 'start' | 'end'
   return marked(kept);
 }
 
+/** The fallback when decoding does not give back the text (special-token text, odd normalizers): a binary search. */
+function searchLongestFit(tokenizer: TextTokenizer, text: string, keep: 'start' | 'end', maxTokens: number, marked: (s: string) => string): string {
+  let lo = 0;
+  let hi = text.length - 1;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (countTokens(tokenizer, marked(safeSlice(text, keep, mid))) <= maxTokens) lo = mid;
+    else hi = mid - 1;
+  }
+  return safeSlice(text, keep, Math.max(0, lo));
+}
+
 /**
  * Fits prompt + `maxNewTokens` into the context window: drops few-shot examples (last first),
  * then shortens the longest free-text field, keeping the end that matters. Throws `prompt-too-long`
  * when even an empty set of shortenable fields does not fit.
  */
 export function fitPrompt(request: BudgetRequest): FittedPrompt {
-  const { template, shared, tokenizer, contextLength, maxNewTokens } = request;
+  const { template, shared, contextLength, maxNewTokens } = request;
+  const tokenizer = memoized(request.tokenizer);
   if (!Number.isInteger(maxNewTokens) || maxNewTokens < 1 || maxNewTokens >= contextLength) {
     throw new PromptingError('invalid-input', `maxNewTokens must be an integer from 1 to ${contextLength - 1}`, 'maxNewTokens');
   }
@@ -107,9 +136,29 @@ export function fitPrompt(request: BudgetRequest): FittedPrompt {
   const droppedExamples: number[] = [];
   const truncatedFields: TruncatedField[] = [];
 
+  // A shortenable field never keeps more tokens than the whole window holds: tokenize only the end
+  // (or start) of it that could fit, so a 60,000-character draft costs what a short one does.
+  let fieldAloneTooLong = false;
+  for (const field of request.shortenable) {
+    const window = tokenWindow(tokenizer, query[field.name] ?? '', field.keep, available);
+    if (!window.whole) {
+      query[field.name] = window.text;
+      // The window's tokens were counted in context; near its cut they may differ by a token, which the final count checks.
+      tokenizer.remember(window.text, window.ids);
+    }
+    fieldAloneTooLong ||= !window.whole;
+  }
+
+  // A field that alone outgrows the window leaves no room for any example: drop them all at once.
+  if (fieldAloneTooLong) {
+    droppedExamples.push(...examples.map((_, i) => i));
+    examples = [];
+  }
+
   const render = () => renderPrompt(template, shared, query, examples);
   let prompt = render();
-  let tokens = countTokens(tokenizer, prompt);
+  // Known to overflow: skip counting a prompt that is about to be shortened anyway.
+  let tokens = fieldAloneTooLong ? Number.POSITIVE_INFINITY : countTokens(tokenizer, prompt);
 
   while (tokens > available && examples.length > 0) {
     examples = examples.slice(0, -1);
@@ -118,7 +167,7 @@ export function fitPrompt(request: BudgetRequest): FittedPrompt {
     tokens = countTokens(tokenizer, prompt);
   }
 
-  const originals = new Map(request.shortenable.map((f) => [f.name, query[f.name] ?? '']));
+  const originals = new Map(request.shortenable.map((f) => [f.name, request.query[f.name] ?? '']));
   while (tokens > available) {
     const candidates = request.shortenable
       .map((f) => ({ field: f, size: countTokens(tokenizer, query[f.name] ?? '') }))
@@ -128,11 +177,16 @@ export function fitPrompt(request: BudgetRequest): FittedPrompt {
     if (!longest) {
       throw new PromptingError(
         'prompt-too-long',
-        `prompt needs ${tokens} tokens + ${maxNewTokens} new tokens, more than the ${contextLength}-token window even with every example dropped and free text emptied`,
+        `prompt needs ${Number.isFinite(tokens) ? tokens : countTokens(tokenizer, prompt)} tokens + ${maxNewTokens} new tokens, more than the ${contextLength}-token window even with every example dropped and free text emptied`,
       );
     }
     const { field } = longest;
-    const target = Math.max(0, longest.size - (tokens - available));
+    // Room for this field: the window minus the rest of the prompt (counted with the field empty: short).
+    const rest = countTokens(tokenizer, renderPrompt(template, shared, { ...query, [field.name]: '' }, examples));
+    // Each pass asks for less than the last (the second bound), so the loop ends.
+    const overflowBound = Number.isFinite(tokens) ? longest.size - (tokens - available) : Number.POSITIVE_INFINITY;
+    // A few tokens of slack: the ellipsis and the seam with the text before the field can merge differently.
+    const target = Math.max(0, Math.min(available - rest - 3, overflowBound));
     query[field.name] = shortenTo(tokenizer, query[field.name] ?? '', field.keep, target);
     prompt = render();
     tokens = countTokens(tokenizer, prompt);

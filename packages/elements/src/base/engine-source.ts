@@ -2,6 +2,18 @@ import type { TextGenerator } from '@cowrite/core';
 
 export type EngineStatus = 'idle' | 'loading' | 'ready' | 'error';
 
+/** What a Worker-backed engine says about its Worker (core's `WorkerEngine.health`). */
+export type EngineHealth = 'ok' | 'restarting' | 'restarted' | 'failed';
+
+interface HealthReporting extends EventTarget {
+  readonly health: EngineHealth;
+  readonly failure?: Error;
+}
+
+function reportsHealth(engine: TextGenerator | undefined): engine is TextGenerator & HealthReporting {
+  return engine instanceof EventTarget && typeof (engine as Partial<HealthReporting>).health === 'string';
+}
+
 /** Download progress in bytes; `total` is unknown until the server says. */
 export interface EngineLoadProgress {
   loaded: number;
@@ -44,13 +56,30 @@ export class EngineSource extends EventTarget {
   progress: EngineLoadProgress | undefined = undefined;
   backend: string | undefined = undefined;
   error: Error | undefined = undefined;
+  /** The engine's Worker: `restarting` after it died, `restarted` once replaced, `failed` when gone for good. */
+  health: EngineHealth = 'ok';
   #loader: EngineLoader | undefined = undefined;
+  #watched: (TextGenerator & HealthReporting) | undefined = undefined;
+  #onHealth = (): void => {
+    const engine = this.#watched;
+    if (!engine || engine !== this.engine) return;
+    this.health = engine.health;
+    if (engine.health === 'failed') {
+      this.status = 'error';
+      this.error = engine.failure ?? new Error('The engine stopped.');
+    } else {
+      this.status = engine.health === 'restarting' ? 'loading' : 'ready';
+      this.error = undefined;
+    }
+    this.#changed();
+  };
   #loading: AbortController | undefined = undefined;
 
   /** Uses a ready engine (a scripted one, a Worker client, a model loaded by the page). */
   setEngine(engine: TextGenerator | undefined, backend?: string): void {
     this.#loading?.abort();
     this.engine = engine;
+    this.#watch(engine);
     this.status = engine ? 'ready' : 'idle';
     this.backend = backend ?? describeBackend(engine);
     this.error = undefined;
@@ -80,6 +109,7 @@ export class EngineSource extends EventTarget {
       });
       if (controller.signal.aborted) return;
       this.engine = engine;
+      this.#watch(engine);
       this.backend = describeBackend(engine) ?? this.backend;
       this.status = 'ready';
     } catch (cause) {
@@ -93,6 +123,14 @@ export class EngineSource extends EventTarget {
   /** Runs the last loader again (after an error). */
   retry(): Promise<void> {
     return this.#loader ? this.load(this.#loader) : Promise.resolve();
+  }
+
+  /** Follows a Worker engine's health, so a dead Worker shows as such instead of "ready". */
+  #watch(engine: TextGenerator | undefined): void {
+    this.#watched?.removeEventListener('healthchange', this.#onHealth);
+    this.#watched = reportsHealth(engine) ? engine : undefined;
+    this.health = this.#watched?.health ?? 'ok';
+    this.#watched?.addEventListener('healthchange', this.#onHealth);
   }
 
   #changed(): void {

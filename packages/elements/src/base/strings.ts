@@ -137,6 +137,9 @@ export const englishStrings = {
   modelFailed: 'The writing assistant could not load.',
   errorDetails: 'Details',
   backend: 'Runs on {backend}',
+  modelRestarting: 'The writing assistant stopped; restarting it…',
+  modelRestarted: 'Writing assistant ready (restarted after it stopped)',
+  modelStopped: 'The writing assistant stopped.',
   retry: 'Retry',
 } as const;
 
@@ -272,6 +275,9 @@ export const simplifiedChineseStrings: CowriteStrings = {
   modelFailed: '写作助手加载失败。',
   errorDetails: '详细信息',
   backend: '运行于 {backend}',
+  modelRestarting: '写作助手已停止，正在重新启动…',
+  modelRestarted: '写作助手已就绪（停止后已重新启动）',
+  modelStopped: '写作助手已停止。',
   retry: '重试',
 };
 

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cssProps } from '../base/css-props.ts';
 import type { FeedbackQuote, ReviewInput } from '@cowrite/core';
 import { CowriteElement } from '../base/cowrite-element.ts';
 import { safeLinkUrl } from '../base/safe-url.ts';
@@ -158,7 +158,7 @@ export class CwFeedbackSummary extends CowriteElement {
       <p class="muted">${format(t.reviewsCount, { n: summary.count })}</p>
       <div part="distribution">
         <div class="bar" aria-hidden="true">
-          ${shares.map((share) => html`<span class=${share.label} style=${styleMap({ '--_share': `${(share.n / total) * 100}%` })}></span>`)}
+          ${shares.map((share) => html`<span class=${share.label} ${cssProps({ '--_share': `${(share.n / total) * 100}%` })}></span>`)}
         </div>
         <ul class="legend">
           ${shares.map(
@@ -182,8 +182,8 @@ export class CwFeedbackSummary extends CowriteElement {
                 return html`<li part="aspect" class="aspect">
                   <span>${labels[`aspect_${aspect.aspect}`] ?? aspect.aspect}</span>
                   <div class="bar" aria-hidden="true">
-                    <span class="positive" style=${styleMap({ '--_share': `${(aspect.positive / mentions) * 100}%` })}></span>
-                    <span class="negative" style=${styleMap({ '--_share': `${(aspect.negative / mentions) * 100}%` })}></span>
+                    <span class="positive" ${cssProps({ '--_share': `${(aspect.positive / mentions) * 100}%` })}></span>
+                    <span class="negative" ${cssProps({ '--_share': `${(aspect.negative / mentions) * 100}%` })}></span>
                   </div>
                   <span class="aspect-counts">${format(t.aspectCounts, { pos: aspect.positive, neg: aspect.negative })}</span>
                   ${aspect.quotes.length ? this.#renderQuotes(t, aspect.quotes) : nothing}

@@ -99,15 +99,22 @@ export class CwModelStatus extends CowriteElement {
     const source = this.#source;
     const progress = source?.progress;
     const percent = progress?.total ? Math.min(100, Math.round((progress.loaded / progress.total) * 100)) : undefined;
+    const health = source?.health ?? 'ok';
     const label =
       this.status === 'ready'
-        ? t.modelReady
+        ? health === 'restarted'
+          ? t.modelRestarted
+          : t.modelReady
         : this.status === 'loading'
-          ? percent !== undefined
-            ? format(t.modelLoadingProgress, { percent })
-            : t.modelLoading
+          ? health === 'restarting'
+            ? t.modelRestarting
+            : percent !== undefined
+              ? format(t.modelLoadingProgress, { percent })
+              : t.modelLoading
           : this.status === 'error'
-            ? t.modelFailed
+            ? health === 'failed'
+              ? t.modelStopped
+              : t.modelFailed
             : t.modelIdle;
     const detail = this.status === 'error' ? source?.error?.message : undefined;
     return html`
@@ -116,7 +123,7 @@ export class CwModelStatus extends CowriteElement {
           <span part="indicator" class="dot" aria-hidden="true"></span>
           <span part="label" class=${this.status === 'error' ? 'error' : ''} role="status">${label}</span>
         </span>
-        ${this.status === 'loading'
+        ${this.status === 'loading' && health !== 'restarting'
           ? html`<progress part="progress" aria-label=${t.modelLoading} max="100" value=${ifDefined(percent)}></progress>`
           : nothing}
         ${this.status === 'ready' && source?.backend ? html`<span part="backend">${format(t.backend, { backend: source.backend })}</span>` : nothing}

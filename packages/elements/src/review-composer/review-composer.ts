@@ -1,8 +1,8 @@
 import { html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { TextGenerator } from '@cowrite/core';
+import { cssProps } from '../base/css-props.ts';
 import { FormControlElement } from '../base/form-control.ts';
 import { sharedStyles } from '../base/shared.styles.ts';
 import { format } from '../base/strings.ts';
@@ -13,6 +13,7 @@ import { getTextServices } from '../services/text-services.ts';
 import type { GuardReport, RatingSuggestion, SentimentReading } from '../services/text-services.ts';
 import { readDraft, removeDraft, writeDraft } from './draft-storage.ts';
 import { ghostIsShowing } from './ghost-visibility.ts';
+import { REVIEW_MAX_LENGTH } from './limits.ts';
 import { reviewComposerStyles } from './review-composer.styles.ts';
 import { reviewComposerMetrics } from './review-composer.metrics.ts';
 import type { MetricRecipe } from '../metrics/metrics-controller.ts';
@@ -691,12 +692,13 @@ export class CwReviewComposer extends FormControlElement {
         <label part="label" class="label" for="input" id="label"><slot name="label">${this.label ?? t.reviewLabel}</slot></label>
         ${this.noTopics || this.topicsHidden || !this.topics.length ? nothing : this.#renderTopics(t, disabled)}
         ${this.restored ? html`<p class="restored">${t.draftRestored}</p>` : nothing}
-        <div part="field" class="field" style=${styleMap({ '--_rows': String(this.rows) })}>
+        <div part="field" class="field" ${cssProps({ '--_rows': String(this.rows) })}>
           <div class="mirror" aria-hidden="true">${this.value}<span part="ghost" class="ghost">${this.suggestion}</span>\u200b</div>
           <textarea
             id="input"
             part="textarea"
             rows=${this.rows}
+            maxlength=${this.maxLength ?? REVIEW_MAX_LENGTH}
             .value=${live(this.value)}
             placeholder=${this.placeholder ?? t.reviewPlaceholder}
             ?disabled=${disabled}

@@ -37,6 +37,8 @@ export type ToWorker =
   | { type: 'load'; options: WorkerLoadOptions }
   | { type: 'generate'; id: number; prompt: string | number[]; options: WorkerGenerationOptions }
   | { type: 'abort'; id: number }
+  /** Liveness: a Worker that answers no ping is taken for dead (see WorkerEngine). */
+  | { type: 'ping' }
   | { type: 'dispose' };
 
 export interface LoadedModel {
@@ -53,7 +55,8 @@ export type FromWorker =
   | { type: 'load-error'; error: SerializedError }
   | { type: 'chunk'; id: number; chunk: GenerationChunk }
   | { type: 'done'; id: number; result: GenerationResult }
-  | { type: 'error'; id: number; error: SerializedError };
+  | { type: 'error'; id: number; error: SerializedError }
+  | { type: 'pong' };
 
 export interface SerializedError {
   name: string;

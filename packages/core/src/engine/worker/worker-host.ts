@@ -61,6 +61,9 @@ export function startWorkerHost(port: MessagePort): void {
       case 'abort':
         running.get(data.id)?.abort();
         return;
+      case 'ping':
+        send({ type: 'pong' });
+        return;
       case 'dispose':
         for (const controller of running.values()) controller.abort();
         await model?.dispose();

@@ -1,19 +1,21 @@
 import { ModelFormatError } from '../../errors/cowrite-error.ts';
-import { type ModelCache, sha256Hex } from '../cache/model-cache.ts';
+import { type CachedFileMeta, type ModelCache, sha256Hex } from '../cache/model-cache.ts';
 import type { ModelFileStore, ReadOptions } from './file-store.ts';
 import type { HttpFileStore } from './http-store.ts';
 
 /**
  * Serves files from a persistent cache, downloading (and verifying) on a miss.
  * A file enters the cache only complete and verified (size, and sha256 when the
- * caller knows it); a cached entry that no longer matches its record is dropped
- * and downloaded again. An aborted or failed download writes nothing.
+ * caller knows it), and only when the loader commits it after the files parsed and
+ * the session was created; a cached entry that no longer matches its record is
+ * dropped and downloaded again. An aborted or failed load writes nothing.
  */
 export class CachingFileStore implements ModelFileStore {
   readonly location: string;
   readonly cache: ModelCache;
   readonly #inner: HttpFileStore;
   readonly #integrity: Readonly<Record<string, string>>;
+  readonly #staged = new Map<string, { bytes: Uint8Array; meta: CachedFileMeta }>();
 
   constructor(inner: HttpFileStore, cache: ModelCache, integrity: Readonly<Record<string, string>> = {}) {
     this.location = inner.location;
@@ -56,8 +58,25 @@ export class CachingFileStore implements ModelFileStore {
         throw new ModelFormatError('MODEL_CORRUPT', path, `${this.key(path)} does not match its expected sha256 (${expectedSha}); the download is corrupt or the file changed on the server.`);
       }
     }
-    // Caching is best effort: a full quota must not fail the load.
-    await this.cache.put(key, bytes, sha256 ? { size: bytes.byteLength, sha256 } : { size: bytes.byteLength }).catch(() => undefined);
+    // Held back until the loader proves the file usable: one bad answer (an HTML error page
+    // served as config.json, a corrupt ONNX of the right size) must never be cached for good.
+    this.#staged.set(path, { bytes, meta: sha256 ? { size: bytes.byteLength, sha256 } : { size: bytes.byteLength } });
     return bytes;
+  }
+
+  /** Writes the files this load downloaded, then lets go of them (the session holds its own copy). */
+  async commit(): Promise<void> {
+    const staged = [...this.#staged];
+    this.#staged.clear();
+    for (const [path, { bytes, meta }] of staged) {
+      // Caching is best effort: a full quota must not fail the load.
+      await this.cache.put(this.key(path), bytes, meta).catch(() => undefined);
+    }
+  }
+
+  /** Forgets staged downloads and drops cached copies of `paths` (they failed to parse or load). */
+  async evict(paths: readonly string[]): Promise<void> {
+    this.#staged.clear();
+    await Promise.all(paths.map((path) => this.cache.delete(this.key(path)).catch(() => undefined)));
   }
 }

@@ -17,4 +17,11 @@ export interface ModelFileStore {
   read(path: string, options?: ReadOptions): Promise<Uint8Array>;
   /** The file's size without reading it (HTTP HEAD, cache metadata); undefined when unknown. Rejects with `ModelNotFoundError` when it does not exist. */
   size?(path: string, signal?: AbortSignal): Promise<number | undefined>;
+  /**
+   * Stores that persist what they read (a download cache) hold new files back until the loader
+   * has proved them usable (JSON parsed, onnxruntime session created), then `commit` writes them;
+   * `evict` drops the named files from persistent storage after a load found them unusable.
+   */
+  commit?(): Promise<void>;
+  evict?(paths: readonly string[]): Promise<void>;
 }

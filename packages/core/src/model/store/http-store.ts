@@ -51,6 +51,8 @@ export class HttpFileStore implements ModelFileStore {
     const url = this.url(path);
     const response = await this.#withRetries(signal, async () => {
       const r = await this.#request(url, { method: 'HEAD', signal, headers: this.#headers });
+      // Finish the (empty) body: a response left unread is cancelled later, and the browser lists it as a failed request.
+      await r.arrayBuffer().catch(() => undefined);
       this.#checkStatus(r, path, url);
       return r;
     });

@@ -42,6 +42,16 @@ function stars(rating: number, lang: 'en' | 'zh'): string {
 }
 
 /**
+ * Drops trailing spaces and tabs. A loop from the end, not `/[ \t]+$/`: that regex retries from
+ * every run of spaces in the text, which is quadratic on a long draft full of spaces.
+ */
+export function trimTrailingSpaces(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text.charCodeAt(end - 1) === 0x20 || text.charCodeAt(end - 1) === 0x09)) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
+
+/**
  * The prompt ends with the draft verbatim (only trailing spaces trimmed: GPT-2 predicts a word with its
  * leading space), and everything before the draft is fixed while the shopper types, so consecutive
  * keystrokes share a token prefix and the engine can reuse its KV cache.
@@ -53,13 +63,13 @@ export function planReviewContinuation(engine: TextGenerator, input: ReviewConti
   const draftValue = fields.draft;
   if (draftValue === undefined || draftValue === null) throw new PromptingError('missing-field', '"draft" is required', 'draft');
   if (typeof draftValue !== 'string') throw new PromptingError('invalid-input', '"draft" must be a string', 'draft');
-  if (mode === 'ghost' && draftValue.trim().length === 0) {
+  if (mode === 'ghost' && !/\S/.test(draftValue)) {
     throw new PromptingError('missing-field', 'ghost text needs a non-empty draft', 'draft');
   }
-  const draft = draftValue.replace(/[ \t]+$/, '');
+  const draft = trimTrailingSpaces(draftValue);
   const rating = optionalRating(fields, 'rating');
   const topicsText = optionalList(fields, 'topics', ', ');
-  const lang = options.lang ?? (draft.trim().length > 0 ? detectLang(draft) : detectLang(topicsText));
+  const lang = options.lang ?? (/\S/.test(draft) ? detectLang(draft) : detectLang(topicsText));
   return planTask(engine, {
     task: 'reviewContinuation',
     lang,
