@@ -10,7 +10,7 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['source', ...defaultServerConditions], externalConditions: ['source'] } },
   // onnxruntime-web finds its .wasm next to its module; pre-bundling would move the module away from it.
   // Framework tests' dependencies are pre-bundled up front: discovering them mid-run reloads the page.
-  optimizeDeps: { exclude: ['onnxruntime-web'], include: ['react', 'react-dom/client', 'vue', 'vue/dist/vue.esm-bundler.js'] },
+  optimizeDeps: { exclude: ['onnxruntime-web'], include: ['react', 'react-dom/client', 'vue', 'vue/dist/vue.esm-bundler.js', 'lit', 'fastest-levenshtein', 'ajv/dist/2020.js', 'axe-core'] },
   test: {
     globalSetup: ['test/support/global-setup.ts'],
     projects: [

@@ -10,7 +10,7 @@ import { chromiumLaunchOptions } from '../tools/chromium.ts';
  */
 export default defineConfig({
   plugins: [storybookTest({ configDir: fileURLToPath(new URL('.', import.meta.url)) })],
-  optimizeDeps: { exclude: ['onnxruntime-web'] },
+  optimizeDeps: { exclude: ['onnxruntime-web'], include: ['lit', 'fastest-levenshtein'] },
   test: {
     name: 'storybook',
     testTimeout: 60_000,
