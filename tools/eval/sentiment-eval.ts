@@ -15,6 +15,7 @@ import { analyzeSentiment } from '../../packages/core/src/sentiment/index.ts';
 import { loadSentimentModel } from '../../packages/core/src/sentiment/learned/load-model.ts';
 import { learnedModelFor, unloadSentimentModels, useSentimentModel } from '../../packages/core/src/sentiment/learned/model-registry.ts';
 import { loadAnchors, type Classifier } from './sentiment/anchors.ts';
+import { aspectReport } from './sentiment/aspect-eval.ts';
 import { corpusReport } from './sentiment/corpus-eval.ts';
 import { binaryAccuracy, macroF1, median, threeClassAccuracy, type Label, type Prediction } from './sentiment/metrics.ts';
 
@@ -129,6 +130,7 @@ const report = [
   scoreTable(`Held-out split (${heldOut.length} reviews)`, heldOut),
   scoreTable(`Dev split (${dev.length} reviews, used for tuning)`, dev),
   throughputTable([...dev, ...heldOut]),
+  aspectReport(learnedModels),
   process.argv.includes('--no-corpus') ? '' : await corpusReport(),
 ].join('\n');
 

@@ -10,9 +10,11 @@ const sigmoid = (value: number): number => 1 / (1 + Math.exp(-value));
 /**
  * Fits p = σ(slope·z + intercept) by Newton's method on the weighted log-loss. Each class gets
  * equal total weight, so the calibrated 0.5 stays the balanced decision point (stores differ in
- * how many reviews are positive; the model should not lean on one store's ratio).
+ * how many reviews are positive; the model should not lean on one store's ratio). With
+ * `fitIntercept: false` only the slope is fitted: the model was trained class-balanced, so z = 0
+ * already is that point, and an intercept fitted on the pooled sources cost accuracy on single ones.
  */
-export function fitPlatt(scores: readonly number[], labels: readonly number[]): Calibration {
+export function fitPlatt(scores: readonly number[], labels: readonly number[], fitIntercept = false): Calibration {
   const positives = labels.filter((label) => label === 1).length;
   const negatives = labels.length - positives;
   const weightOf = (label: number): number => (label === 1 ? labels.length / (2 * positives) : labels.length / (2 * negatives));
@@ -40,8 +42,8 @@ export function fitPlatt(scores: readonly number[], labels: readonly number[]): 
     hbb += 1e-9;
     const determinant = haa * hbb - hab * hab;
     if (determinant <= 0) break;
-    const stepA = (hbb * ga - hab * gb) / determinant;
-    const stepB = (haa * gb - hab * ga) / determinant;
+    const stepA = fitIntercept ? (hbb * ga - hab * gb) / determinant : ga / haa;
+    const stepB = fitIntercept ? (haa * gb - hab * ga) / determinant : 0;
     slope -= stepA;
     intercept -= stepB;
     if (Math.abs(stepA) + Math.abs(stepB) < 1e-9) break;

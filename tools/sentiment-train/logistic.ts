@@ -11,6 +11,8 @@ export interface TrainConfig {
   bits: number;
   epochs: number;
   learningRate: number;
+  /** For the bias and the few lexicon-signal weights, which need to grow far larger than any one n-gram weight. */
+  lexiconLearningRate: number;
   l2: number;
   useNgrams: boolean;
   useLexicon: boolean;
@@ -19,7 +21,7 @@ export interface TrainConfig {
   seed: number;
 }
 
-export const DEFAULT_CONFIG: TrainConfig = { bits: 18, epochs: 4, learningRate: 0.1, l2: 1e-5, useNgrams: true, useLexicon: true, sourceCap: 20000, seed: 11 };
+export const DEFAULT_CONFIG: TrainConfig = { bits: 18, epochs: 4, learningRate: 0.1, lexiconLearningRate: 0.1, l2: 1e-5, useNgrams: true, useLexicon: true, sourceCap: 20000, seed: 11 };
 
 /** Per-review sample weights: each source capped at `sourceCap`, then both classes given equal total weight. */
 function sampleWeights(table: FeatureTable, rows: readonly number[], sourceCap: number): Float32Array {
@@ -82,12 +84,12 @@ export function trainLogistic(table: FeatureTable, trainRows: readonly number[],
       const p = 1 / (1 + Math.exp(-z));
       const gradient = (p - table.labels[row]) * sampleWeight[row];
       biasSquares += gradient * gradient;
-      bias -= (config.learningRate * gradient) / Math.sqrt(biasSquares);
+      bias -= (config.lexiconLearningRate * gradient) / Math.sqrt(biasSquares);
       if (config.useLexicon) {
         for (let k = 0; k < LEXICON_SIGNALS; k++) {
           const g = gradient * table.signals[base + k];
           lexiconSquares[k] += g * g;
-          lexiconWeights[k] -= (config.learningRate * g) / Math.sqrt(lexiconSquares[k]);
+          lexiconWeights[k] -= (config.lexiconLearningRate * g) / Math.sqrt(lexiconSquares[k]);
         }
       }
       if (x > 0) {

@@ -21,7 +21,7 @@ const AFINN_OVERRIDES: Array<[string, LexiconEntry]> = [
   ...sameEntry(['gift', 'gifts', 'pay', 'paid', 'charge', 'charged', 'charges', 'want', 'wanted', 'care', 'cut', 'cuts', 'clear', 'please',
     'yeah', 'yes', 'free', 'matter', 'kind', 'stop', 'stops', 'alone', 'cancel', 'share', 'shares', 'fan', 'fans', 'hard', 'pretty',
     'no', 'joke', 'interested', 'help', 'god', 'kill', 'dear', 'tied', 'fake'], NEUTRAL),
-  ...polarTable([['like', 1.5], ['fine', 1], ['hope', 0.5], ['wish', -0.5], ['super', 2], ['easy', 2], ['broke', -3], ['broken', -3],
+  ...polarTable([['like', 1.5], ['fine', 1], ['hope', 0.5], ['wish', -0.5], ['super', 2], ['easy', 2], ['broke', -3, 'durability'], ['broken', -3],
     ['useless', -3], ['worth', 2], ['ok', 0.5], ['okay', 0.5], ['expected', 0], ['recommend', 2], ['fake', -3], ['die', -2]]),
 ];
 
