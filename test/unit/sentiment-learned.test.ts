@@ -25,15 +25,19 @@ describe('learned sentiment model', () => {
     expect(analyzeSentiment(text).label).toBe('neutral');
   });
 
+  // Written for this test: facts more than adjectives, as real shoppers write.
   it.each([
     ['The battery runs down quickly.', 'negative'],
     ['Took an hour to get our food', 'negative'],
-    ['For a product that costs as much as this one does, I expect it to work far better', 'negative'],
-    ['I have to jiggle the plug to get it to line up right to get decent volume.', 'negative'],
     ['Stopped charging after two weeks and the seller never answered my emails.', 'negative'],
-    ['My daughter wears it every day and it still looks brand new.', 'positive'],
+    ['It stopped holding a charge after a month.', 'negative'],
+    ['The color faded after one wash.', 'negative'],
+    ['Smells like chemicals and gave me a rash.', 'negative'],
+    ['Returned it the next day.', 'negative'],
     ['Fits my laptop perfectly and the zipper feels solid.', 'positive'],
+    ['Exactly what I needed, arrived early.', 'positive'],
     ['Bought a second one for my mother.', 'positive'],
+    ['I use it every morning, no complaints.', 'positive'],
   ])('English: %s → %s', async (text, label) => {
     await loadSentimentModel({ lang: 'en' });
     const result = analyzeSentiment(text);
@@ -58,7 +62,10 @@ describe('learned sentiment model', () => {
     await loadSentimentModel();
     const result = analyzeSentiment('The packaging was nice. Customer service never answered my email.');
     expect(result.sentences.map((sentence) => sentence.label)).toEqual(['positive', 'negative']);
-    expect(result.aspects.find((aspect) => aspect.aspect === 'customer-service')?.label).toBe('negative');
+    expect(result.aspects.map((aspect) => [aspect.aspect, aspect.label])).toEqual([
+      ['packaging', 'positive'],
+      ['customer-service', 'negative'],
+    ]);
   });
 
   it('never throws on odd input and keeps empty text at confidence 0', async () => {
