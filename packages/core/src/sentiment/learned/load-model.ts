@@ -11,7 +11,7 @@ export interface LoadSentimentModelOptions {
 /**
  * Loads the learned polarity model(s) and makes every later synchronous `analyzeSentiment`
  * (and `summarizeFeedback`) call use them. The weights are separate chunks imported on demand
- * (about 90–200 kB gzipped per language), so the default bundle stays small and an English-only
+ * (about 100–200 kB gzipped per language), so the default bundle stays small and an English-only
  * page never fetches the Chinese weights. Calling it again is cheap: loaded languages are kept.
  * Resolves with the languages that are now loaded.
  */
