@@ -17,6 +17,7 @@ import { learnedModelFor, unloadSentimentModels, useSentimentModel } from '../..
 import { loadAnchors, type Classifier } from './sentiment/anchors.ts';
 import { aspectReport } from './sentiment/aspect-eval.ts';
 import { corpusReport } from './sentiment/corpus-eval.ts';
+import { longInputReport } from './sentiment/long-input.ts';
 import { binaryAccuracy, macroF1, median, threeClassAccuracy, type Label, type Prediction } from './sentiment/metrics.ts';
 
 interface Review {
@@ -131,6 +132,7 @@ const report = [
   scoreTable(`Dev split (${dev.length} reviews, used for tuning)`, dev),
   throughputTable([...dev, ...heldOut]),
   aspectReport(learnedModels),
+  longInputReport(learnedModels),
   process.argv.includes('--no-corpus') ? '' : await corpusReport(),
 ].join('\n');
 
