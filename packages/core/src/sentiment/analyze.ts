@@ -1,7 +1,7 @@
 import { SentimentInputError } from './errors.ts';
 import { aspectsFromContext, learnedVerdict, type LearnedVerdict } from './learned/learned-verdict.ts';
 import { spanEvidence, type LinearSentimentModel, type SpanEvidence } from './learned/linear-model.ts';
-import { LEXICON_SIGNALS, lexiconSignals } from './learned/lexicon-signals.ts';
+import { LEXICON_SIGNALS, lexiconSignals, sentenceSignals } from './learned/lexicon-signals.ts';
 import { learnedModelFor } from './learned/model-registry.ts';
 import type { LanguagePack } from './lexicon-types.ts';
 import { scoreSentence, type AspectMention, type ScoredCue } from './score-sentence.ts';
@@ -133,14 +133,14 @@ function blendLearned(
 ): LearnedVerdict | null {
   // The review's signals first: the loop below overwrites each sentence's lexicon score.
   const reviewSignals = lexiconSignals(lexiconScore, cues, sentences, new Float64Array(LEXICON_SIGNALS));
-  const sentenceSignals = new Float64Array(LEXICON_SIGNALS);
+  const perSentence = new Float64Array(LEXICON_SIGNALS);
   let reviewModel: LinearSentimentModel | null = null;
   let sum = 0;
   let count = 0;
   sentences.forEach((sentence, index) => {
     const entry = learned[index];
     if (!entry) return;
-    const verdict = learnedVerdict(entry.model, entry.evidence, lexiconSignals(sentence.score, entry.cues, [sentence], sentenceSignals));
+    const verdict = learnedVerdict(entry.model, entry.evidence, sentenceSignals(sentence.score, entry.cues, perSentence));
     sentence.score = verdict.score;
     sentence.label = verdict.label;
     for (const aspect of aspectsFromContext(entry.mentions, entry.judged, verdict, sentence.end, text)) aspects.push(aspect);

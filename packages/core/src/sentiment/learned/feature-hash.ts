@@ -28,8 +28,13 @@ function mix(hash: number): number {
   return h ^ (h >>> 16);
 }
 
-/** Collects bucket ids; reused across calls so scoring allocates nothing per review. */
-export class FeatureBuffer {
+/** Where the extractors put bucket ids: a buffer (training) or a running weight sum (runtime). */
+export interface FeatureSink {
+  push(id: number): void;
+}
+
+/** Collects bucket ids (the training tool keeps them all). */
+export class FeatureBuffer implements FeatureSink {
   ids: Int32Array;
   length = 0;
   constructor(capacity = 1024) {
@@ -77,7 +82,7 @@ const isClauseEnd = (code: number): boolean =>
  * English features of text[start, end) into `out`. A word is a run of letters/digits
  * (apostrophes dropped, so don't = dont). Bigrams cross spaces but not punctuation.
  */
-export function englishFeatures(text: string, start: number, end: number, mask: number, out: FeatureBuffer): void {
+export function englishFeatures(text: string, start: number, end: number, mask: number, out: FeatureSink): void {
   let previous = 0;
   let hasPrevious = false;
   let negated = false;
@@ -118,7 +123,7 @@ function chineseCode(code: number): number {
 }
 
 /** Chinese features of text[start, end): character 1-, 2- and 3-grams; whitespace breaks the chain. */
-export function chineseFeatures(text: string, start: number, end: number, mask: number, out: FeatureBuffer): void {
+export function chineseFeatures(text: string, start: number, end: number, mask: number, out: FeatureSink): void {
   let first = 0;
   let second = 0;
   let run = 0;

@@ -5,6 +5,22 @@
  */
 export const LEXICON_SIGNALS = 5;
 
+/** The same signals for one sentence: its own score is first, last and mean. */
+export function sentenceSignals(score: number, cueWeights: readonly { weight: number }[], out: Float64Array): Float64Array {
+  let sum = 0;
+  let mass = 0;
+  for (const cue of cueWeights) {
+    sum += cue.weight;
+    mass += Math.abs(cue.weight);
+  }
+  out[0] = score;
+  out[1] = mass > 0 ? sum / mass : 0;
+  out[2] = score;
+  out[3] = score;
+  out[4] = score;
+  return out;
+}
+
 export function lexiconSignals(score: number, cueWeights: readonly { weight: number }[], sentenceScores: readonly { score: number }[], out: Float64Array): Float64Array {
   let sum = 0;
   let mass = 0;

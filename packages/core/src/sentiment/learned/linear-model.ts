@@ -1,5 +1,5 @@
 import type { SentimentLanguage } from '../types.ts';
-import { chineseFeatures, englishFeatures, FeatureBuffer } from './feature-hash.ts';
+import { chineseFeatures, englishFeatures, type FeatureSink } from './feature-hash.ts';
 
 /**
  * A learned polarity model: logistic regression over hashed n-grams (see feature-hash.ts)
@@ -28,19 +28,28 @@ export interface SpanEvidence {
   count: number;
 }
 
-const sharedBuffer = new FeatureBuffer();
+/** Sums weights as the extractor finds ids: no id buffer at run time. */
+class WeightSum implements FeatureSink {
+  weights: Int8Array = new Int8Array(0);
+  sum = 0;
+  count = 0;
+  push(id: number): void {
+    this.sum += this.weights[id];
+    this.count++;
+  }
+}
+
+const sharedSum = new WeightSum();
 
 /** Extracts the features of text[start, end) for the model's language and sums their weights. */
 export function spanEvidence(model: LinearSentimentModel, text: string, start: number, end: number): SpanEvidence {
-  sharedBuffer.reset();
+  sharedSum.weights = model.weights;
+  sharedSum.sum = 0;
+  sharedSum.count = 0;
   const mask = (1 << model.bits) - 1;
-  if (model.lang === 'zh') chineseFeatures(text, start, end, mask, sharedBuffer);
-  else englishFeatures(text, start, end, mask, sharedBuffer);
-  const { ids, length } = sharedBuffer;
-  const weights = model.weights;
-  let sum = 0;
-  for (let index = 0; index < length; index++) sum += weights[ids[index]];
-  return { sum, count: length };
+  if (model.lang === 'zh') chineseFeatures(text, start, end, mask, sharedSum);
+  else englishFeatures(text, start, end, mask, sharedSum);
+  return { sum: sharedSum.sum, count: sharedSum.count };
 }
 
 /** Calibrated probability that the text is positive, from its summed n-gram evidence and the lexicon signals. */
