@@ -91,8 +91,25 @@ function mapSegments(text: string, start: number, end: number, useSegmenter: boo
   return { start: starts, end: ends };
 }
 
+/** Per pack: the longest key that starts with each character, so most characters cost one Map lookup instead of maxKeyLength substrings. */
+const longestByFirst = new WeakMap<LanguagePack, Map<number, number>>();
+
+function keyLengthsByFirst(pack: LanguagePack): Map<number, number> {
+  let lengths = longestByFirst.get(pack);
+  if (!lengths) {
+    lengths = new Map();
+    for (const key of pack.entries.keys()) {
+      const first = key.charCodeAt(0);
+      lengths.set(first, Math.max(lengths.get(first) ?? 0, key.length));
+    }
+    longestByFirst.set(pack, lengths);
+  }
+  return lengths;
+}
+
 function longestKey(text: string, index: number, limit: number, pack: LanguagePack): number {
-  for (let length = Math.min(pack.maxKeyLength, limit - index); length >= 1; length--) {
+  const longest = keyLengthsByFirst(pack).get(text.charCodeAt(index)) ?? 0;
+  for (let length = Math.min(longest, limit - index); length >= 1; length--) {
     if (pack.entries.has(text.slice(index, index + length))) return length;
   }
   return 0;
