@@ -5,7 +5,7 @@
  * source out (lexicon vs the learned model vs wink/VADER; see sentiment/corpus-eval.ts), with
  * throughput. Prints a markdown report and writes it to RESULTS.md.
  *   node tools/eval/sentiment-eval.ts            # everything
- *   node tools/eval/sentiment-eval.ts --no-corpus  # the hand-written set only (fast)
+ *   node tools/eval/sentiment-eval.ts --no-corpus  # the hand-written set only (fast; prints, writes nothing)
  *   node tools/eval/sentiment-eval.ts --errors   # also list our misses on the dev split (for tuning)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -137,5 +137,6 @@ const report = [
 ].join('\n');
 
 console.log(report);
-writeFileSync(`${dataDir}RESULTS.md`, report);
+// A partial run (--no-corpus) prints only, so RESULTS.md always holds the full report.
+if (!process.argv.includes('--no-corpus')) writeFileSync(`${dataDir}RESULTS.md`, report);
 if (process.argv.includes('--errors')) console.log(`\n## Our misses on the dev split\n\n${listMisses(dev)}`);
