@@ -12,12 +12,13 @@ import { build } from 'vite';
 const sentimentDir = fileURLToPath(new URL('../../../packages/core/src/sentiment/', import.meta.url));
 const entries: Record<string, string> = {
   'analyzeSentiment + summarizeFeedback (en + zh)': `export { analyzeSentiment, summarizeFeedback } from '${sentimentDir}index.ts';`,
+  'analyzeSentiment + summarizeFeedback + loadSentimentModel (weights are lazy chunks)': `export { analyzeSentiment, summarizeFeedback, loadSentimentModel } from '${sentimentDir}index.ts';`,
   'English only (createSentimentAnalyzer + englishPack)': `import { createSentimentAnalyzer } from '${sentimentDir}analyze.ts'; import { englishPack } from '${sentimentDir}lexicon-en.ts'; export const analyze = createSentimentAnalyzer({ en: englishPack });`,
   'Chinese only (createSentimentAnalyzer + chinesePack)': `import { createSentimentAnalyzer } from '${sentimentDir}analyze.ts'; import { chinesePack } from '${sentimentDir}lexicon-zh.ts'; export const analyze = createSentimentAnalyzer({ zh: chinesePack });`,
 };
 
 const work = mkdtempSync(join(tmpdir(), 'sentiment-bundle-'));
-console.log('| bundle | minified | gzipped |\n|---|---|---|');
+console.log('| bundle | initial chunk minified | gzipped | lazy chunks (gzipped) |\n|---|---|---|---|');
 for (const [name, source] of Object.entries(entries)) {
   const entry = join(work, 'entry.js');
   writeFileSync(entry, source);
@@ -27,7 +28,10 @@ for (const [name, source] of Object.entries(entries)) {
     configFile: false,
     build: { outDir, emptyOutDir: true, minify: true, lib: { entry, formats: ['es'], fileName: 'bundle' } },
   });
-  const code = readdirSync(outDir).filter((file) => file.endsWith('.js')).map((file) => readFileSync(join(outDir, file))).reduce((all, part) => Buffer.concat([all, part]), Buffer.alloc(0));
-  console.log(`| ${name} | ${(code.length / 1024).toFixed(1)} kB | ${(gzipSync(code, { level: 9 }).length / 1024).toFixed(1)} kB |`);
+  const files = readdirSync(outDir).filter((file) => file.endsWith('.js'));
+  const gzipped = (file: string): string => `${(gzipSync(readFileSync(join(outDir, file)), { level: 9 }).length / 1024).toFixed(1)} kB`;
+  const main = readFileSync(join(outDir, files.find((file) => file.startsWith('bundle')) ?? files[0]));
+  const lazy = files.filter((file) => !file.startsWith('bundle')).map((file) => `${file.replace(/-[\w-]{8}\.js$/, '')} ${gzipped(file)}`);
+  console.log(`| ${name} | ${(main.length / 1024).toFixed(1)} kB | ${(gzipSync(main, { level: 9 }).length / 1024).toFixed(1)} kB | ${lazy.join(', ') || '—'} |`);
 }
 rmSync(work, { recursive: true, force: true });

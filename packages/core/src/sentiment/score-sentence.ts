@@ -19,9 +19,11 @@ export interface ScoredSentence {
   cues: ScoredCue[];
   /** The sentence opens with "But"/"但是": the previous sentence weighs less. */
   opensWithContrast: boolean;
+  /** Every aspect word, with or without an opinion next to it (the learned model can judge the bare ones). */
+  mentions: AspectMention[];
 }
 
-interface AspectMention {
+export interface AspectMention {
   aspect: AspectName;
   start: number;
   end: number;
@@ -141,8 +143,19 @@ export function scoreSentence(units: readonly LexUnit[], pack: LanguagePack, exc
   }
 
   const emphasis = (1 + 0.15 * Math.min(exclamations, 3)) * (question ? 0.8 : 1);
-  const cues = pending.map((cue) => resolveCue(cue, mentions, emphasis)).filter((cue) => cue.weight !== 0);
-  return { cues, opensWithContrast };
+  const resolved = pending.map((cue) => resolveCue(cue, mentions, emphasis));
+  echoClauseOpinion(pending, resolved);
+  const cues = resolved.filter((cue) => cue.weight !== 0);
+  return { cues, opensWithContrast, mentions };
+}
+
+/** An echoing phrase ("for the price") turns negative when the opinion before it in its clause is negative. */
+function echoClauseOpinion(pending: readonly PendingCue[], resolved: ScoredCue[]): void {
+  for (let index = 1; index < pending.length; index++) {
+    if (!pending[index].entry.echoes) continue;
+    const before = resolved[index - 1];
+    if (before.clause === resolved[index].clause && before.weight < 0) resolved[index].weight = -Math.abs(resolved[index].weight);
+  }
 }
 
 function resolveCue(cue: PendingCue, mentions: readonly AspectMention[], emphasis: number): ScoredCue {

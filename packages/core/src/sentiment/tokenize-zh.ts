@@ -15,12 +15,14 @@ function getSegmenter(): Intl.Segmenter | null {
 
 /**
  * Longest match of lexicon keys over the characters of text[start, end).
+ * `useSegmenter: false` skips Intl.Segmenter (4× faster; used with the learned model, which
+ * was trained on exactly this reading): every character is then its own segment.
  * Multi-character keys may start anywhere ("很好|看" still yields 好看). A single-character key
  * (other than a negator or intensifier) only counts where the word segmenter agrees it is a word of its own, or where its segment is
  * made entirely of lexicon keys — so 好 in 好像 or 小 in 小时 is not read as sentiment.
  */
-export function tokenizeChinese(text: string, start: number, end: number, pack: LanguagePack): LexUnit[] {
-  const segmentOf = mapSegments(text, start, end);
+export function tokenizeChinese(text: string, start: number, end: number, pack: LanguagePack, useSegmenter = true): LexUnit[] {
+  const segmentOf = mapSegments(text, start, end, useSegmenter);
   const tileable = new Map<number, boolean>();
   const units: LexUnit[] = [];
   let plainSegment = -1;
@@ -69,10 +71,10 @@ interface SegmentMap {
   end: Int32Array;
 }
 
-function mapSegments(text: string, start: number, end: number): SegmentMap {
+function mapSegments(text: string, start: number, end: number, useSegmenter: boolean): SegmentMap {
   const starts = new Int32Array(end - start);
   const ends = new Int32Array(end - start);
-  const words = getSegmenter();
+  const words = useSegmenter ? getSegmenter() : null;
   if (!words) {
     for (let index = 0; index < end - start; index++) {
       starts[index] = start + index;
@@ -89,8 +91,25 @@ function mapSegments(text: string, start: number, end: number): SegmentMap {
   return { start: starts, end: ends };
 }
 
+/** Per pack: the longest key that starts with each character, so most characters cost one Map lookup instead of maxKeyLength substrings. */
+const longestByFirst = new WeakMap<LanguagePack, Map<number, number>>();
+
+function keyLengthsByFirst(pack: LanguagePack): Map<number, number> {
+  let lengths = longestByFirst.get(pack);
+  if (!lengths) {
+    lengths = new Map();
+    for (const key of pack.entries.keys()) {
+      const first = key.charCodeAt(0);
+      lengths.set(first, Math.max(lengths.get(first) ?? 0, key.length));
+    }
+    longestByFirst.set(pack, lengths);
+  }
+  return lengths;
+}
+
 function longestKey(text: string, index: number, limit: number, pack: LanguagePack): number {
-  for (let length = Math.min(pack.maxKeyLength, limit - index); length >= 1; length--) {
+  const longest = keyLengthsByFirst(pack).get(text.charCodeAt(index)) ?? 0;
+  for (let length = Math.min(longest, limit - index); length >= 1; length--) {
     if (pack.entries.has(text.slice(index, index + length))) return length;
   }
   return 0;

@@ -1,0 +1,118 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { analyzeSentiment, loadSentimentModel, SentimentInputError, summarizeFeedback, unloadSentimentModels } from '@cowrite/core';
+import { decodeSentimentModel, encodeSentimentModel } from '../../packages/core/src/sentiment/learned/model-codec.ts';
+import { chineseFeatures, englishFeatures, FeatureBuffer } from '../../packages/core/src/sentiment/learned/feature-hash.ts';
+
+afterEach(() => unloadSentimentModels());
+
+describe('learned sentiment model', () => {
+  it('loads every language with no arguments, one with { lang }', async () => {
+    expect(await loadSentimentModel({ lang: 'zh' })).toEqual(['zh']);
+    expect(await loadSentimentModel()).toEqual(['en', 'zh']);
+  });
+
+  it('rejects an unknown language with the typed error', async () => {
+    await expect(loadSentimentModel({ lang: 'fr' as 'en' })).rejects.toBeInstanceOf(SentimentInputError);
+  });
+
+  it('answers with the lexicon before loading and with the learned model after', async () => {
+    // Shoppers state facts: the lexicon sees no opinion word here, the learned model does.
+    const text = 'Took an hour to get our food';
+    expect(analyzeSentiment(text).label).toBe('neutral');
+    await loadSentimentModel({ lang: 'en' });
+    expect(analyzeSentiment(text).label).toBe('negative');
+    unloadSentimentModels();
+    expect(analyzeSentiment(text).label).toBe('neutral');
+  });
+
+  // Written for this test: facts more than adjectives, as real shoppers write.
+  it.each([
+    ['The battery runs down quickly.', 'negative'],
+    ['Took an hour to get our food', 'negative'],
+    ['Stopped charging after two weeks and the seller never answered my emails.', 'negative'],
+    ['It stopped holding a charge after a month.', 'negative'],
+    ['The color faded after one wash.', 'negative'],
+    ['Smells like chemicals and gave me a rash.', 'negative'],
+    ['Returned it the next day.', 'negative'],
+    ['Fits my laptop perfectly and the zipper feels solid.', 'positive'],
+    ['Exactly what I needed, arrived early.', 'positive'],
+    ['Bought a second one for my mother.', 'positive'],
+    ['I use it every morning, no complaints.', 'positive'],
+  ])('English: %s → %s', async (text, label) => {
+    await loadSentimentModel({ lang: 'en' });
+    const result = analyzeSentiment(text);
+    expect(result.label).toBe(label);
+    expect(result.confidence).toBeGreaterThanOrEqual(0);
+    expect(result.confidence).toBeLessThanOrEqual(1);
+  });
+
+  it.each([
+    ['等了两个小时才送到，饭都凉了。', 'negative'],
+    ['制冷效果很好，安装师傅也很专业。', 'positive'],
+    ['用了三天就不制冷了，客服一直不回复。', 'negative'],
+    ['送得很快，分量也足，下次还点这家。', 'positive'],
+  ])('Chinese: %s → %s', async (text, label) => {
+    await loadSentimentModel({ lang: 'zh' });
+    const result = analyzeSentiment(text);
+    expect(result.label).toBe(label);
+    expect(result.lang).toBe('zh');
+  });
+
+  it('gives sentence labels from the model and aspects from context', async () => {
+    await loadSentimentModel();
+    const result = analyzeSentiment('The packaging was nice. Customer service never answered my email.');
+    expect(result.sentences.map((sentence) => sentence.label)).toEqual(['positive', 'negative']);
+    expect(result.aspects.map((aspect) => [aspect.aspect, aspect.label])).toEqual([
+      ['packaging', 'positive'],
+      ['customer-service', 'negative'],
+    ]);
+  });
+
+  it('never throws on odd input and keeps empty text at confidence 0', async () => {
+    await loadSentimentModel();
+    for (const text of ['', '   ', '👍👍', 'https://example.com/a?b=c', '!!!???...', 'Great 质量很好 🙂', '\uD83D', 'a'.repeat(100_000), '好'.repeat(100_000)]) {
+      const result = analyzeSentiment(text);
+      expect(['positive', 'negative', 'neutral']).toContain(result.label);
+      expect(result.confidence).toBeGreaterThanOrEqual(0);
+      expect(result.confidence).toBeLessThanOrEqual(1);
+    }
+    expect(analyzeSentiment('')).toMatchObject({ label: 'neutral', confidence: 0 });
+  });
+
+  it('summarizeFeedback uses the model once loaded', async () => {
+    const reviews = ['Took an hour to get our food', 'The battery runs down quickly.', 'Arrived in two days, works as it should.', 'Returned it the next day.', 'My kids use it every day.'];
+    await loadSentimentModel({ lang: 'en' });
+    const summary = summarizeFeedback(reviews);
+    expect(summary.status).toBe('ok');
+    if (summary.status === 'ok') expect(summary.distribution.negative).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('learned model plumbing', () => {
+  it('round-trips the packed format and rejects a bad header', () => {
+    const weights = new Int8Array(256).map((_, index) => (index % 7) - 3);
+    const model = { lang: 'zh' as const, bits: 8, weights, scale: 0.5, bias: -0.25, lexiconWeights: Float32Array.of(2, -1, 0.5, 0.25, 0), slope: 1.5, intercept: 0.125, neutralBand: 0.0625 };
+    const decoded = decodeSentimentModel(encodeSentimentModel(model));
+    expect({ ...decoded, weights: [...decoded.weights] }).toEqual({ ...model, weights: [...weights] });
+    expect(() => decodeSentimentModel(new Uint8Array(40))).toThrow(TypeError);
+  });
+
+  it('hashes words case-insensitively, folds digits and apostrophes, and marks negated words', () => {
+    const ids = (text: string): number[] => {
+      const buffer = new FeatureBuffer(4);
+      englishFeatures(text, 0, text.length, (1 << 18) - 1, buffer);
+      return [...buffer.ids.slice(0, buffer.length)];
+    };
+    expect(ids('Great Fit')).toEqual(ids('great fit'));
+    expect(ids('took 2 hours')).toEqual(ids('took 3 hours'));
+    expect(ids("didn't work")).toEqual(ids('didnt work'));
+    expect(ids('did not work')).toHaveLength(3 + 2 + 1);
+    expect(ids('did. work')).toHaveLength(2);
+  });
+
+  it('extracts Chinese character 1- to 3-grams without a segmenter', () => {
+    const buffer = new FeatureBuffer(2);
+    chineseFeatures('很好吃', 0, 3, (1 << 17) - 1, buffer);
+    expect(buffer.length).toBe(3 + 2 + 1);
+  });
+});

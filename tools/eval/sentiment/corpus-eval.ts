@@ -1,0 +1,165 @@
+/**
+ * Real reviews from ../shared/corpus, per source and language: the lexicon, the learned model
+ * (leave-one-source-out: trained, calibrated and banded without the source it scores) and, for
+ * English, wink-sentiment and VADER. Binary accuracy on 1–2 vs 4–5-star reviews, macro-F1 over
+ * the gold classes present (3 stars = neutral), the share of clear reviews called neutral, and
+ * throughput of the shipped model. Skips with a message where the corpus is not checked out.
+ */
+import { analyzeSentiment } from '../../../packages/core/src/sentiment/analyze-default.ts';
+import { labelOf } from '../../../packages/core/src/sentiment/analyze.ts';
+import { loadSentimentModel } from '../../../packages/core/src/sentiment/learned/load-model.ts';
+import { unloadSentimentModels } from '../../../packages/core/src/sentiment/learned/model-registry.ts';
+import { summarizeFeedback } from '../../../packages/core/src/sentiment/summarize.ts';
+import { chooseNeutralBand, fitPlatt } from '../../sentiment-train/calibrate.ts';
+import { CHOSEN, NEUTRAL_SHARE_TARGET } from '../../sentiment-train/config.ts';
+import { corpusAvailable, readCorpus, seededRandom, shuffleInPlace, type CorpusLang } from '../../sentiment-train/corpus.ts';
+import { featurize, type FeatureTable } from '../../sentiment-train/featurize.ts';
+import { leaveOneSourceOut, polarRowsOf } from '../../sentiment-train/loso.ts';
+import { loadAnchors } from './anchors.ts';
+import { binaryAccuracy, median, type Label, type Prediction } from './metrics.ts';
+
+const SAMPLE_PER_SOURCE = 3000;
+const percent = (value: number): string => `${(value * 100).toFixed(1)} %`;
+const sigmoid = (value: number): number => 1 / (1 + Math.exp(-value));
+const goldOf = (label: number): Label => (label === 1 ? 'positive' : label === 0 ? 'negative' : 'neutral');
+
+/** Mean F1 over the classes that occur in the gold labels (a source without 3-star reviews is scored on two). */
+function macroF1Present(predictions: readonly Prediction[]): number {
+  const classes = (['positive', 'negative', 'neutral'] as const).filter((label) => predictions.some((p) => p.gold === label));
+  const f1s = classes.map((label) => {
+    const truePositive = predictions.filter((p) => p.label === label && p.gold === label).length;
+    const predicted = predictions.filter((p) => p.label === label).length;
+    const actual = predictions.filter((p) => p.gold === label).length;
+    const precision = predicted === 0 ? 0 : truePositive / predicted;
+    const recall = truePositive / actual;
+    return precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  });
+  return f1s.reduce((sum, value) => sum + value, 0) / Math.max(1, classes.length);
+}
+
+const neutralShare = (predictions: readonly Prediction[]): number => {
+  const clear = predictions.filter((p) => p.gold !== 'neutral');
+  return clear.filter((p) => p.label === 'neutral').length / Math.max(1, clear.length);
+};
+
+/** Learned labels for one held-out source, with calibration and band fitted on the other sources' out-of-fold scores. */
+function learnedPredictions(table: FeatureTable, scores: Float64Array, source: number, rows: readonly number[]): Prediction[] {
+  const otherPolar: number[] = [];
+  for (let row = 0; row < table.count; row++) if (table.sources[row] !== source && table.labels[row] >= 0) otherPolar.push(row);
+  const { slope, intercept } = fitPlatt(otherPolar.map((row) => scores[row]), otherPolar.map((row) => table.labels[row]));
+  const others = table.sourceNames.map((_, index) => index).filter((index) => index !== source);
+  const band = chooseNeutralBand(others.map((index) => polarRowsOf(table, index).map((row) => sigmoid(slope * scores[row] + intercept))), NEUTRAL_SHARE_TARGET);
+  return rows.map((row) => {
+    const p = sigmoid(slope * scores[row] + intercept);
+    return { gold: goldOf(table.labels[row]), label: Math.abs(p - 0.5) < band ? 'neutral' : p > 0.5 ? 'positive' : 'negative', score: 2 * p - 1 };
+  });
+}
+
+function sampleRows(table: FeatureTable, source: number): number[] {
+  const rows = Array.from({ length: table.count }, (_, row) => row).filter((row) => table.sources[row] === source);
+  return shuffleInPlace(rows, seededRandom(source + 1)).slice(0, SAMPLE_PER_SOURCE);
+}
+
+function sourceTable(lang: CorpusLang, texts: readonly string[], table: FeatureTable): { markdown: string; worst: number } {
+  const scores = leaveOneSourceOut(table, CHOSEN[lang]);
+  const anchors = lang === 'en' ? loadAnchors().filter((anchor) => !anchor.name.startsWith('sentiment ')) : [];
+  const rows = ['| held-out source | sample (pos/neg/3★) | classifier | binary acc. | macro-F1 | clear reviews called neutral |', '|---|---|---|---|---|---|'];
+  let worst = 1;
+  table.sourceNames.forEach((name, source) => {
+    const sample = sampleRows(table, source);
+    const counts = [1, 0, -1].map((label) => sample.filter((row) => table.labels[row] === label).length).join('/');
+    const lexicon: Prediction[] = sample.map((row) => ({ gold: goldOf(table.labels[row]), label: labelOf(table.lexicon[row]), score: table.lexicon[row] }));
+    const learned = learnedPredictions(table, scores, source, sample);
+    const results: Array<[string, Prediction[]]> = [
+      ['lexicon (analyzeSentiment before loadSentimentModel)', lexicon],
+      ['**learned (after loadSentimentModel)**', learned],
+      ...anchors.map((anchor): [string, Prediction[]] => [anchor.name, sample.map((row) => ({ gold: goldOf(table.labels[row]), ...anchor.classify(texts[row]) }))]),
+    ];
+    worst = Math.min(worst, binaryAccuracy(learned));
+    for (const [classifier, predictions] of results) {
+      rows.push(`| ${name} | ${counts} | ${classifier} | ${percent(binaryAccuracy(predictions))} | ${percent(macroF1Present(predictions))} | ${percent(neutralShare(predictions))} |`);
+    }
+  });
+  return { markdown: rows.join('\n'), worst };
+}
+
+/**
+ * Reviews per CPU-second of this process (user + system), median of 5 interleaved passes after a
+ * warm-up pass. CPU time rather than wall time: on a shared machine other jobs steal wall time unevenly.
+ */
+function rates(contenders: ReadonlyArray<{ name: string; run: () => void; count: number; setup?: () => Promise<void> | void }>): Promise<number[]> {
+  return (async () => {
+    const samples = contenders.map(() => [] as number[]);
+    for (let pass = 0; pass < 6; pass++) {
+      for (const [index, contender] of contenders.entries()) {
+        await contender.setup?.();
+        const started = process.cpuUsage();
+        contender.run();
+        const used = process.cpuUsage(started);
+        const seconds = (used.user + used.system) / 1e6;
+        if (pass > 0) samples[index].push(contender.count / seconds);
+      }
+    }
+    return samples.map(median);
+  })();
+}
+
+async function throughput(english: readonly string[], chinese: readonly string[]): Promise<string> {
+  const anchors = loadAnchors();
+  const wink = anchors.find((anchor) => anchor.name.startsWith('wink'));
+  const vader = anchors.find((anchor) => anchor.name.startsWith('vader'));
+  const each = (texts: readonly string[], classify: (text: string) => unknown) => () => {
+    for (const text of texts) classify(text);
+  };
+  const lexiconOnly = (): void => unloadSentimentModels();
+  const withModel = async (): Promise<void> => {
+    await loadSentimentModel();
+  };
+  const contenders = [
+    { name: 'analyzeSentiment, lexicon only (en)', run: each(english, analyzeSentiment), count: english.length, setup: lexiconOnly },
+    { name: '**analyzeSentiment, learned model loaded (en)**', run: each(english, analyzeSentiment), count: english.length, setup: withModel },
+    { name: 'wink-sentiment 5.0.2 (en)', run: each(english, (text) => wink?.classify(text)), count: english.length },
+    { name: 'vader-sentiment 1.1.3 (en)', run: each(english, (text) => vader?.classify(text)), count: english.length },
+    { name: 'analyzeSentiment, lexicon only (zh)', run: each(chinese, analyzeSentiment), count: chinese.length, setup: lexiconOnly },
+    { name: '**analyzeSentiment, learned model loaded (zh)**', run: each(chinese, analyzeSentiment), count: chinese.length, setup: withModel },
+  ];
+  const measured = await rates(contenders);
+  const winkRate = measured[2];
+  const rows = ['| classifier | reviews/s | vs wink-sentiment on English |', '|---|---|---|'];
+  contenders.forEach((contender, index) => rows.push(`| ${contender.name} | ${Math.round(measured[index]).toLocaleString('en-US')} | ${(measured[index] / winkRate).toFixed(2)}× |`));
+  return rows.join('\n');
+}
+
+async function summarizeTiming(english: readonly string[]): Promise<string> {
+  const reviews = english.slice(0, 10_000);
+  const time = (): number => {
+    const started = performance.now();
+    summarizeFeedback(reviews);
+    return performance.now() - started;
+  };
+  unloadSentimentModels();
+  const lexicon = median([time(), time(), time()]);
+  await loadSentimentModel();
+  const learned = median([time(), time(), time()]);
+  unloadSentimentModels();
+  return `summarizeFeedback on ${reviews.length.toLocaleString('en-US')} real English reviews (mean ${Math.round(reviews.reduce((sum, text) => sum + text.length, 0) / reviews.length)} characters), median of 3: lexicon ${lexicon.toFixed(0)} ms, learned ${learned.toFixed(0)} ms.`;
+}
+
+export async function corpusReport(): Promise<string> {
+  if (!corpusAvailable()) return '## Real reviews (../shared/corpus)\n\nSkipped: ../shared/corpus is not checked out next to the repository.\n';
+  const sections: string[] = ['## Real reviews, leave one source out (../shared/corpus)', '', `Up to ${SAMPLE_PER_SOURCE} reviews per source (seeded sample), the same ones for every classifier. The learned model that scores a source was trained, calibrated and given its neutral band without that source. The lexicon is the analyser before \`loadSentimentModel()\`.`, ''];
+  const samples: Record<CorpusLang, string[]> = { en: [], zh: [] };
+  for (const lang of ['en', 'zh'] as const) {
+    const reviews = readCorpus(lang);
+    const table = featurize(lang, reviews);
+    const texts = reviews.map((review) => review.text);
+    const { markdown, worst } = sourceTable(lang, texts, table);
+    sections.push(`### ${lang === 'en' ? 'English' : 'Chinese'} (worst held-out source, learned: ${percent(worst)})`, '', markdown, '');
+    samples[lang] = shuffleInPlace([...texts], seededRandom(7)).slice(0, 10_000);
+  }
+  unloadSentimentModels();
+  sections.push('### Throughput on real reviews (one thread, 2,000 reviews per language, reviews per CPU-second, median of 5 interleaved passes)', '', await throughput(samples.en.slice(0, 2000), samples.zh.slice(0, 2000)), '');
+  sections.push('### summarizeFeedback', '', await summarizeTiming(samples.en), '');
+  unloadSentimentModels();
+  return sections.join('\n');
+}

@@ -1,0 +1,64 @@
+/**
+ * Turns reviews into the same hashed features the runtime computes (feature-hash.ts, per
+ * sentence span of the markup-blanked text) plus the lexicon's score, packed into flat arrays.
+ * Ids are hashed into 2^MAX_BITS buckets; a smaller table takes `id & mask` of them.
+ */
+import { createSentimentAnalyzer } from '../../packages/core/src/sentiment/analyze.ts';
+import { chineseFeatures, englishFeatures, FeatureBuffer } from '../../packages/core/src/sentiment/learned/feature-hash.ts';
+import { englishPack } from '../../packages/core/src/sentiment/lexicon-en.ts';
+import { chinesePack } from '../../packages/core/src/sentiment/lexicon-zh.ts';
+import { LEXICON_SIGNALS, lexiconSignals } from '../../packages/core/src/sentiment/learned/lexicon-signals.ts';
+import { blankMarkup, splitSentences } from '../../packages/core/src/sentiment/text-prep.ts';
+import type { CorpusLang, LabelledReview } from './corpus.ts';
+
+export const MAX_BITS = 20;
+
+export interface FeatureTable {
+  lang: CorpusLang;
+  count: number;
+  /** Features of review i: ids[offsets[i] .. offsets[i + 1]). */
+  offsets: Int32Array;
+  ids: Int32Array;
+  /** The lexicon analyser's score, -1..1. */
+  lexicon: Float32Array;
+  /** LEXICON_SIGNALS values per review (lexicon-signals.ts). */
+  signals: Float32Array;
+  /** 1, 0, or -1 for neutral. */
+  labels: Int8Array;
+  sources: Uint8Array;
+  sourceNames: string[];
+}
+
+// The lexicon as the runtime runs it next to the learned model: Chinese without Intl.Segmenter.
+const lexiconOnly = createSentimentAnalyzer({ en: englishPack, zh: chinesePack }, { chineseSegmenter: false });
+
+/** Hashed features of a whole review, span by span, exactly as the runtime sees it. */
+export function reviewFeatures(lang: CorpusLang, text: string, bits: number, out: FeatureBuffer): void {
+  const clean = blankMarkup(text);
+  const mask = (1 << bits) - 1;
+  for (const span of splitSentences(clean)) {
+    if (lang === 'zh') chineseFeatures(clean, span.start, span.end, mask, out);
+    else englishFeatures(clean, span.start, span.end, mask, out);
+  }
+}
+
+export function featurize(lang: CorpusLang, reviews: readonly LabelledReview[]): FeatureTable {
+  const sourceNames = [...new Set(reviews.map((review) => review.source))];
+  const offsets = new Int32Array(reviews.length + 1);
+  const lexicon = new Float32Array(reviews.length);
+  const signals = new Float32Array(reviews.length * LEXICON_SIGNALS);
+  const scratch = new Float64Array(LEXICON_SIGNALS);
+  const labels = new Int8Array(reviews.length);
+  const sources = new Uint8Array(reviews.length);
+  const all = new FeatureBuffer(1 << 22);
+  reviews.forEach((review, index) => {
+    reviewFeatures(lang, review.text, MAX_BITS, all);
+    offsets[index + 1] = all.length;
+    const result = lexiconOnly(review.text, { lang });
+    lexicon[index] = result.score;
+    signals.set(lexiconSignals(result.score, result.cues, result.sentences, scratch), index * LEXICON_SIGNALS);
+    labels[index] = review.label === null ? -1 : review.label;
+    sources[index] = sourceNames.indexOf(review.source);
+  });
+  return { lang, count: reviews.length, offsets, ids: all.ids.slice(0, all.length), lexicon, signals, labels, sources, sourceNames };
+}

@@ -1,0 +1,116 @@
+/**
+ * Logistic regression with AdaGrad over the hashed features of a FeatureTable, then int8
+ * quantisation. Deterministic: a seeded shuffle, no threads, no wall-clock inputs.
+ */
+import { LEXICON_SIGNALS } from '../../packages/core/src/sentiment/learned/lexicon-signals.ts';
+import type { LinearSentimentModel } from '../../packages/core/src/sentiment/learned/linear-model.ts';
+import { seededRandom, shuffleInPlace } from './corpus.ts';
+import type { FeatureTable } from './featurize.ts';
+
+export interface TrainConfig {
+  bits: number;
+  epochs: number;
+  learningRate: number;
+  /** For the bias and the few lexicon-signal weights, which need to grow far larger than any one n-gram weight. */
+  lexiconLearningRate: number;
+  l2: number;
+  useNgrams: boolean;
+  useLexicon: boolean;
+  /** A source with more polar reviews than this is down-weighted to this many (Flipkart would swamp the rest). */
+  sourceCap: number;
+  seed: number;
+}
+
+export const DEFAULT_CONFIG: TrainConfig = { bits: 18, epochs: 4, learningRate: 0.1, lexiconLearningRate: 0.1, l2: 1e-5, useNgrams: true, useLexicon: true, sourceCap: 20000, seed: 11 };
+
+/** Per-review sample weights: each source capped at `sourceCap`, then both classes given equal total weight. */
+function sampleWeights(table: FeatureTable, rows: readonly number[], sourceCap: number): Float32Array {
+  const perSource = new Map<number, number>();
+  for (const row of rows) perSource.set(table.sources[row], (perSource.get(table.sources[row]) ?? 0) + 1);
+  const weights = new Float32Array(table.count);
+  const classTotals = [0, 0];
+  for (const row of rows) {
+    const weight = Math.min(1, sourceCap / (perSource.get(table.sources[row]) ?? 1));
+    weights[row] = weight;
+    classTotals[table.labels[row]] += weight;
+  }
+  const total = classTotals[0] + classTotals[1];
+  for (const row of rows) weights[row] *= total / (2 * classTotals[table.labels[row]]);
+  return weights;
+}
+
+/** Float model (before quantisation): the same formula as the runtime with scale 1 and slope 1. */
+export interface FloatModel {
+  bits: number;
+  weights: Float32Array;
+  bias: number;
+  lexiconWeights: Float32Array;
+}
+
+export function rawScore(table: FeatureTable, row: number, weights: ArrayLike<number>, scale: number, bias: number, lexiconWeights: ArrayLike<number>, mask: number): number {
+  const start = table.offsets[row];
+  const end = table.offsets[row + 1];
+  let sum = 0;
+  for (let k = start; k < end; k++) sum += weights[table.ids[k] & mask];
+  const count = end - start;
+  let z = bias + (count > 0 ? (scale * sum) / Math.sqrt(count) : 0);
+  for (let k = 0; k < LEXICON_SIGNALS; k++) z += lexiconWeights[k] * table.signals[row * LEXICON_SIGNALS + k];
+  return z;
+}
+
+export function trainLogistic(table: FeatureTable, trainRows: readonly number[], config: TrainConfig): FloatModel {
+  const polar = trainRows.filter((row) => table.labels[row] >= 0);
+  const sampleWeight = sampleWeights(table, polar, config.sourceCap);
+  const size = 1 << config.bits;
+  const mask = size - 1;
+  const weights = new Float32Array(size);
+  const squares = new Float32Array(size).fill(0.1);
+  let bias = 0;
+  let biasSquares = 0.1;
+  const lexiconWeights = new Float32Array(LEXICON_SIGNALS);
+  const lexiconSquares = new Float32Array(LEXICON_SIGNALS).fill(0.1);
+  const order = [...polar];
+  const random = seededRandom(config.seed);
+  for (let epoch = 0; epoch < config.epochs; epoch++) {
+    shuffleInPlace(order, random);
+    for (const row of order) {
+      const start = table.offsets[row];
+      const end = table.offsets[row + 1];
+      const x = config.useNgrams && end > start ? 1 / Math.sqrt(end - start) : 0;
+      const base = row * LEXICON_SIGNALS;
+      let z = bias;
+      if (config.useLexicon) for (let k = 0; k < LEXICON_SIGNALS; k++) z += lexiconWeights[k] * table.signals[base + k];
+      if (x > 0) for (let k = start; k < end; k++) z += weights[table.ids[k] & mask] * x;
+      const p = 1 / (1 + Math.exp(-z));
+      const gradient = (p - table.labels[row]) * sampleWeight[row];
+      biasSquares += gradient * gradient;
+      bias -= (config.lexiconLearningRate * gradient) / Math.sqrt(biasSquares);
+      if (config.useLexicon) {
+        for (let k = 0; k < LEXICON_SIGNALS; k++) {
+          const g = gradient * table.signals[base + k];
+          lexiconSquares[k] += g * g;
+          lexiconWeights[k] -= (config.lexiconLearningRate * g) / Math.sqrt(lexiconSquares[k]);
+        }
+      }
+      if (x > 0) {
+        for (let k = start; k < end; k++) {
+          const id = table.ids[k] & mask;
+          const g = gradient * x + config.l2 * weights[id];
+          squares[id] += g * g;
+          weights[id] -= (config.learningRate * g) / Math.sqrt(squares[id]);
+        }
+      }
+    }
+  }
+  return { bits: config.bits, weights, bias, lexiconWeights };
+}
+
+/** int8 weights; the scale maps the 99.99th percentile of |w| to 127 and clips the rare larger ones. */
+export function quantize(model: FloatModel, lang: 'en' | 'zh'): LinearSentimentModel {
+  const magnitudes = Float32Array.from(model.weights, Math.abs).filter((value) => value > 0).sort();
+  const reference = magnitudes.length > 0 ? magnitudes[Math.min(magnitudes.length - 1, Math.floor(magnitudes.length * 0.9999))] : 1;
+  const scale = reference / 127;
+  const weights = new Int8Array(model.weights.length);
+  for (let index = 0; index < weights.length; index++) weights[index] = Math.max(-127, Math.min(127, Math.round(model.weights[index] / scale)));
+  return { lang, bits: model.bits, weights, scale, bias: model.bias, lexiconWeights: model.lexiconWeights, slope: 1, intercept: 0, neutralBand: 0 };
+}
