@@ -1,14 +1,15 @@
 /**
  * One benchmark measurement in a fresh process, so peak memory (maxRSS) belongs to
  * one runner only. Prints one JSON line. Run by core-bench.ts.
- *   node --conditions=source --expose-gc tools/bench/bench-child.ts <runner> <modelDir> <dtype> <promptTokens> <newTokens> <repeats>
+ *   node --conditions=source --expose-gc tools/bench/bench-child.ts <runner> <modelDir> <dtype> <promptTokens> <newTokens> <repeats> [wasm|native]
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadModel } from '@cowrite/core';
-import { createBareLoop } from './bare-ort-loop.ts';
+import { type OrtModule, createBareLoop } from './bare-ort-loop.ts';
 
-const [runner, modelDir, dtype, promptArg, newArg, repeatArg] = process.argv.slice(2);
+const [runner, modelDir, dtype, promptArg, newArg, repeatArg, backendArg = 'wasm'] = process.argv.slice(2);
+const backend = backendArg as 'wasm' | 'native';
 const promptTokens = Number(promptArg);
 const newTokens = Number(newArg);
 const repeats = Number(repeatArg);
@@ -33,7 +34,7 @@ async function measure(generate: (onToken: () => void) => Promise<void>): Promis
 const loadStart = performance.now();
 let generate: (onToken: () => void) => Promise<void>;
 if (runner === 'cowrite') {
-  const model = await loadModel({ source: modelDir, dtype: dtype as 'fp32' | 'q8' });
+  const model = await loadModel({ source: modelDir, dtype: dtype as 'fp32' | 'q8', backend });
   generate = async (onToken) => {
     model.clearCache(); // time a cold prompt, not a cached prefix
     for await (const chunk of model.stream(promptIds, { maxNewTokens: newTokens, minNewTokens: newTokens })) if (chunk.tokenIds.length) onToken();
@@ -41,7 +42,8 @@ if (runner === 'cowrite') {
 } else {
   const file = dtype === 'q8' ? 'onnx/model_quantized.onnx' : 'onnx/model.onnx';
   const config = JSON.parse(await readFile(join(modelDir, 'config.json'), 'utf8'));
-  const loop = await createBareLoop(await import('onnxruntime-web'), new Uint8Array(await readFile(join(modelDir, file))), config);
+  const ort = backend === 'native' ? ((await import('onnxruntime-node')) as unknown as OrtModule) : await import('onnxruntime-web');
+  const loop = await createBareLoop(ort, new Uint8Array(await readFile(join(modelDir, file))), config, backend === 'native' ? 'cpu' : 'wasm');
   generate = (onToken) => loop.generate(promptIds, newTokens, onToken);
 }
 const loadMs = performance.now() - loadStart;
@@ -52,6 +54,7 @@ for (let r = 0; r < repeats; r++) runs.push(await measure(generate));
 console.log(
   JSON.stringify({
     runner,
+    backend,
     dtype,
     loadMs,
     ttftMs: median(runs.map((r) => r.ttftMs)),

@@ -1,4 +1,4 @@
-import { ModelFormatError, ModelNotFoundError, throwIfAborted } from '../errors/cowrite-error.ts';
+import { CowriteError, ModelFormatError, ModelNotFoundError, throwIfAborted } from '../errors/cowrite-error.ts';
 import { parseGpt2Config, parseJsonFile } from '../model/config.ts';
 import { Gpt2Decoder } from '../model/decoder.ts';
 import { type ModelDtype, candidateModelFiles } from '../model/dtype.ts';
@@ -104,6 +104,7 @@ async function load(store: ModelFileStore, dtype: ModelDtype, candidates: string
   try {
     created = await createSession(bytes, options, presentNames);
   } catch (error) {
+    if (error instanceof CowriteError) throw error; // e.g. BACKEND_UNAVAILABLE: not the file's fault
     throw new ModelFormatError('MODEL_CORRUPT', modelFile, `onnxruntime could not load ${modelFile} (${bytes.byteLength} bytes): ${(error as Error).message}. The file is truncated or not an ONNX model; download it again.`, { cause: error });
   }
   const { session, module, runtime } = created;

@@ -14,7 +14,9 @@ export type CowriteErrorCode =
   | 'EMPTY_PROMPT'
   | 'INVALID_OPTION'
   | 'INVALID_SOURCE'
-  | 'MODEL_DISPOSED';
+  | 'MODEL_DISPOSED'
+  | 'BACKEND_UNAVAILABLE'
+  | 'REMOTE_ERROR';
 
 export class CowriteError extends Error {
   override name = 'CowriteError';
