@@ -69,6 +69,23 @@ export class InvalidArgumentError extends CowriteError {
   }
 }
 
+/**
+ * An OpenAI-compatible endpoint answered with an error (createRemoteEngine): `status` is the HTTP status,
+ * `type` the error object's `type` (e.g. `invalid_request_error`), `retryAfter` the seconds a 429/503 asked to wait.
+ */
+export class RemoteError extends CowriteError {
+  override name = 'RemoteError';
+  readonly status: number;
+  readonly type: string | undefined;
+  readonly retryAfter: number | undefined;
+  constructor(status: number, message: string, details: { type?: string; retryAfter?: number } = {}) {
+    super('REMOTE_ERROR', message);
+    this.status = status;
+    this.type = details.type;
+    this.retryAfter = details.retryAfter;
+  }
+}
+
 /** The DOMException that every cancelled Cowrite operation rejects with. */
 export function abortError(signal?: AbortSignal): DOMException {
   const reason: unknown = signal?.reason;
