@@ -14,9 +14,14 @@ export interface BareLoop {
 }
 
 /** `executionProvider` is `wasm` for onnxruntime-web, `cpu` for onnxruntime-node (same API). */
-export async function createBareLoop(ort: OrtModule, bytes: Uint8Array, config: { n_head: number; n_embd: number }, executionProvider: 'wasm' | 'cpu' = 'wasm'): Promise<BareLoop> {
+export async function createBareLoop(ort: OrtModule, bytes: Uint8Array, config: { n_head: number; n_embd: number }, executionProvider: 'wasm' | 'cpu' = 'wasm', threads?: number): Promise<BareLoop> {
   ort.env.logLevel = 'error';
-  const session = await ort.InferenceSession.create(bytes, { executionProviders: [executionProvider], graphOptimizationLevel: 'all' });
+  if (threads !== undefined && executionProvider === 'wasm') ort.env.wasm.numThreads = threads;
+  const session = await ort.InferenceSession.create(bytes, {
+    executionProviders: [executionProvider],
+    graphOptimizationLevel: 'all',
+    ...(threads !== undefined && executionProvider === 'cpu' ? { intraOpNumThreads: threads } : {}),
+  });
   const pastNames = session.inputNames.filter((n) => n.startsWith('past_key_values.'));
   const headDim = config.n_embd / config.n_head;
   return {

@@ -1,15 +1,17 @@
 /**
  * One benchmark measurement in a fresh process, so peak memory (maxRSS) belongs to
  * one runner only. Prints one JSON line. Run by core-bench.ts.
- *   node --conditions=source --expose-gc tools/bench/bench-child.ts <runner> <modelDir> <dtype> <promptTokens> <newTokens> <repeats> [wasm|native]
+ *   node --conditions=source --expose-gc tools/bench/bench-child.ts <runner> <modelDir> <dtype> <promptTokens> <newTokens> <repeats> [wasm|native] [threads]
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadModel } from '@cowrite/core';
 import { type OrtModule, createBareLoop } from './bare-ort-loop.ts';
 
-const [runner, modelDir, dtype, promptArg, newArg, repeatArg, backendArg = 'wasm'] = process.argv.slice(2);
+const [runner, modelDir, dtype, promptArg, newArg, repeatArg, backendArg = 'wasm', threadsArg] = process.argv.slice(2);
 const backend = backendArg as 'wasm' | 'native';
+/** CPU threads for both backends (undefined: onnxruntime's default). */
+const threads = threadsArg ? Number(threadsArg) : undefined;
 const promptTokens = Number(promptArg);
 const newTokens = Number(newArg);
 const repeats = Number(repeatArg);
@@ -34,7 +36,7 @@ async function measure(generate: (onToken: () => void) => Promise<void>): Promis
 const loadStart = performance.now();
 let generate: (onToken: () => void) => Promise<void>;
 if (runner === 'cowrite') {
-  const model = await loadModel({ source: modelDir, dtype: dtype as 'fp32' | 'q8', backend });
+  const model = await loadModel({ source: modelDir, dtype: dtype as 'fp32' | 'q8', backend, threads });
   generate = async (onToken) => {
     model.clearCache(); // time a cold prompt, not a cached prefix
     for await (const chunk of model.stream(promptIds, { maxNewTokens: newTokens, minNewTokens: newTokens })) if (chunk.tokenIds.length) onToken();
@@ -43,7 +45,7 @@ if (runner === 'cowrite') {
   const file = dtype === 'q8' ? 'onnx/model_quantized.onnx' : 'onnx/model.onnx';
   const config = JSON.parse(await readFile(join(modelDir, 'config.json'), 'utf8'));
   const ort = backend === 'native' ? ((await import('onnxruntime-node')) as unknown as OrtModule) : await import('onnxruntime-web');
-  const loop = await createBareLoop(ort, new Uint8Array(await readFile(join(modelDir, file))), config, backend === 'native' ? 'cpu' : 'wasm');
+  const loop = await createBareLoop(ort, new Uint8Array(await readFile(join(modelDir, file))), config, backend === 'native' ? 'cpu' : 'wasm', threads);
   generate = (onToken) => loop.generate(promptIds, newTokens, onToken);
 }
 const loadMs = performance.now() - loadStart;
