@@ -23,14 +23,26 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 interface Run {
   ttftMs: number;
   perTokenMs: number[];
+  /** CPU time (user + system, this process) per decoded token after the first: steadier than wall time on a busy machine. */
+  cpuPerTokenMs: number;
 }
+
+const cpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
 
 async function measure(generate: (onToken: () => void) => Promise<void>): Promise<Run> {
   const stamps: number[] = [];
+  let cpuAtFirst = 0;
   const start = performance.now();
-  await generate(() => stamps.push(performance.now()));
+  await generate(() => {
+    stamps.push(performance.now());
+    if (stamps.length === 1) cpuAtFirst = cpuMs();
+  });
+  const cpuPerTokenMs = (cpuMs() - cpuAtFirst) / Math.max(1, stamps.length - 1);
   const perTokenMs = stamps.slice(1).map((t, i) => t - stamps[i]);
-  return { ttftMs: stamps[0] - start, perTokenMs };
+  return { ttftMs: stamps[0] - start, perTokenMs, cpuPerTokenMs };
 }
 
 const loadStart = performance.now();
@@ -61,6 +73,7 @@ console.log(
     loadMs,
     ttftMs: median(runs.map((r) => r.ttftMs)),
     perTokenMs: median(runs.flatMap((r) => r.perTokenMs)),
+    cpuPerTokenMs: median(runs.map((r) => r.cpuPerTokenMs)),
     peakRssMb: process.resourceUsage().maxRSS / 1024,
   }),
 );

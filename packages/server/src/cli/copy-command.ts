@@ -1,8 +1,10 @@
 import { access } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type MarketingCopyKind, type TextGenerator, createRemoteEngine } from '@cowrite/core';
 import { COPY_TASKS, type CopyTask } from '../copy/copy-tasks.ts';
 import { formatSummary, runCopyJob } from '../copy/copy-job.ts';
+import { runQueuedCopy } from '../queue/enqueue-copy.ts';
 import { loadModelDir, positiveInteger } from './load-engine.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -21,6 +23,7 @@ export async function runCopy(args: string[]): Promise<number> {
       backend: { type: 'string' },
       'base-url': { type: 'string' },
       'remote-model': { type: 'string' },
+      queue: { type: 'string' },
       kind: { type: 'string' },
       limit: { type: 'string' },
       quiet: { type: 'boolean', default: false },
@@ -33,6 +36,32 @@ export async function runCopy(args: string[]): Promise<number> {
   await access(values.catalog).catch(() => {
     throw new UsageError(`catalog not found: ${values.catalog}`);
   });
+  const stop = new AbortController();
+  const onSignal = () => stop.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const progress = values.quiet ? { write: () => true } : process.stderr;
+  if (values.queue) {
+    // Queue mode: the workers load the model; here it only names which model the rows are for.
+    if (!values.model) throw new UsageError('--queue needs --model DIR (the workers must serve the same folder name)');
+    try {
+      const summary = await runQueuedCopy({
+        queueUrl: values.queue,
+        modelName: basename(resolve(values.model)),
+        catalog: values.catalog,
+        out: values.out,
+        task: values.task as CopyTask,
+        kind: values.kind as MarketingCopyKind | undefined,
+        signal: stop.signal,
+        progress,
+      });
+      process.stderr.write(formatSummary(summary, values.out) + '\n');
+      return summary.failed.length ? 1 : 0;
+    } finally {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    }
+  }
 
   let engine: TextGenerator;
   let modelName: string;
@@ -46,10 +75,6 @@ export async function runCopy(args: string[]): Promise<number> {
     modelName = values['remote-model'];
   }
   // Ctrl-C / SIGTERM: finish the row being written, then stop; the output stays resumable.
-  const stop = new AbortController();
-  const onSignal = () => stop.abort();
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
   try {
     const summary = await runCopyJob({
       engine,
@@ -60,7 +85,7 @@ export async function runCopy(args: string[]): Promise<number> {
       kind: values.kind as MarketingCopyKind | undefined,
       limit: positiveInteger(values.limit, '--limit'),
       signal: stop.signal,
-      progress: values.quiet ? { write: () => true } : process.stderr,
+      progress,
     });
     process.stderr.write(formatSummary(summary, values.out) + '\n');
     return summary.failed.length ? 1 : 0;

@@ -5,6 +5,7 @@ import { UsageError } from './usage-error.ts';
 export interface ModelFlags {
   dtype?: string;
   backend?: string;
+  threads?: string;
 }
 
 const BACKENDS = ['native', 'wasm', 'auto'];
@@ -16,6 +17,7 @@ export async function loadModelDir(dir: string, flags: ModelFlags): Promise<{ na
     source: resolve(dir),
     dtype: (flags.dtype ?? 'fp32') as ModelDtype,
     ...(flags.backend ? { backend: flags.backend as RuntimeOptions['backend'] } : {}),
+    ...(flags.threads ? { threads: positiveInteger(flags.threads, '--threads') } : {}),
   });
   return { name: basename(resolve(dir)), model };
 }

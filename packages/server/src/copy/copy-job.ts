@@ -5,12 +5,13 @@
  * attributes as facts), and tolerant: bad rows are reported with their line
  * numbers and skipped, a failed row is reported and the job goes on.
  */
-import { type GuardFinding, type GuardRunOptions, type MarketingCopyKind, type TextGenerator, guardText, isAbortError } from '@cowrite/core';
-import { type CatalogEntry, readCatalog } from './catalog-reader.ts';
-import { type CopyTask, requiredColumns, rowFacts, runCopyTask } from './copy-tasks.ts';
+import { type MarketingCopyKind, type TextGenerator, isAbortError } from '@cowrite/core';
+import { readCatalog } from './catalog-reader.ts';
+import { checkedRows } from './checked-rows.ts';
+import type { CopyTask } from './copy-tasks.ts';
+import { copyForRow } from './copy-record.ts';
 import { openOutputLog } from './output-log.ts';
 import { ProgressBar, type ProgressSink, formatDuration } from './progress.ts';
-import { seedFor } from './row-seed.ts';
 
 export interface CopyJobOptions {
   engine: TextGenerator;
@@ -50,42 +51,6 @@ export interface CopySummary {
   stopped: boolean;
 }
 
-interface Checked {
-  line: number;
-  sku?: string;
-  row?: Record<string, string>;
-  error?: string;
-}
-
-/** Validates entries in catalogue order: required columns present, SKUs unique. */
-async function* checkedRows(entries: AsyncIterable<CatalogEntry>, task: CopyTask): AsyncGenerator<Checked> {
-  const firstLine = new Map<string, number>();
-  const required = requiredColumns(task);
-  for await (const entry of entries) {
-    if ('error' in entry) {
-      yield entry;
-      continue;
-    }
-    const sku = entry.row.sku?.trim();
-    if (!sku) {
-      yield { line: entry.line, error: 'missing sku' };
-      continue;
-    }
-    const missing = required.filter((column) => !entry.row[column]?.trim());
-    if (missing.length) {
-      yield { line: entry.line, sku, error: `missing ${missing.join(' and ')}` };
-      continue;
-    }
-    const seen = firstLine.get(sku);
-    if (seen !== undefined) {
-      yield { line: entry.line, sku, error: `duplicate sku "${sku}" (first on line ${seen})` };
-      continue;
-    }
-    firstLine.set(sku, entry.line);
-    yield { line: entry.line, sku, row: { ...entry.row } };
-  }
-}
-
 export async function runCopyJob(options: CopyJobOptions): Promise<CopySummary> {
   const started = performance.now();
   const out = options.progress ?? { write: () => true };
@@ -118,24 +83,10 @@ export async function runCopyJob(options: CopyJobOptions): Promise<CopySummary> 
         summary.stopped = true;
         break;
       }
-      const seed = seedFor(sku, options.task);
-      const rowStarted = performance.now();
       try {
-        const result = await runCopyTask(options.engine, options.task, checked.row, { generation: { seed }, kind: options.kind });
-        const findings = checkAgainstFacts(result.text, result.lang, rowFacts(checked.row));
-        for (const finding of findings) summary.findings[finding.category] = (summary.findings[finding.category] ?? 0) + 1;
-        await output.append({
-          sku,
-          task: options.task,
-          model: options.modelName,
-          seed,
-          text: result.text,
-          ...(result.emptyReason ? { emptyReason: result.emptyReason } : {}),
-          finishReason: result.generation.finishReason,
-          guard: findings.map(({ category, rule, severity, match, suggestion }) => ({ category, rule, severity, match, suggestion })),
-          line: checked.line,
-          ms: Math.round(performance.now() - rowStarted),
-        });
+        const record = await copyForRow(options.engine, { task: options.task, kind: options.kind, modelName: options.modelName, sku, line: checked.line, row: checked.row });
+        for (const finding of record.guard) summary.findings[finding.category] = (summary.findings[finding.category] ?? 0) + 1;
+        await output.append(record);
         summary.written++;
       } catch (error) {
         if (isAbortError(error)) {
@@ -153,16 +104,6 @@ export async function runCopyJob(options: CopyJobOptions): Promise<CopySummary> 
   summary.seconds = (performance.now() - started) / 1000;
   summary.rowsPerSecond = summary.seconds > 0 ? summary.written / summary.seconds : 0;
   return summary;
-}
-
-/**
- * The guard on the finished text, with the row's attributes as facts (a claim the
- * row supports is not flagged) where the guard accepts `facts`; a guard without that
- * option ignores the field and flags claims without looking at the row.
- */
-function checkAgainstFacts(text: string, lang: 'en' | 'zh', facts: Record<string, string>): GuardFinding[] {
-  const options: GuardRunOptions & { facts?: Readonly<Record<string, string>> } = { policy: 'annotate', lang, facts };
-  return guardText(text, options).findings;
 }
 
 export function formatSummary(summary: CopySummary, out: string): string {
