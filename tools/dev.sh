@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One entry point for newcomers and CI: makes sure Node >= 22.12 (installs Node 24
 # from the npm registry when the machine's is older), pnpm, Debian's Chromium (for
-# browser tests), installs the workspace, then runs the requested job.
+# browser tests) and redis-server (for the queue tests), installs the workspace, then runs the requested job.
 #   bash tools/dev.sh demo     install, then start the demo storefront
 #   bash tools/dev.sh test     install, then run every test (node + Chromium)
 #   bash tools/dev.sh setup    install only
@@ -34,11 +34,19 @@ fi
 echo "› node $(node --version), pnpm $(pnpm --version)"
 
 job="${1:-setup}"
+apt_install() {
+  if [ "$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null; fi
+}
 if [ "$job" = test ] || [ "$job" = ci ]; then
   if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
     echo "› installing Debian's chromium for the browser tests"
-    if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null
-    else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi
+    apt_install chromium
+  fi
+  # The queue tests (BullMQ) start their own redis-server on a free loopback port; only the binary is needed.
+  if ! command -v redis-server >/dev/null 2>&1; then
+    echo "› installing Debian's redis-server for the queue tests"
+    apt_install redis-server
   fi
 fi
 
