@@ -43,7 +43,7 @@ beforeAll(async () => {
   await writeFile(join(dir, 'products.csv'), CSV);
   // Invalid UTF-8 in a row: reported, not fatal.
   await appendFile(join(dir, 'products.csv'), Buffer.concat([Buffer.from('\nX-1,Bad '), Buffer.from([0xff, 0xfe]), Buffer.from(' bytes,wool,red\n')]));
-});
+}, 120_000); // loading models takes long on a busy machine
 
 afterAll(async () => {
   await model?.dispose();

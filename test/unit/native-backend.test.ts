@@ -13,7 +13,7 @@ import { FIXTURE_MODELS_DIR, ensureFixtures } from '../../tools/gpt2/make-fixtur
 const run = promisify(execFile);
 const PROMPTS = ['This jacket is warm, and the fit', 'Hello', '这款耳机的音质', 'Great value for the price. I would'];
 
-beforeAll(() => ensureFixtures());
+beforeAll(() => ensureFixtures(), 120_000);
 
 describe.each([
   ['tiny-gpt2', 'fp32'],
@@ -25,7 +25,7 @@ describe.each([
   beforeAll(async () => {
     const source = join(FIXTURE_MODELS_DIR, fixture);
     [native, wasm] = await Promise.all([loadModel({ source, dtype, backend: 'native' }), loadModel({ source, dtype, backend: 'wasm' })]);
-  });
+  }, 120_000); // loading models takes long on a busy machine
   afterAll(() => Promise.all([native?.dispose(), wasm?.dispose()]));
 
   it('runs each on the backend it was asked for', () => {

@@ -53,7 +53,7 @@ beforeAll(async () => {
   await ensureFixtures();
   model = await loadModel({ source: join(FIXTURE_MODELS_DIR, 'tiny-gpt2') });
   server = await startServer({ models: { tiny: model, gated: gated(model) }, port: 0, apiKey: SECRET, maxInFlight: 2, maxTokens: 256, maxBodyBytes: 4096, log: (line) => logLines.push(line) });
-});
+}, 120_000); // loading models takes long on a busy machine
 
 afterAll(async () => {
   await server?.close(0);
