@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # One entry point for newcomers and CI: makes sure Node >= 22.12 (installs Node 24
 # from the npm registry when the machine's is older), pnpm, Debian's Chromium and a
-# CJK font (for browser tests and Chinese text), installs the workspace, then runs the
-# requested job.
+# CJK font (for browser tests and Chinese text) and redis-server (for the queue tests),
+# installs the workspace, then runs the requested job.
 #   bash tools/dev.sh demo     install, then start the demo storefront
 #   bash tools/dev.sh test     install, then run every test (node + Chromium)
 #   bash tools/dev.sh setup    install only
@@ -55,16 +55,18 @@ if [ "$job" = path ]; then
   exit 0
 fi
 
-# Chromium for the browser tests; a CJK font, or Chinese text (a third of the demo's reviews) draws as boxes.
+# Chromium for the browser tests; a CJK font, or Chinese text (a third of the demo's reviews) draws as boxes;
+# redis-server for the queue tests (BullMQ), which start their own on a free loopback port.
 if [ "$job" = test ] || [ "$job" = ci ]; then
   packages=()
   if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then packages+=(chromium); fi
   if command -v apt-get >/dev/null 2>&1 && ! dpkg -s fonts-noto-cjk >/dev/null 2>&1; then packages+=(fonts-noto-cjk); fi
+  if ! command -v redis-server >/dev/null 2>&1; then packages+=(redis-server); fi
   if [ "${#packages[@]}" -gt 0 ]; then
     say "installing Debian's ${packages[*]}"
     sudo_if_needed=()
     if [ "$(id -u)" != 0 ]; then sudo_if_needed=(sudo); fi
-    "${sudo_if_needed[@]}" apt-get update -qq && "${sudo_if_needed[@]}" apt-get install -y -qq "${packages[@]}" >/dev/null
+    "${sudo_if_needed[@]}" apt-get update -qq && "${sudo_if_needed[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}" >/dev/null
   fi
 fi
 

@@ -19,8 +19,9 @@ let scratch: string;
 let server: Server;
 let browser: Browser;
 
+// onnxruntime-node (core's optional dependency) ships its CPU binaries; its postinstall would only fetch CUDA files.
 function run(cmd: string, args: string[], cwd: string): string {
-  return execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_fund: 'false', npm_config_audit: 'false' } });
+  return execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_fund: 'false', npm_config_audit: 'false', ONNXRUNTIME_NODE_INSTALL: 'skip' } });
 }
 
 beforeAll(async () => {

@@ -1,9 +1,9 @@
 /**
- * The floor: a bare onnxruntime-web greedy loop over a hub-layout GPT-2 file, with
+ * The floor: a bare onnxruntime greedy loop over a hub-layout GPT-2 file, with
  * the same session options Cowrite uses, and nothing else (no tokenizer, no
  * processors, no streaming). The benchmark's anchor for Cowrite's own overhead, in
  * Node and in the browser pages alike: the caller passes the onnxruntime module
- * (Node entry, or the plain WASM build in a page).
+ * (Node entry, the plain WASM build in a page, or onnxruntime-node).
  */
 import type * as Ort from 'onnxruntime-web';
 
@@ -13,9 +13,15 @@ export interface BareLoop {
   generate(promptIds: readonly number[], newTokens: number, onToken: (id: number) => void): Promise<void>;
 }
 
-export async function createBareLoop(ort: OrtModule, bytes: Uint8Array, config: { n_head: number; n_embd: number }): Promise<BareLoop> {
+/** `executionProvider` is `wasm` for onnxruntime-web, `cpu` for onnxruntime-node (same API). */
+export async function createBareLoop(ort: OrtModule, bytes: Uint8Array, config: { n_head: number; n_embd: number }, executionProvider: 'wasm' | 'cpu' = 'wasm', threads?: number): Promise<BareLoop> {
   ort.env.logLevel = 'error';
-  const session = await ort.InferenceSession.create(bytes, { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
+  if (threads !== undefined && executionProvider === 'wasm') ort.env.wasm.numThreads = threads;
+  const session = await ort.InferenceSession.create(bytes, {
+    executionProviders: [executionProvider],
+    graphOptimizationLevel: 'all',
+    ...(threads !== undefined && executionProvider === 'cpu' ? { intraOpNumThreads: threads } : {}),
+  });
   const pastNames = session.inputNames.filter((n) => n.startsWith('past_key_values.'));
   const headDim = config.n_embd / config.n_head;
   return {

@@ -149,6 +149,7 @@ async function openSession(contents: Map<string, Uint8Array>, modelFile: string,
   try {
     return await createSession(contents.get(modelFile) as Uint8Array, options, presentNames);
   } catch (error) {
+    if (error instanceof CowriteError) throw error; // e.g. BACKEND_UNAVAILABLE: not the file's fault
     const blocked = wasmCompileBlockedReason();
     if (blocked) {
       throw new CowriteError(

@@ -20,7 +20,11 @@ export type CowriteErrorCode =
   /** The page's Content-Security-Policy / Trusted Types blocked WebAssembly or the engine Worker (see the README's "Strict pages"). */
   | 'CSP_BLOCKED'
   /** The engine Worker died or stopped answering; the engine restarts it once. */
-  | 'WORKER_FAILED';
+  | 'WORKER_FAILED'
+  /** `backend: 'native'` but onnxruntime-node cannot be loaded here. */
+  | 'BACKEND_UNAVAILABLE'
+  /** A remote (OpenAI-compatible) engine's server answered with an error. */
+  | 'REMOTE_ERROR';
 
 export class CowriteError extends Error {
   override name = 'CowriteError';
@@ -70,6 +74,23 @@ export class InvalidArgumentError extends CowriteError {
   constructor(code: 'UNKNOWN_DTYPE' | 'EMPTY_PROMPT' | 'INVALID_OPTION' | 'INVALID_SOURCE', argument: string, message: string) {
     super(code, message);
     this.argument = argument;
+  }
+}
+
+/**
+ * An OpenAI-compatible endpoint answered with an error (createRemoteEngine): `status` is the HTTP status,
+ * `type` the error object's `type` (e.g. `invalid_request_error`), `retryAfter` the seconds a 429/503 asked to wait.
+ */
+export class RemoteError extends CowriteError {
+  override name = 'RemoteError';
+  readonly status: number;
+  readonly type: string | undefined;
+  readonly retryAfter: number | undefined;
+  constructor(status: number, message: string, details: { type?: string; retryAfter?: number } = {}) {
+    super('REMOTE_ERROR', message);
+    this.status = status;
+    this.type = details.type;
+    this.retryAfter = details.retryAfter;
   }
 }
 

@@ -1,1 +1,1 @@
-export { CowriteError, ModelNotFoundError, ModelFormatError, NetworkError, InvalidArgumentError, isAbortError, type CowriteErrorCode } from './cowrite-error.ts';
+export { CowriteError, ModelNotFoundError, ModelFormatError, NetworkError, InvalidArgumentError, RemoteError, isAbortError, type CowriteErrorCode } from './cowrite-error.ts';

@@ -21,8 +21,8 @@ export interface WorkerLoadOptions {
   modelFile?: string;
   threads?: number;
   wasmPaths?: string;
-  /** `wasm` (default), `webgpu` (KV cache kept on the GPU; falls back to WASM), or `auto`. */
-  backend?: 'wasm' | 'webgpu' | 'auto';
+  /** `wasm` (default in browsers), `webgpu` (KV cache kept on the GPU; falls back to WASM), `auto`, or `native` (Node). */
+  backend?: RuntimeOptions['backend'];
   headers?: Record<string, string>;
   /** Where downloads persist (the Worker has its own Cache API/OPFS access). Default `cache-api`. */
   cache?: 'cache-api' | 'opfs' | 'none';

@@ -1,0 +1,116 @@
+/**
+ * `cowrite copy --queue redis://…`: puts every catalogue row not yet in the output on
+ * the BullMQ queue (job id = result key, so enqueuing twice adds nothing), then
+ * collects results as workers write them — progress across all workers — and
+ * appends each to the output file once. Re-running resumes: rows in the output are
+ * skipped, rows with results waiting in Redis are collected without new work.
+ */
+import { Queue } from 'bullmq';
+import type { MarketingCopyKind } from '@cowrite/core';
+import { readCatalog } from '../copy/catalog-reader.ts';
+import { checkedRows } from '../copy/checked-rows.ts';
+import type { CopySummary } from '../copy/copy-job.ts';
+import type { CopyRecord } from '../copy/copy-record.ts';
+import type { CopyTask } from '../copy/copy-tasks.ts';
+import { openOutputLog } from '../copy/output-log.ts';
+import { ProgressBar, type ProgressSink } from '../copy/progress.ts';
+import { seedFor } from '../copy/row-seed.ts';
+import type { QueueJobData } from './copy-worker.ts';
+import { FAILURES_KEY, QUEUE_NAME, RESULTS_KEY, resultKey } from './queue-keys.ts';
+import { connectRedis } from './redis-connection.ts';
+
+export interface QueuedCopyOptions {
+  queueUrl: string;
+  /** The model the workers must serve (its folder name). */
+  modelName: string;
+  catalog: string;
+  out: string;
+  task: CopyTask;
+  kind?: MarketingCopyKind;
+  progress?: ProgressSink;
+  /** Stop waiting (the queued work stays queued; re-run to collect). */
+  signal?: AbortSignal;
+  /** How often results are collected. Default 250 ms. */
+  pollMs?: number;
+  /** Retries per row, with exponential backoff from 1 s. Default 5. */
+  attempts?: number;
+}
+
+const BATCH = 500;
+
+export async function runQueuedCopy(options: QueuedCopyOptions): Promise<CopySummary> {
+  const started = performance.now();
+  const out = options.progress ?? { write: () => true };
+  const redis = connectRedis(options.queueUrl);
+  const queue = new Queue<QueueJobData>(QUEUE_NAME, { connection: redis });
+  queue.on('error', () => {}); // reconnects while Redis restarts
+
+  const output = await openOutputLog(options.out);
+  const summary: CopySummary = { rows: 0, written: 0, alreadyDone: 0, bad: [], failed: [], findings: {}, seconds: 0, rowsPerSecond: 0, stopped: false };
+  const pending = new Map<string, number>(); // result key → catalogue line
+  try {
+    let batch: { name: string; data: QueueJobData; opts: { jobId: string } }[] = [];
+    const flush = async () => {
+      if (!batch.length) return;
+      const jobOptions = { attempts: options.attempts ?? 5, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: true, removeOnFail: true };
+      await queue.addBulk(batch.map((job) => ({ ...job, opts: { ...jobOptions, ...job.opts } })));
+      batch = [];
+    };
+    for await (const checked of checkedRows(readCatalog(options.catalog), options.task)) {
+      summary.rows++;
+      if (!checked.row) {
+        summary.bad.push({ line: checked.line, error: checked.error as string });
+        out.write(`line ${checked.line}: ${checked.error} — skipped\n`);
+        continue;
+      }
+      const sku = checked.sku as string;
+      if (output.done.has(sku)) {
+        summary.alreadyDone++;
+        continue;
+      }
+      const key = resultKey({ sku, task: options.task, model: options.modelName, seed: seedFor(sku, options.task) });
+      pending.set(key, checked.line);
+      batch.push({ name: 'row', data: { key, task: options.task, kind: options.kind, modelName: options.modelName, sku, line: checked.line, row: checked.row }, opts: { jobId: key } });
+      if (batch.length >= BATCH) await flush();
+    }
+    await flush();
+    out.write(`queued ${pending.size} rows on ${QUEUE_NAME}; waiting for workers (cowrite worker --queue … --model …)\n`);
+
+    const bar = new ProgressBar(out, pending.size);
+    while (pending.size && !options.signal?.aborted) {
+      const keys = [...pending.keys()];
+      for (let i = 0; i < keys.length; i += BATCH) {
+        const slice = keys.slice(i, i + BATCH);
+        const [results, failures] = await Promise.all([redis.hmget(RESULTS_KEY, ...slice), redis.hmget(FAILURES_KEY, ...slice)]);
+        for (let j = 0; j < slice.length; j++) {
+          const result = results[j];
+          const failure = failures[j];
+          if (result) {
+            const record = JSON.parse(result) as CopyRecord;
+            for (const finding of record.guard) summary.findings[finding.category] = (summary.findings[finding.category] ?? 0) + 1;
+            await output.append(record);
+            summary.written++;
+            pending.delete(slice[j]);
+          } else if (failure) {
+            const { line, error } = JSON.parse(failure) as { line: number; error: string };
+            summary.failed.push({ line, error });
+            out.write(`line ${line}: ${error} — not written (re-run to retry)\n`);
+            await redis.hdel(FAILURES_KEY, slice[j]); // the next run tries again
+            pending.delete(slice[j]);
+          }
+        }
+      }
+      bar.tick(summary.written);
+      if (pending.size) await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 250));
+    }
+    bar.finish();
+    summary.stopped = pending.size > 0;
+  } finally {
+    await output.close();
+    await queue.close();
+    await redis.quit().catch(() => redis.disconnect());
+  }
+  summary.seconds = (performance.now() - started) / 1000;
+  summary.rowsPerSecond = summary.seconds > 0 ? summary.written / summary.seconds : 0;
+  return summary;
+}

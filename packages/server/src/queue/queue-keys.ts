@@ -1,0 +1,13 @@
+/**
+ * Names shared by the producer (`cowrite copy --queue`) and the workers. A result's
+ * key is SKU + task + model + seed: a job that runs twice (a worker killed mid-job,
+ * a retry) writes the same value under the same key, so every product is in the
+ * results exactly once. BullMQ job ids may not contain ':', hence '|'.
+ */
+export const QUEUE_NAME = 'cowrite-copy';
+export const RESULTS_KEY = 'cowrite:copy:results';
+export const FAILURES_KEY = 'cowrite:copy:failures';
+
+export function resultKey(parts: { sku: string; task: string; model: string; seed: number }): string {
+  return [parts.task, parts.model, parts.seed, encodeURIComponent(parts.sku)].join('|');
+}
