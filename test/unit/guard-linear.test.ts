@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_GUARD_RULES, guardText, linearPatternProblems } from '@cowrite/core';
+import { CARE, CERTIFICATION, COMPATIBLE, GUARANTEE, MATERIAL, ORIGIN, QUANTITY } from '../../packages/core/src/prompting/guard/facts-check.ts';
+import { CORE_ENTRY_POINTS } from '../../tools/bench/fuzz-entries.ts';
+import { measureGrowth } from '../../tools/bench/fuzz-timing.ts';
+
+describe('guard rules stay in the linear-time regex subset', () => {
+  it.each(DEFAULT_GUARD_RULES.map((r) => [r.id, r.pattern] as const))('%s', (_id, pattern) => {
+    expect(linearPatternProblems(pattern)).toEqual([]);
+  });
+
+  it('facts-check patterns too', () => {
+    for (const p of [QUANTITY, MATERIAL, CERTIFICATION, GUARANTEE, ORIGIN, CARE, COMPATIBLE]) expect(linearPatternProblems(p)).toEqual([]);
+  });
+
+  it('the checker rejects the shapes that backtrack', () => {
+    for (const bad of [/(a+)+b/, /[^x]*y/, /(\w+\s?)*$/, /a{2,}/, /(?:[a-z]{1,60}\s{1,60}){1,60}/, /x{1,1000}/]) {
+      expect(linearPatternProblems(bad), String(bad)).not.toEqual([]);
+    }
+    expect(linearPatternProblems(/(?<!\d)\d{1,5}(?:号|號)(?:\d{1,4}楼){0,4}/)).toEqual([]);
+  });
+});
+
+describe('the exponential and quadratic inputs of issue 12', () => {
+  it('finds nothing in long runs of "市" or "a" (and returns)', () => {
+    expect(guardText('市'.repeat(20_000)).findings).toEqual([]);
+    expect(guardText('a'.repeat(20_000)).findings).toEqual([]);
+  });
+});
+
+// Time ratios, not absolute times: linear code grows ≈ 10× from 10,000 to 100,000 characters, quadratic ≈ 100×.
+// Each suspicious pair is re-measured (median of 5) before it counts.
+describe('text entry points grow linearly on adversarial input', () => {
+  const heavy = new Set(['analyzeSentiment', 'summarizeFeedback']);
+  it.each(CORE_ENTRY_POINTS.map((e) => [e.name, e] as const))('%s', (name, entry) => {
+    const rows = measureGrowth([entry], {
+      repeats: 3,
+      floorMs: 1,
+      // Sentiment is slower per character; its triggers are the repeated units.
+      filter: heavy.has(name) ? (i) => i.name.startsWith('repeat') : undefined,
+    });
+    const superLinear = rows.filter((r) => r.ratio > 30).map((r) => `${r.input}: ${r.smallMs.toFixed(1)} → ${r.largeMs.toFixed(1)} ms`);
+    expect(superLinear).toEqual([]);
+  }, 240_000);
+});
