@@ -35,7 +35,7 @@ const planners: EntryPoint[] = [
   { name: 'planProductDescription', run: (t) => planProductDescription(engine, { name: 'Beanie', features: [t] }) },
   { name: 'planMarketingCopy', run: (t) => planMarketingCopy(engine, { kind: 'tagline', name: 'Beanie', features: t }) },
   { name: 'planReviewContinuation', run: (t) => planReviewContinuation(engine, { draft: t }) },
-  { name: 'planUserStory', run: (t) => planUserStory(engine, { review: t }) },
+  { name: 'planUserStory', run: (t) => planUserStory(engine, { product: 'Beanie', review: t }) },
   { name: 'planIdeaRefinement', run: (t) => planIdeaRefinement(engine, { idea: t }) },
 ];
 

@@ -1,4 +1,5 @@
 import { guardText, severityAtLeast } from './guard/guard.ts';
+import type { ProductFacts } from './guard/facts.ts';
 import type { GuardCategory, GuardFinding, GuardPolicy, GuardSeverity } from './guard/types.ts';
 import type { PromptLang } from './lang.ts';
 
@@ -34,8 +35,14 @@ export interface GuardedPiece {
  * Guards one cleaned piece that will be appended at `offset` of the output.
  * Redacted findings report the placeholder (never the personal data) and its span in the output.
  */
-export function guardPiece(piece: string, offset: number, lang: PromptLang, options: Required<TaskGuardOptions>): GuardedPiece {
-  const { findings } = guardText(piece, { policy: 'annotate', lang, categories: options.categories });
+export function guardPiece(
+  piece: string,
+  offset: number,
+  lang: PromptLang,
+  options: Required<TaskGuardOptions>,
+  facts?: ProductFacts,
+): GuardedPiece {
+  const { findings } = guardText(piece, { policy: 'annotate', lang, categories: options.categories, ...(facts ? { facts } : {}) });
   if (options.policy === 'reject' && findings.some((f) => severityAtLeast(f.severity, options.rejectAt))) {
     return { text: '', findings: [], dropped: { text: piece.trim(), findings } };
   }

@@ -58,7 +58,7 @@ export const GUARANTEE =
   /\b(?:lifetime (?:warranty|guarantee)|money[- ]back guarantee|free returns|satisfaction guarantee|no[- ]questions[- ]asked returns|warranty|guarantee)\b|终身保修|保修|包退换|无理由退换|质保/gi;
 
 export const ORIGIN =
-  /\b(?:made|manufactured|produced|crafted|handmade|hand-made|built|sewn|assembled) in (?:the )?([A-Z][A-Za-z]{1,20}(?: [A-Z][A-Za-z]{1,20}){0,2})|\b(Italian|French|German|Japanese|Swiss|Portuguese|Spanish|British|English|American|Chinese|Turkish|Indian|Mongolian|Peruvian|Egyptian|Scottish|Irish|Korean|Vietnamese) (?:leather|wool|cashmere|cotton|silk|linen|craftsmanship|design|steel|porcelain|ceramic|made)\b|(?:产地|原产地?)[:：]?([\u4e00-\u9fff]{2,4})|([\u4e00-\u9fff]{2,4})(?:制造|生产|原产)/g;
+  /\b(?:[Mm]ade|[Mm]anufactured|[Pp]roduced|[Cc]rafted|[Hh]andmade|[Hh]and-made|[Bb]uilt|[Ss]ewn|[Aa]ssembled|[Hh]and-painted|[Ww]oven) in (?:the )?([A-Z][A-Za-z]{1,20}(?: [A-Z][A-Za-z]{1,20}){0,2})|\b(Italian|French|German|Japanese|Swiss|Portuguese|Spanish|British|English|American|Chinese|Turkish|Indian|Mongolian|Peruvian|Egyptian|Scottish|Irish|Korean|Vietnamese) (?:leather|wool|cashmere|cotton|silk|linen|craftsmanship|design|steel|porcelain|ceramic|made)\b|(?:产地|原产地?)[:：]?([\u4e00-\u9fff]{2,4})|([\u4e00-\u9fff]{2,4})(?:制造|生产|原产)/g;
 
 export const CARE =
   /\b(?:machine[- ]washable|machine wash(?:able)?|dishwasher[- ]safe|dishwasher|dry[- ]clean(?: only)?|hand[- ]wash(?: only)?|tumble[- ]dry|oven[- ]safe|microwave[- ]safe|freezer[- ]safe)\b|可机洗|可水洗|机洗|洗碗机/gi;
