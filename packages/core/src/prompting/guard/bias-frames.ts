@@ -1,5 +1,5 @@
 import type { CueKind, GroupClass } from './bias-terms.ts';
-import { CUES, GROUP_ADJECTIVES, GROUP_ADJECTIVES_ZH, GROUP_NOUNS, PERSON_NOUNS } from './bias-terms.ts';
+import { CUES, GENERIC_DETERMINERS, GROUP_ADJECTIVES, GROUP_ADJECTIVES_ZH, GROUP_NOUNS, PERSON_NOUNS, SINGULAR_NOUNS } from './bias-terms.ts';
 import type { GuardToken } from './tokens.ts';
 import { TermTrie } from './tokens.ts';
 import type { GuardFinding, GuardOrigin } from './types.ts';
@@ -138,18 +138,28 @@ export function biasFrameFindings(text: string, tokens: readonly GuardToken[], o
     const neg = post.get('stereo-neg');
     const pref = post.get('stereo-pref');
     const real = pre.get('real');
+    const not = pre.get('not');
+    const forCue = pre.get('for');
 
     if (personal && shopper) continue;
+    // A stereotype speaks of a group: "women love", "a woman always", not "wife loves it".
+    const singular = !g.han && g.to - g.from === 1 && SINGULAR_NOUNS.has(tokens[g.from]!.norm);
+    const generic = !singular || (g.from > 0 && GENERIC_DETERMINERS.has(tokens[g.from - 1]!.norm));
+    // "老人也会用" is condescending; "老年人也能看得清" (large print) is not: 也能/也会 count before a verb of using or learning.
+    const zhAbility = (c: CueHit | undefined): boolean =>
+      c !== undefined && (!g.han || /[用学懂操上搞会]/.test(text.slice(tokens[c.to - 1]!.end, tokens[c.to - 1]!.end + 4)));
     if (even && ability) use('condescension', even, ability);
     if (even && notConfused) use('condescension', even, notConfused);
-    if (near(enoughFor, 1)) use('condescension', enoughFor);
+    if (near(enoughFor, 1) && !personal) use('condescension', enoughFor);
     if (soEasy && ability) use('condescension', soEasy, ability);
-    if (notConfused && !shopper) use('condescension', notConfused);
+    if (notConfused && !shopper && zhAbility(notConfused)) use('condescension', notConfused);
     if (exclude) use('exclusion', exclude);
     if (near(notFor, 1) && !shopper) use('exclusion', notFor);
+    // "not a phone for grandpas", "for men, not boys"
+    if (!shopper && not && ((near(forCue, 0) && not.from < forCue.from) || near(not, 0))) use('exclusion', not, ...(forCue && near(forCue, 0) ? [forCue] : []));
     if (g.cls === 'gender' && real && real.to === g.from) use('stereotype', real);
-    if (!personal && neg && neg.from - g.to <= 2) use('stereotype', neg);
-    if (!personal && !shopper && pref && pref.from - g.to <= 2) use('stereotype', pref);
+    if (!personal && generic && neg && neg.from - g.to <= 2) use('stereotype', neg);
+    if (!personal && generic && !shopper && pref && pref.from - g.to <= 2) use('stereotype', pref);
     if (!frame) continue;
 
     const startTok = Math.min(g.from, ...used.map((c) => c.from));

@@ -9,10 +9,10 @@ export type GroupClass = 'gender' | 'age' | 'ethnicity' | 'body' | 'disability' 
 /** Nouns (or Han words) that name a group by themselves. */
 export const GROUP_NOUNS: Readonly<Record<GroupClass, string>> = {
   gender:
-    'women woman girls girl ladies gals females wives wife moms mom mums mum mothers housewives housewife grandma grandmas granny grannies grandmother grandmothers blondes blonde men guys boys dudes males dads fathers husbands husband gentlemen ' +
+    'women woman girls girl ladies gals females wives wife moms mom mums mum mothers housewives housewife grandma grandmas granny grannies grandmother grandmothers blondes blonde men guys boys dudes males dads fathers husbands husband gentlemen girlfriend girlfriends boyfriend boyfriends nan nana gran ' +
     '女人 女生 女孩 女孩子 女的 女性 妹子 妹纸 小姑娘 女司机 老婆 媳妇 妈妈 宝妈 家庭主妇 主妇 男人 男生 男的 男性 男孩子 直男',
   age:
-    'seniors elderly boomers retirees pensioners grandparents grandpa grandpas grandfather grandfathers granddad millennials zoomers oldies ' +
+    'seniors elderly boomers grandad grandads retirees pensioners grandparents grandpa grandpas grandfather grandfathers granddad millennials zoomers oldies ' +
     '老人 老年人 老人家 中老年人 老头 老头子 老太太 老太婆 大爷 大妈 爷爷奶奶 奶奶 爷爷 外婆 姥姥',
   ethnicity:
     'asians africans mexicans indians arabs blacks whites latinos hispanics immigrants foreigners migrants gypsies orientals ' +
@@ -40,6 +40,12 @@ export const GROUP_ADJECTIVES_ZH: Readonly<Partial<Record<GroupClass, string>>> 
   body: '胖 矮 丑 肥',
 };
 
+/** Singular nouns: "wife loves it" is the writer's wife; "a woman always…", "every mom knows…" are generic. */
+export const SINGULAR_NOUNS = new Set(
+  'woman girl lady gal female wife mom mum mother housewife grandma granny grandmother blonde husband girlfriend boyfriend nan nana gran grandpa grandfather granddad grandad'.split(' '),
+);
+export const GENERIC_DETERMINERS = new Set(['a', 'an', 'every', 'any', 'each']);
+
 export const PERSON_NOUNS =
   'people folks folk persons person women woman men man girls girl guys guy ladies lady boys users customers buyers shoppers drivers adults moms dads 的人 人 女人 女生 女孩 男人 男生 妹子';
 
@@ -55,7 +61,9 @@ export type CueKind =
   | 'stereo-neg' // "X can't", "X are lazy", "X不懂"
   | 'stereo-pref' // generalisations: "X love spending", "X always", "X都爱"
   | 'real' // "real men", "真正的男人"
-  | 'personal'; // "my", "我": the writer's own people, not a group
+  | 'personal' // "my", "我": the writer's own people, not a group
+  | 'not' // "not a phone for X", "for men, not boys"
+  | 'for';
 
 export const CUES: Readonly<Record<CueKind, readonly string[]>> = {
   even: ['even', '连', '就连', '甚至'],
@@ -68,7 +76,7 @@ export const CUES: Readonly<Record<CueKind, readonly string[]>> = {
   ],
   'not-confused': [
     "won't be confused", 'will not be confused', "won't get confused", "won't get lost", "won't struggle", 'will have no trouble',
-    'will have no problem', "won't have any trouble", "won't have trouble", 'can figure it out', 'can figure out', 'could figure out',
+    'will have no problem', "won't have any trouble", 'can finally', 'can now', 'without help', 'without asking for help', "won't have trouble", 'can figure it out', 'can figure out', 'could figure out',
     "won't be intimidated", "can't mess it up", "can't screw it up", 'can handle it',
     '也能', '也会', '也可以', '也懂', '也学得会',
   ],
@@ -85,14 +93,16 @@ export const CUES: Readonly<Record<CueKind, readonly string[]>> = {
   ],
   'stereo-neg': [
     "can't", 'cannot', 'can not', "couldn't", "don't know how", "don't understand", "don't really", "don't get", 'just don\'t',
-    'are all', 'all are', 'are naturally', 'are bad at', 'are terrible at', 'are hopeless at', 'are useless at',
+    'are all', 'all are', 'are naturally', 'are bad', 'are terrible', 'are hopeless', 'are useless', 'are awful', 'are clumsy',
     'are lazy', 'are dirty', 'are cheap', 'are stupid', 'are dumb', 'are loud', 'are weak', 'are emotional', 'are too emotional',
     'are bad drivers', 'only care about', 'belong in', 'are obsessed with', 'are clueless', 'are slow', 'usually can\'t',
     'have no taste', 'have no sense',
     '不会', '不懂', '学不会', '都不会', '用不来', '天生', '就该', '只会', '只知道', '就知道', '都笨', '笨', '懒', '没文化', '素质低', '素质差',
     '小气', '爱占便宜', '都是骗子',
   ],
-  'stereo-pref': ['never', 'always', 'usually', 'tend to', 'naturally', 'love', 'loves', 'adore', 'all love', 'always love', 'just want', 'crave', 'go crazy for', '都爱', '就爱', '最爱', '都喜欢', '爱买', '爱花钱', '都想要', '就是', '都是', '都会喜欢'],
+  'stereo-pref': ['knows', 'know', 'often', 'struggle with', 'struggle to', 'never', 'always', 'usually', 'tend to', 'naturally', 'love', 'loves', 'adore', 'all love', 'always love', 'just want', 'crave', 'go crazy for', '都爱', '就爱', '最爱', '都喜欢', '爱买', '爱花钱', '都想要', '就是', '都是', '都会喜欢'],
   real: ['real', 'true', 'manly', '真正的', '真', '纯'],
+  not: ['not', 'never for'],
+  for: ['for'],
   personal: ['my', 'our', 'his', 'her', 'their', 'mine', '我', '我的', '我家', '俺', '咱', '咱家', '他', '她', '家里'],
 };

@@ -54,7 +54,7 @@ export const CLAIM_RULES: readonly GuardRule[] = [
     origins: GENERATED_ONLY,
     lang: 'en',
     pattern:
-      /\b(?:the\s{1,3})?(?:best|finest|greatest|number one|no\.?\s?1)\s{1,3}(?:[\w'-]{1,20}\s{1,3}){0,3}?(?:in the (?:world|universe|country|market|industry)|on (?:the )?(?:market|planet|earth)|ever (?:made|created|invented|built|designed|produced|sold))\b|\bworld'?s (?:best|finest|greatest|first|only|#1)\b|(?<![\w#])#1 (?:in|on|rated|brand)\b|\b(?:unbeatable|unrivall?ed|unmatched)\b/gi,
+      /\b(?:the\s{1,3})?(?:best|finest|greatest|number one|no\.?\s?1|most\s{1,3}[\w-]{2,20}|[a-z]{2,15}est)\s{1,3}(?:[\w'-]{1,20}\s{1,3}){0,3}?(?:in the (?:world|universe|country|market|industry)|on (?:the )?(?:market|planet|earth)|ever (?:made|created|invented|built|designed|produced|sold))\b|\bworld'?s (?:best|finest|greatest|first|only|#1)\b|(?<![\w#])#1 (?:in|on|rated|brand)\b|\b(?:unbeatable|unrivall?ed|unmatched)\b|\bnothing (?:on earth|in the world|on the market|else) (?:works|performs|cleans|compares|comes close)|\bno other [\w-]{2,20} (?:works|performs|comes close|compares)/gi,
     severity: 'medium',
     suggest: () => soften('An unverifiable superlative; name the concrete strength instead (e.g. "one of our best-selling").'),
   },
@@ -106,7 +106,7 @@ export const CLAIM_RULES: readonly GuardRule[] = [
     origins: GENERATED_ONLY,
     lang: 'en',
     pattern:
-      /\b(?:boosts?|strengthens?) (?:your )?immun(?:e system|ity)\b|\b(?:lose|melt|burn|drop) (?:up to )?\d{1,4}\s{0,3}(?:pounds|lbs?|kg|kilos)\b|\bdetox(?:ify|ifies|es)? your (?:body|liver|blood)\b|\b(?:instant|overnight|permanent) results\b|\banti[- ]cancer\b/gi,
+      /\b(?:boosts?|strengthens?) (?:your )?immun(?:e system|ity)\b|\b(?:lose|melt|burn|drop) (?:up to )?\d{1,4}\s{0,3}(?:pounds|lbs?|kg|kilos)\b|\bdetox(?:ify|ifies|es)? your (?:body|liver|blood)\b|\b(?:instant|overnight|permanent) results\b|\bresults (?:are|that are) (?:instant|permanent|guaranteed)\b|\banti[- ]cancer\b/gi,
     severity: 'high',
     suggest: () => remove('A health or weight-loss promise.'),
   },
@@ -135,7 +135,7 @@ export const CLAIM_RULES: readonly GuardRule[] = [
     origins: GENERATED_ONLY,
     lang: 'zh',
     pattern:
-      /保证(?:有效|治愈|见效|安全|收益|赚钱|瘦|美白|效果)|百分之?百(?:有效|安全|保证|治愈|天然)|100\s?%\s?(?:有效|安全|天然|治愈|无害)|绝对(?:安全|有效|无害)|无任何副作用|无副作用|零风险/g,
+      /保证(?:\d{1,3}|[一二三四五六七八九十两]{1,3})(?:天|周|个月)内?(?:有效|见效|美白|变白|瘦|治愈|祛痘|去皱|长发)|保证(?:有效|治愈|见效|安全|收益|赚钱|瘦|美白|效果)|百分之?百(?:有效|安全|保证|治愈|天然)|100\s?%\s?(?:有效|安全|天然|治愈|无害)|绝对(?:安全|有效|无害)|无任何副作用|无副作用|零风险/g,
     severity: 'high',
     suggest: () => soften('绝对化承诺无法核实，请改为具体、可验证的说法。'),
   },
@@ -156,7 +156,7 @@ export const CLAIM_RULES: readonly GuardRule[] = [
     origins: GENERATED_ONLY,
     lang: 'zh',
     pattern:
-      /包治百病|药到病除|根治|治愈|(?:能|可以)?治(?:好|疗)(?:癌症|糖尿病|高血压|失眠|脱发|关节炎|湿疹|疾病|百病)|抗癌|防癌|临床(?:证明|验证|实验证明|试验证明)|临床证实|FDA(?:认证|批准)|增强免疫力|(?:一周|一个月|\d{1,3}天)瘦\d{1,3}斤/g,
+      /包治百病|药到病除|根治|治愈|(?:能|可以)?治(?:好|疗)(?:癌症|糖尿病|高血压|失眠|脱发|关节炎|湿疹|疾病|百病)|抗癌|防癌|临床(?:证明|验证|实验证明|试验证明)|临床证实|FDA(?:认证|批准)|增强免疫力|(?:高血压|糖尿病|失眠|脱发|关节炎|湿疹|癌症|便秘|痛风|颈椎病|鼻炎)(?:就|都)?(?:好了|消失了?|痊愈|没了)|(?:一周|一个月|\d{1,3}天)瘦\d{1,3}斤/g,
     severity: 'high',
     suggest: () => remove('医疗功效宣称，普通商品不得使用。'),
   },
