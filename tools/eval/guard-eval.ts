@@ -174,7 +174,9 @@ async function main(): Promise<void> {
   else console.log('## Real reviews\n\nskipped: ../shared/corpus not found\n');
 
   const facts = factsScore(await readJson<FactsCase[]>('facts.json'));
-  console.log(`## Facts check\n\n${facts.table}\n`);
+  console.log(`## Facts check (dev: facts.json)\n\n${facts.table}\n`);
+  const factsHeld = factsScore(await readJson<FactsCase[]>('facts-held-out.json'));
+  console.log(`## Facts check (second set, written after the rules and not tuned on: facts-held-out.json)\n\n${factsHeld.table}\n`);
 
   let timing = 'skipped (--no-timing)';
   if (!process.argv.includes('--no-timing')) {
@@ -204,15 +206,23 @@ async function main(): Promise<void> {
     ...(corpus ? ['Claim and bias findings on shopper reviews (matched span and rule only; the reviews are not reproduced here):', '', '| lang | findings |', '|---|---|', ...corpus.flagged, ''] : []),
     '## Facts check',
     '',
+    'Dev set (facts.json):',
+    '',
     facts.table,
+    '',
+    'Second set (facts-held-out.json, written after the rules and not tuned on):',
+    '',
+    factsHeld.table,
     '',
     '| missed planted statement | text |',
     '|---|---|',
     ...facts.misses,
+    ...factsHeld.misses,
     '',
     '| supported statement flagged | findings |',
     '|---|---|',
     ...facts.wrong,
+    ...factsHeld.wrong,
     '',
     '## Worst-case timing',
     '',

@@ -204,8 +204,9 @@ export function factFindings(text: string, facts: ProductFacts): GuardFinding[] 
     if (!aliases.some((a) => hasText(a))) flag(m.index, m.index + m[0].length, 'origin', 'origin');
   }
   for (const m of text.matchAll(CARE)) {
-    const words = m[0].toLowerCase().replace(/[- ]/g, ' ').split(' ');
-    const key = words.includes('dishwasher') ? 'dishwasher' : words.includes('machine') ? 'machine wash' : m[0];
+    // "hand-wash only" is supported by "hand wash"; "dishwasher safe" by "dishwasher".
+    const words = m[0].toLowerCase().replace(/-/g, ' ').split(' ').filter((w) => w !== 'only');
+    const key = words.includes('dishwasher') ? 'dishwasher' : words.includes('machine') ? 'machine wash' : words.slice(0, 2).join(' ');
     if (!hasText(key) && !hasText(m[0])) flag(m.index, m.index + m[0].length, 'care', 'care');
   }
   for (const m of text.matchAll(COMPATIBLE)) {
