@@ -94,9 +94,65 @@ const MESSAGES: Record<Frame, { en: string; zh: string }> = {
   stereotype: { en: 'A stereotype about a group of people; address every shopper.', zh: '对某一群体的刻板印象，请面向所有顾客表述。' },
 };
 
+const CUE_KINDS = Object.keys(CUES) as CueKind[];
+type CueSlots = Record<CueKind, CueHit | undefined>;
+const emptySlots = (): CueSlots => Object.fromEntries(CUE_KINDS.map((k) => [k, undefined])) as CueSlots;
+
+/** Frame words near a group, by kind: the last one before it, the first one after it. Reused per group (no allocation). */
+const PRE: CueSlots = emptySlots();
+const POST: CueSlots = emptySlots();
+
+// "老人也会用" is condescending; "老年人也能看得清" (large print) is not: in Chinese, 也能/也会 count before a verb of using or learning.
+const ZH_USE_VERB = /[用学懂操上搞会]/;
+
+interface FrameHit {
+  frame: Frame;
+  /** Token span of the cues that made it. */
+  from: number;
+  to: number;
+}
+
+function frameFor(g: GroupSpan, tokens: readonly GuardToken[], text: string, shopper: boolean): FrameHit | undefined {
+  const personal = PRE.personal !== undefined;
+  if (personal && shopper) return undefined;
+  // Adjacent: at most `gap` words between the frame word and the group ("simple enough for young girls").
+  const near = (c: CueHit | undefined, gap: number): c is CueHit => c !== undefined && g.from - c.to <= gap;
+  const hit = (frame: Frame, a: CueHit, b?: CueHit): FrameHit => ({
+    frame,
+    from: Math.min(a.from, b?.from ?? a.from),
+    to: Math.max(a.to, b?.to ?? a.to),
+  });
+  // A stereotype speaks of a group: "women love", "a woman always", not "wife loves it".
+  const singular = !g.han && g.to - g.from === 1 && SINGULAR_NOUNS.has(tokens[g.from]!.norm);
+  const generic = !singular || (g.from > 0 && GENERIC_DETERMINERS.has(tokens[g.from - 1]!.norm));
+  const { even, 'so-easy': soEasy, 'enough-for': enoughFor, 'not-for': notFor, real, not, for: forCue } = PRE;
+  const { ability, 'not-confused': notConfused, exclude, 'stereo-neg': neg, 'stereo-pref': pref } = POST;
+
+  if (even && ability) return hit('condescension', even, ability);
+  if (even && notConfused) return hit('condescension', even, notConfused);
+  if (near(enoughFor, 1) && !personal) return hit('condescension', enoughFor);
+  if (soEasy && ability) return hit('condescension', soEasy, ability);
+  if (notConfused && !shopper) {
+    const after = tokens[notConfused.to - 1]!.end;
+    if (!g.han || ZH_USE_VERB.test(text.slice(after, after + 4))) return hit('condescension', notConfused);
+  }
+  if (exclude) return hit('exclusion', exclude);
+  if (near(notFor, 1) && !shopper) return hit('exclusion', notFor);
+  // "not a phone for grandpas", "for men, not boys"
+  if (!shopper && not) {
+    if (near(forCue, 0) && not.from < forCue.from) return hit('exclusion', not, forCue);
+    if (near(not, 0)) return hit('exclusion', not);
+  }
+  if (g.cls === 'gender' && real && real.to === g.from) return hit('stereotype', real);
+  if (!personal && generic && neg && neg.from - g.to <= 2) return hit('stereotype', neg);
+  if (!personal && generic && !shopper && pref && pref.from - g.to <= 2) return hit('stereotype', pref);
+  return undefined;
+}
+
 export function biasFrameFindings(text: string, tokens: readonly GuardToken[], origin: GuardOrigin): GuardFinding[] {
   const cues = cuesAt(tokens);
   const findings: GuardFinding[] = [];
+  const shopper = origin === 'shopper';
   for (const g of findGroups(tokens)) {
     const before = g.han ? 6 : 4;
     const after = g.han ? 6 : 4;
@@ -105,76 +161,37 @@ export function biasFrameFindings(text: string, tokens: readonly GuardToken[], o
     let hi = g.to;
     while (hi < tokens.length && hi - g.to < after && tokens[hi]!.kind !== 'break') hi++;
 
-    const pre = new Map<CueKind, CueHit>();
+    for (const k of CUE_KINDS) PRE[k] = POST[k] = undefined;
+    let any = false;
     for (let i = lo; i < g.from; i++) {
       const c = cues[i];
       // A cue before the group must end before it: "not for" + "women", not a cue that swallows the group.
-      if (c && c.to <= g.from) pre.set(c.kind, c);
+      if (c && c.to <= g.from) {
+        PRE[c.kind] = c;
+        any = true;
+      }
     }
-    const post = new Map<CueKind, CueHit>();
     for (let i = g.to; i < hi; i++) {
       const c = cues[i];
-      if (c && c.to <= hi && !post.has(c.kind)) post.set(c.kind, c);
+      if (c && c.to <= hi && POST[c.kind] === undefined) {
+        POST[c.kind] = c;
+        any = true;
+      }
     }
-    const personal = pre.has('personal');
-    const shopper = origin === 'shopper';
-    // Adjacent: at most one word between the frame word and the group ("simple enough for young girls").
-    const near = (c: CueHit | undefined, gap: number): c is CueHit => c !== undefined && g.from - c.to <= gap;
+    if (!any) continue;
+    const found = frameFor(g, tokens, text, shopper);
+    if (!found) continue;
 
-    let frame: Frame | undefined;
-    const used: CueHit[] = [];
-    const use = (f: Frame, ...c: CueHit[]): void => {
-      if (frame) return;
-      frame = f;
-      used.push(...c);
-    };
-    const ability = post.get('ability');
-    const even = pre.get('even');
-    const soEasy = pre.get('so-easy');
-    const enoughFor = pre.get('enough-for');
-    const notConfused = post.get('not-confused');
-    const notFor = pre.get('not-for');
-    const exclude = post.get('exclude');
-    const neg = post.get('stereo-neg');
-    const pref = post.get('stereo-pref');
-    const real = pre.get('real');
-    const not = pre.get('not');
-    const forCue = pre.get('for');
-
-    if (personal && shopper) continue;
-    // A stereotype speaks of a group: "women love", "a woman always", not "wife loves it".
-    const singular = !g.han && g.to - g.from === 1 && SINGULAR_NOUNS.has(tokens[g.from]!.norm);
-    const generic = !singular || (g.from > 0 && GENERIC_DETERMINERS.has(tokens[g.from - 1]!.norm));
-    // "老人也会用" is condescending; "老年人也能看得清" (large print) is not: 也能/也会 count before a verb of using or learning.
-    const zhAbility = (c: CueHit | undefined): boolean =>
-      c !== undefined && (!g.han || /[用学懂操上搞会]/.test(text.slice(tokens[c.to - 1]!.end, tokens[c.to - 1]!.end + 4)));
-    if (even && ability) use('condescension', even, ability);
-    if (even && notConfused) use('condescension', even, notConfused);
-    if (near(enoughFor, 1) && !personal) use('condescension', enoughFor);
-    if (soEasy && ability) use('condescension', soEasy, ability);
-    if (notConfused && !shopper && zhAbility(notConfused)) use('condescension', notConfused);
-    if (exclude) use('exclusion', exclude);
-    if (near(notFor, 1) && !shopper) use('exclusion', notFor);
-    // "not a phone for grandpas", "for men, not boys"
-    if (!shopper && not && ((near(forCue, 0) && not.from < forCue.from) || near(not, 0))) use('exclusion', not, ...(forCue && near(forCue, 0) ? [forCue] : []));
-    if (g.cls === 'gender' && real && real.to === g.from) use('stereotype', real);
-    if (!personal && generic && neg && neg.from - g.to <= 2) use('stereotype', neg);
-    if (!personal && generic && !shopper && pref && pref.from - g.to <= 2) use('stereotype', pref);
-    if (!frame) continue;
-
-    const startTok = Math.min(g.from, ...used.map((c) => c.from));
-    const endTok = Math.max(g.to, ...used.map((c) => c.to));
-    const start = tokens[startTok]!.start;
-    const end = tokens[endTok - 1]!.end;
-    const message = MESSAGES[frame][g.han ? 'zh' : 'en'];
+    const start = tokens[Math.min(g.from, found.from)]!.start;
+    const end = tokens[Math.max(g.to, found.to) - 1]!.end;
     findings.push({
       category: 'bias',
       start,
       end,
       severity: g.cls === 'ethnicity' || g.cls === 'disability' || g.cls === 'religion' ? 'high' : 'medium',
-      suggestion: { action: 'soften', message },
+      suggestion: { action: 'soften', message: MESSAGES[found.frame][g.han ? 'zh' : 'en'] },
       match: text.slice(start, end),
-      rule: `bias.frame-${frame}.${g.cls}`,
+      rule: `bias.frame-${found.frame}.${g.cls}`,
     });
   }
   return findings;

@@ -123,13 +123,13 @@ function quantitiesIn(text: string): { family: Family; value: number; index: num
   return out;
 }
 
+const MATERIAL_AT = new RegExp(`\\s{0,2}(?:${MATERIAL.source})`, 'iy');
+
+/** The material named right after `end` ("60% cotton"), if any. Sticky: no slice, no regex clone per call. */
 function materialAfter(text: string, end: number): string | undefined {
-  MATERIAL.lastIndex = 0;
-  const rest = text.slice(end, end + 30);
-  const m = /^\s{0,2}/.exec(rest)!;
-  const after = rest.slice(m[0].length);
-  for (const hit of after.matchAll(MATERIAL)) return hit.index === 0 ? hit[0].toLowerCase() : undefined;
-  return undefined;
+  MATERIAL_AT.lastIndex = end;
+  const m = MATERIAL_AT.exec(text);
+  return m ? m[0].trim().toLowerCase() : undefined;
 }
 
 function indexFacts(facts: ProductFacts): FactIndex {
@@ -176,12 +176,17 @@ export function factFindings(text: string, facts: ProductFacts): GuardFinding[] 
   };
   const hasText = (s: string): boolean => index.blob.includes(s.toLowerCase()) || (squash(s).length > 1 && index.squashed.includes(squash(s)));
 
+  const flaggedNumbers = new Set<number>();
   for (const q of quantitiesIn(text)) {
     const material = q.family === 'percent' ? materialAfter(text, q.end) : undefined;
     const supported = index.quantities.some(
       (f) => f.family === q.family && close(f.value, q.value) && (material === undefined || f.material === undefined || f.material === material),
     );
-    if (!supported && !findings.some((f) => f.start === q.index)) flag(q.index, q.end, FAMILY_TOPIC[q.family], 'number');
+    // "30 x 20 cm" yields two numbers at one match: one finding.
+    if (!supported && !flaggedNumbers.has(q.index)) {
+      flaggedNumbers.add(q.index);
+      flag(q.index, q.end, FAMILY_TOPIC[q.family], 'number');
+    }
   }
   for (const m of text.matchAll(MATERIAL)) {
     if (!hasText(m[0])) flag(m.index, m.index + m[0].length, 'materials', 'material');

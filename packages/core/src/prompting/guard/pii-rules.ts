@@ -18,7 +18,9 @@ function expandZhAddress(m: RegExpExecArray, text: string): { start: number; end
   if (start === m.index) return undefined;
   const lead = text.slice(start, m.index);
   let cut = 0;
-  for (const w of lead.matchAll(ADDRESS_LEAD_IN)) cut = w.index + w[0].length;
+  // exec with lastIndex, not matchAll: matchAll clones the regex on every call.
+  ADDRESS_LEAD_IN.lastIndex = 0;
+  for (let w = ADDRESS_LEAD_IN.exec(lead); w; w = ADDRESS_LEAD_IN.exec(lead)) cut = w.index + w[0].length;
   if (cut >= lead.length) return undefined;
   start += cut;
   BUILDING_PARTS.lastIndex = m.index + m[0].length;
