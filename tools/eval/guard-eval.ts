@@ -1,7 +1,7 @@
 /**
  * Guard evaluation (`pnpm eval:guard`):
  * 1. precision and recall per category and origin on the dev set (test/eval/guard/sentences.json + dev-extra.json)
- *    and, separately, on the held-out set (held-out.json: written before the rules were tuned, never tuned on);
+ *    and, separately, on the held-out set (held-out.json: committed before any rule was written, never edited);
  * 2. false alarms with origin 'shopper' on real reviews from ../shared/corpus (skipped when it is absent);
  * 3. the facts check on generated descriptions with planted unsupported statements (facts.json);
  * 4. the worst-case timing table of the text entry points on adversarial input (full run: `pnpm bench:fuzz`).
