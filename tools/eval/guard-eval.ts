@@ -156,6 +156,7 @@ function factsScore(cases: readonly FactsCase[]): { table: string; misses: strin
     '|---|---:|---:|',
     `| planted unsupported statements caught (recall) | ${caught} / ${planted} | ${pct(caught, planted)} |`,
     `| supported statements flagged (false alarms) | ${flaggedSupported} / ${supported} | ${pct(flaggedSupported, supported)} |`,
+    `| precision (flagged statements that were planted) | ${caught} / ${caught + flaggedSupported} | ${pct(caught, caught + flaggedSupported)} |`,
   ].join('\n');
   return { table, misses, wrong };
 }
