@@ -26,6 +26,13 @@ export const COPY_ATTRIBUTES = {
   audience: 'hikers and city commuters',
   materials: 'recycled polyester',
   price: `$${PRODUCT.price}`,
+  // Facts the guard checks generated copy against: a number, material, certification, warranty or origin
+  // the copy states and these lack gets a claim finding quoting them.
+  weight: '540 g',
+  warranty: '2-year warranty',
+  origin: 'Vietnam',
+  care: 'machine wash cold',
+  certifications: 'bluesign',
 };
 
 /** Existing co-creation ideas, for duplicate detection while a shopper types a title. */

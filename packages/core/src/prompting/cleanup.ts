@@ -38,7 +38,7 @@ export interface CleanupReport {
   stopString?: string;
 }
 
-const WORDY_REPEAT = /(?<![\p{L}\p{N}])((?:[\p{L}\p{N}'’-]+[ \t,;]+){1,7}[\p{L}\p{N}'’-]+)(?:[ \t,;]+\1)+(?![\p{L}\p{N}])/giu;
+const WORDY_REPEAT = /(?<![\p{L}\p{N}'’-])((?:[\p{L}\p{N}'’-]+[ \t,;]+){1,7}[\p{L}\p{N}'’-]+)(?:[ \t,;]+\1)+(?![\p{L}\p{N}])/giu;
 const HAN_REPEAT = /([\u3400-\u9fff]{2,10}?[，、]?)\1+/gu;
 
 function normalizeSentence(s: string): string {

@@ -1,4 +1,5 @@
 import { guardText, severityAtLeast } from './guard/guard.ts';
+import type { ProductFacts } from './guard/facts.ts';
 import type { GuardCategory, GuardFinding, GuardPolicy, GuardSeverity } from './guard/types.ts';
 import type { PromptLang } from './lang.ts';
 
@@ -34,8 +35,14 @@ export interface GuardedPiece {
  * Guards one cleaned piece that will be appended at `offset` of the output.
  * Redacted findings report the placeholder (never the personal data) and its span in the output.
  */
-export function guardPiece(piece: string, offset: number, lang: PromptLang, options: Required<TaskGuardOptions>): GuardedPiece {
-  const { findings } = guardText(piece, { policy: 'annotate', lang, categories: options.categories });
+export function guardPiece(
+  piece: string,
+  offset: number,
+  lang: PromptLang,
+  options: Required<TaskGuardOptions>,
+  facts?: ProductFacts,
+): GuardedPiece {
+  const { findings } = guardText(piece, { policy: 'annotate', lang, categories: options.categories, ...(facts ? { facts } : {}) });
   if (options.policy === 'reject' && findings.some((f) => severityAtLeast(f.severity, options.rejectAt))) {
     return { text: '', findings: [], dropped: { text: piece.trim(), findings } };
   }
@@ -61,18 +68,28 @@ function redactPiece(piece: string, offset: number, findings: readonly GuardFind
     from = r.end;
   }
   text += piece.slice(from);
+  // Replacements are sorted and disjoint, so their ends are sorted too: a binary search finds how many lie before
+  // a position (was a scan per finding, quadratic on a long piece full of findings).
+  const shiftBefore: number[] = [0];
+  for (const r of replacements) shiftBefore.push(shiftBefore[shiftBefore.length - 1]! + r.replacement.length - (r.end - r.start));
   const mapPos = (pos: number, side: 'start' | 'end'): number => {
-    let shift = 0;
-    for (const r of replacements) {
-      if (pos >= r.end) shift += r.replacement.length - (r.end - r.start);
-      else if (pos > r.start || (pos === r.start && side === 'end')) return r.start + shift + (side === 'end' ? r.replacement.length : 0);
+    let lo = 0;
+    let hi = replacements.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (replacements[mid]!.end <= pos) lo = mid + 1;
+      else hi = mid;
     }
+    const shift = shiftBefore[lo]!;
+    const r = replacements[lo];
+    if (r && (pos > r.start || (pos === r.start && side === 'end'))) return r.start + shift + (side === 'end' ? r.replacement.length : 0);
     return pos + shift;
   };
+  const replacedSpans = new Set(replacements.map((r) => `${r.start}:${r.end}`));
   const mapped = findings.map((f) => {
     const start = mapPos(f.start, 'start') + offset;
     const end = mapPos(f.end, 'end') + offset;
-    const redacted = replacements.some((r) => r.start === f.start && r.end === f.end);
+    const redacted = replacedSpans.has(`${f.start}:${f.end}`);
     return { ...f, start, end, match: redacted ? (f.suggestion.replacement ?? '') : f.match };
   });
   return { text, findings: mapped };

@@ -5,6 +5,7 @@ import { fitPrompt } from './budget.ts';
 import type { CleanupMode, CleanupReport, EmptyReason } from './cleanup.ts';
 import { OutputCleaner } from './cleanup.ts';
 import { PromptingError } from './errors.ts';
+import type { ProductFacts } from './guard/facts.ts';
 import type { GuardFinding } from './guard/types.ts';
 import type { TaskGuardOptions, TaskGuardReport } from './guard-pieces.ts';
 import { guardPiece } from './guard-pieces.ts';
@@ -42,6 +43,8 @@ export interface TaskPlan {
   generation: GenerationOptions;
   cleanup: { mode: CleanupMode; avoid: string[]; keepLeadingSpace: boolean };
   guard: Required<TaskGuardOptions>;
+  /** Product facts the output is checked against (copy tasks), when the input had any. */
+  facts?: ProductFacts;
   budget: BudgetReport;
 }
 
@@ -82,6 +85,8 @@ export interface TaskSpec {
   avoid?: string[];
   keepLeadingSpace?: boolean;
   guard: Required<TaskGuardOptions>;
+  /** Product facts to check the output against. */
+  facts?: ProductFacts;
   /** Stop strings this call needs on top of the template's (e.g. a line end for ghost text). */
   extraStop?: readonly string[];
 }
@@ -107,7 +112,7 @@ export function planTask(engine: TextGenerator, spec: TaskSpec): TaskPlan {
     maxNewTokens,
   });
   const stop = [...new Set([...template.stop, ...(spec.extraStop ?? []), ...(spec.options.generation?.stop ?? [])])];
-  return {
+  const plan: TaskPlan = {
     task: spec.task,
     lang: spec.lang,
     prompt: fitted.prompt,
@@ -116,6 +121,8 @@ export function planTask(engine: TextGenerator, spec: TaskSpec): TaskPlan {
     guard: spec.guard,
     budget: fitted.report,
   };
+  if (spec.facts) plan.facts = spec.facts;
+  return plan;
 }
 
 /** Turns raw model text into guarded output pieces; shared by `runPlan` and `streamPlan` so both agree. */
@@ -142,7 +149,7 @@ class GuardedOutput {
     for (const raw of pieces) {
       // A sentence left out at the start must not leave its successor's separator dangling.
       const piece = this.text.length === 0 && !this.plan.cleanup.keepLeadingSpace ? raw.trimStart() : raw;
-      const guarded = guardPiece(piece, this.text.length, this.plan.lang, this.plan.guard);
+      const guarded = guardPiece(piece, this.text.length, this.plan.lang, this.plan.guard, this.plan.facts);
       if (guarded.dropped) this.report.droppedSentences.push(guarded.dropped);
       this.findings.push(...guarded.findings);
       this.text += guarded.text;
@@ -244,6 +251,25 @@ export function optionalRating(input: Record<string, unknown>, field: string): n
     throw new PromptingError('invalid-input', `"${field}" must be an integer from 1 to 5`, field);
   }
   return value;
+}
+
+/**
+ * The facts a copy task checks its output against: the attributes it was given (materials, features …)
+ * plus the merchant's explicit `facts`; undefined when there are none.
+ */
+export function copyFacts(input: Record<string, unknown>, fields: readonly string[]): ProductFacts | undefined {
+  const facts: ProductFacts = {};
+  for (const f of fields) {
+    const v = input[f];
+    if (typeof v === 'string' || typeof v === 'number') facts[f] = v;
+    else if (Array.isArray(v) && v.every((x) => typeof x === 'string')) facts[f] = v as string[];
+  }
+  const explicit = input.facts;
+  if (explicit !== undefined && explicit !== null) {
+    if (typeof explicit !== 'object' || Array.isArray(explicit)) throw new PromptingError('invalid-input', '"facts" must be an object', 'facts');
+    Object.assign(facts, explicit);
+  }
+  return Object.keys(facts).length > 0 ? facts : undefined;
 }
 
 export function guardDefaults(options: TaskOptions, fallback: Required<TaskGuardOptions>): Required<TaskGuardOptions> {

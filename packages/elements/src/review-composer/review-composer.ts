@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type { TextGenerator } from '@cowrite/core';
+import type { GuardOrigin, TextGenerator } from '@cowrite/core';
 import { cssProps } from '../base/css-props.ts';
 import { FormControlElement } from '../base/form-control.ts';
 import { sharedStyles } from '../base/shared.styles.ts';
@@ -143,6 +143,7 @@ export class CwReviewComposer extends FormControlElement {
     minSuggestionLength: { type: Number, attribute: 'min-suggestion-length' },
     minConfidence: { type: Number, attribute: 'min-confidence' },
     guardBlocking: { converter: topicListConverter, attribute: 'guard-blocking' },
+    guardOrigin: { attribute: 'guard-origin' },
     suggest: { attribute: false },
     suggestion: { state: true },
     suggestionSource: { state: true },
@@ -190,6 +191,8 @@ export class CwReviewComposer extends FormControlElement {
   declare minConfidence: number;
   /** Guard categories that cannot be posted anyway (e.g. `profanity pii`). */
   declare guardBlocking: string[];
+  /** Whose words the guard checks: 'shopper' (default; opinions and self-descriptions pass) or 'generated'. */
+  declare guardOrigin: GuardOrigin;
   /** Replaces the engine as the suggestion source. */
   declare suggest: SuggestFunction | undefined;
   /** The suggestion shown as ghost text, '' when none. */
@@ -230,6 +233,7 @@ export class CwReviewComposer extends FormControlElement {
     this.minSuggestionLength = 2;
     this.minConfidence = 0.2;
     this.guardBlocking = [];
+    this.guardOrigin = 'shopper';
     this.suggestion = '';
     this.suggestionSource = 'continuation';
     this.announcement = '';
@@ -347,7 +351,7 @@ export class CwReviewComposer extends FormControlElement {
       this.guardReport = undefined;
       return undefined;
     }
-    const report = guard(this.value, { lang: this.coreLanguage });
+    const report = guard(this.value, { lang: this.coreLanguage, origin: this.guardOrigin });
     this.guardReport = report.findings.length ? report : undefined;
     return report;
   }

@@ -1,4 +1,5 @@
 import { analyzeSentiment, guardText, suggestRating } from '@cowrite/core';
+import type { GuardOrigin, ProductFacts } from '@cowrite/core';
 
 /**
  * The text analysis the elements use: sentiment, rating suggestion and guard. The shapes follow `@cowrite/core` (`analyzeSentiment`, `suggestRating`,
@@ -34,10 +35,18 @@ export interface GuardReport {
   findings: readonly GuardFinding[];
 }
 
+export interface GuardCallOptions {
+  lang?: 'en' | 'zh';
+  /** 'shopper' for a shopper's own review (opinions pass), 'generated' for AI or marketing copy. */
+  origin?: GuardOrigin;
+  /** Product attributes generated copy must not contradict. */
+  facts?: ProductFacts;
+}
+
 export interface TextServices {
   analyzeSentiment(text: string, options: { lang?: 'en' | 'zh' }): SentimentReading;
   suggestRating(text: string): RatingSuggestion;
-  guardText(text: string, options: { lang?: 'en' | 'zh' }): GuardReport;
+  guardText(text: string, options: GuardCallOptions): GuardReport;
 }
 
 let services: Partial<TextServices> = {

@@ -9,7 +9,7 @@ import type { CowriteStrings } from '../base/strings.ts';
 import { streamCopy } from '../services/tasks.ts';
 import type { CopyKind, CopyLength, CopyTone, ProductAttributes } from '../services/tasks.ts';
 import { getTextServices } from '../services/text-services.ts';
-import type { GuardFinding } from '../services/text-services.ts';
+import type { GuardCallOptions, GuardFinding } from '../services/text-services.ts';
 import { suggestedCopyStyles } from './suggested-copy.styles.ts';
 import { suggestedCopyMetrics } from './suggested-copy.metrics.ts';
 import type { MetricRecipe } from '../metrics/metrics-controller.ts';
@@ -201,12 +201,17 @@ export class CwSuggestedCopy extends FormControlElement {
         return;
       }
       const guard = getTextServices().guardText;
-      const findings = guard ? guard(finished, { lang: this.coreLanguage }).findings : [];
+      const findings = guard ? guard(finished, this.#guardOptions()).findings : [];
       this.#replace(index, { text: finished, status: 'done', findings });
     } catch (error) {
       if (signal.aborted) return;
       this.#replace(index, { text, status: 'error', findings: [], error: error instanceof Error ? error.message : String(error) });
     }
+  }
+
+  /** Generated copy, checked against the product attributes it was written from. */
+  #guardOptions(): GuardCallOptions {
+    return this.product ? { lang: this.coreLanguage, origin: 'generated', facts: this.product } : { lang: this.coreLanguage, origin: 'generated' };
   }
 
   #replace(index: number, candidate: CopyCandidate): void {
@@ -216,7 +221,7 @@ export class CwSuggestedCopy extends FormControlElement {
   #edit(index: number, text: string): void {
     const candidate = this.candidates[index];
     const guard = getTextServices().guardText;
-    this.#replace(index, { ...candidate, text, findings: guard ? guard(text, { lang: this.coreLanguage }).findings : [] });
+    this.#replace(index, { ...candidate, text, findings: guard ? guard(text, this.#guardOptions()).findings : [] });
     if (this.acceptedIndex === index) {
       this.value = text;
       this.markEdited();

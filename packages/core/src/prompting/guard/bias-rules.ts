@@ -1,4 +1,7 @@
-import type { GuardRule, GuardSuggestion } from './types.ts';
+import type { GuardOrigin, GuardRule, GuardSuggestion } from './types.ts';
+
+// Colour words and a shopper's words about her own body ("muffin top") are fine in a review; in copy we write they are not.
+const GENERATED_ONLY: readonly GuardOrigin[] = ['generated'];
 
 const rephrase = (message: string, replacement?: string): GuardSuggestion =>
   replacement === undefined ? { action: 'soften', message } : { action: 'soften', replacement, message };
@@ -26,6 +29,7 @@ export const BIAS_RULES: readonly GuardRule[] = [
     id: 'bias.skin-tone',
     category: 'bias',
     lang: 'en',
+    origins: GENERATED_ONLY,
     pattern: /\b(?:flesh|skin)[- ](?:colou?red|tone(?:d)?)\b|\bnude (?:colou?r|shade|tone)\b|\bnormal skin (?:tone|colou?r)\b/gi,
     severity: 'low',
     suggest: () => rephrase('Assumes one skin tone; name the shade (e.g. "light beige").', 'beige'),
@@ -35,7 +39,17 @@ export const BIAS_RULES: readonly GuardRule[] = [
     category: 'bias',
     lang: 'en',
     pattern:
-      /\b(?:fat|obese|chubby|ugly) (?:people|women|girls|guys|men|folks|chicks|ladies)\b|\bhide (?:your|those|the) (?:flaws|fat|rolls|belly|muffin top|love handles|cellulite|thunder thighs)\b|\b(?:muffin tops?|thunder thighs|cankles|beer belly)\b|\bbikini[- ]body\b|\b(?:no one|nobody) wants to see\b|\b(?:fatty|fatso|lardass)\b|\bif you(?:'re| are) (?:fat|ugly|overweight)\b|\btoo fat to\b/gi,
+      /\b(?:fat|obese|chubby|ugly) (?:people|women|girls|guys|men|folks|chicks|ladies)\b(?= (?:are|look|should|can't|cannot|don't|never|need))|\b(?:no one|nobody) wants to see\b|\b(?:fatty|fatso|lardass)\b|\bif you(?:'re| are) (?:fat|ugly|overweight)\b|\btoo fat to\b/gi,
+    severity: 'medium',
+    suggest: () => rephrase('Body shaming; describe the fit, not the body.'),
+  },
+  {
+    id: 'bias.body-idiom',
+    category: 'bias',
+    lang: 'en',
+    origins: GENERATED_ONLY,
+    pattern:
+      /\b(?:fat|obese|chubby|ugly) (?:people|women|girls|guys|men|folks|chicks|ladies)\b|\bhide (?:your|those|the) (?:flaws|fat|rolls|belly|muffin top|love handles|cellulite|thunder thighs)\b|\b(?:muffin tops?|thunder thighs|cankles|beer belly)\b|\bbikini[- ]body\b/gi,
     severity: 'medium',
     suggest: () => rephrase('Body shaming; describe the fit, not the body.'),
   },
@@ -51,7 +65,7 @@ export const BIAS_RULES: readonly GuardRule[] = [
     id: 'bias.zh-gender',
     category: 'bias',
     lang: 'zh',
-    pattern: /女司机|剩女|女人(?:就是|都|就该|天生)(?:不会|笨|该|不懂|爱)|女生(?:都|就是)(?:不懂|不会|笨)|男人(?:都|就该)(?:不会|不懂)|(?:老婆|妈妈|女人)都会用/g,
+    pattern: /女司机|剩女|女孩子家|女人(?:就是|都|就该|天生)(?:不会|笨|该|不懂|爱)|女生(?:都|就是)(?:不懂|不会|笨)|男人(?:都|就该)(?:不会|不懂)|(?:老婆|妈妈|女人)都会用/g,
     severity: 'medium',
     suggest: () => rephrase('性别刻板印象，请面向所有顾客表述。'),
   },

@@ -1,15 +1,17 @@
 
+import { biasFrameFindings } from './bias-frames.ts';
 import { BIAS_RULES } from './bias-rules.ts';
 import { CLAIM_RULES } from './claim-rules.ts';
+import { factFindings } from './facts-check.ts';
+import { dropOverlaps, SEVERITY_RANK } from './overlaps.ts';
 import { PII_RULES } from './pii-rules.ts';
 import { PROFANITY_RULES } from './profanity-rules.ts';
+import { tokenize } from './tokens.ts';
 import type { GuardCategory, GuardFinding, GuardOptions, GuardResult, GuardRule, GuardSeverity } from './types.ts';
 import { GUARD_CATEGORIES } from './types.ts';
 
 /** Every built-in rule, in the order they run. Exported so a merchant can extend or filter them. */
 export const DEFAULT_GUARD_RULES: readonly GuardRule[] = [...PII_RULES, ...CLAIM_RULES, ...BIAS_RULES, ...PROFANITY_RULES];
-
-const SEVERITY_RANK: Record<GuardSeverity, number> = { low: 0, medium: 1, high: 2 };
 
 export function severityAtLeast(severity: GuardSeverity, threshold: GuardSeverity): boolean {
   return SEVERITY_RANK[severity] >= SEVERITY_RANK[threshold];
@@ -23,6 +25,11 @@ function findingsOf(rule: GuardRule, text: string): GuardFinding[] {
     if (rule.accept && !rule.accept(m, text)) continue;
     let start = m.index;
     let end = start + m[0].length;
+    if (rule.expand) {
+      const span = rule.expand(m, text);
+      if (!span) continue;
+      ({ start, end } = span);
+    }
     if (rule.group !== undefined) {
       const span = m.indices?.[rule.group];
       if (!span) continue;
@@ -36,19 +43,6 @@ function findingsOf(rule: GuardRule, text: string): GuardFinding[] {
     found.push({ category: rule.category, start, end, severity: rule.severity, suggestion: rule.suggest(match), match, rule: rule.id });
   }
   return found;
-}
-
-/** Within one category keep the widest (then most severe) of overlapping findings. */
-function dropOverlaps(findings: GuardFinding[]): GuardFinding[] {
-  const ordered = [...findings].sort(
-    (a, b) => b.end - b.start - (a.end - a.start) || SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || a.start - b.start,
-  );
-  const kept: GuardFinding[] = [];
-  for (const f of ordered) {
-    const overlaps = kept.some((k) => k.category === f.category && f.start < k.end && k.start < f.end);
-    if (!overlaps) kept.push(f);
-  }
-  return kept.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 /** Applies personal-data and profanity replacements, left to right, skipping spans inside an earlier one. */
@@ -67,7 +61,10 @@ function redact(text: string, findings: readonly GuardFinding[]): string {
 }
 
 export interface GuardRunOptions extends GuardOptions {
-  /** Rules to run instead of `DEFAULT_GUARD_RULES`. */
+  /**
+   * Rules to run instead of `DEFAULT_GUARD_RULES`; then the built-in bias frames do not run either
+   * (the facts check still runs when `facts` are given).
+   */
   rules?: readonly GuardRule[];
 }
 
@@ -80,11 +77,19 @@ export function guardText(text: string, options: GuardRunOptions = {}): GuardRes
   if (typeof text !== 'string') throw new TypeError('guardText expects a string');
   const policy = options.policy ?? 'annotate';
   const lang = options.lang ?? 'auto';
+  const origin = options.origin ?? 'generated';
   const categories = new Set<GuardCategory>(options.categories ?? GUARD_CATEGORIES);
   const rules = (options.rules ?? DEFAULT_GUARD_RULES).filter(
-    (r) => categories.has(r.category) && (lang === 'auto' || r.lang === 'any' || r.lang === lang),
+    (r) =>
+      categories.has(r.category) &&
+      (lang === 'auto' || r.lang === 'any' || r.lang === lang) &&
+      (r.origins === undefined || r.origins.includes(origin)),
   );
-  const findings = dropOverlaps(rules.flatMap((r) => findingsOf(r, text)));
+  const all = rules.flatMap((r) => findingsOf(r, text));
+  const frames = options.rules === undefined && categories.has('bias');
+  if (frames) all.push(...biasFrameFindings(text, tokenize(text), origin));
+  if (options.facts !== undefined && origin === 'generated' && categories.has('claim')) all.push(...factFindings(text, options.facts));
+  const findings = dropOverlaps(all, text.length);
 
   if (policy === 'annotate') return { text, findings, policy, rejected: false };
   const rejectAt = options.rejectAt ?? 'medium';

@@ -5,6 +5,7 @@ export { GUARD_CATEGORIES } from './types.ts';
 export type {
   GuardCategory,
   GuardFinding,
+  GuardOrigin,
   GuardOptions,
   GuardPolicy,
   GuardResult,
@@ -12,3 +13,5 @@ export type {
   GuardSeverity,
   GuardSuggestion,
 } from './types.ts';
+export type { FactValue, ProductFacts } from './facts.ts';
+export { linearPatternProblems } from './linear-pattern.ts';

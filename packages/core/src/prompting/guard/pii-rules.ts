@@ -1,4 +1,3 @@
-import { textBefore } from './context.ts';
 import { passesLuhn } from './luhn.ts';
 import type { GuardRule, GuardSuggestion } from './types.ts';
 
@@ -6,12 +5,37 @@ const redact = (label: string, message: string) => (): GuardSuggestion => ({ act
 
 const digitCount = (s: string): number => s.replace(/\D/g, '').length;
 
+const isHan = (code: number): boolean => code >= 0x4e00 && code <= 0x9fff;
+// Words that end the lead-in of an address rather than belong to it: "我住在…", "寄到…", "地址是…".
+const ADDRESS_LEAD_IN = /住在|寄到|送到|发到|地址是|地址|在|到|址|是/g;
+const BUILDING_PARTS = /(?:\d{1,4}(?:栋|幢|号楼|单元|室|楼|层)){0,4}/y;
+
+/** "北京市朝阳区建国路88号3号楼" around the anchor "路88号": at most 14 Han characters to the left, building parts to the right. */
+function expandZhAddress(m: RegExpExecArray, text: string): { start: number; end: number } | undefined {
+  let start = m.index;
+  while (start > 0 && m.index - start < 14 && isHan(text.charCodeAt(start - 1))) start--;
+  // The road needs a name: "路88号" alone is not an address.
+  if (start === m.index) return undefined;
+  const lead = text.slice(start, m.index);
+  let cut = 0;
+  // exec with lastIndex, not matchAll: matchAll clones the regex on every call.
+  ADDRESS_LEAD_IN.lastIndex = 0;
+  for (let w = ADDRESS_LEAD_IN.exec(lead); w; w = ADDRESS_LEAD_IN.exec(lead)) cut = w.index + w[0].length;
+  if (cut >= lead.length) return undefined;
+  start += cut;
+  BUILDING_PARTS.lastIndex = m.index + m[0].length;
+  const parts = BUILDING_PARTS.exec(text);
+  return { start, end: m.index + m[0].length + (parts?.[0].length ?? 0) };
+}
+
 export const PII_RULES: readonly GuardRule[] = [
   {
     id: 'pii.email',
     category: 'pii',
     lang: 'any',
-    pattern: /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g,
+        // Bounded by the RFC 5321 limits (64-character local part, 63-character labels) and started only at the
+    // beginning of a run, so a long run of letters without "@" costs one short look per character.
+    pattern: /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,6}\.[A-Za-z]{2,24}/g,
     severity: 'high',
     suggest: redact('[email]', 'E-mail address removed.'),
   },
@@ -58,7 +82,7 @@ export const PII_RULES: readonly GuardRule[] = [
     category: 'pii',
     lang: 'any',
     // Bare digit runs are order numbers and SKUs unless labelled as a phone.
-    pattern: /(?:\b(?:call|phone|tel|text|whatsapp|mobile|cell)\b|电话|手机|联系)[:：]?\s*(?:me\s+)?(?:at\s+|on\s+)?(\+?\d[\d\s-]{6,14}\d)/dgi,
+    pattern: /(?:\b(?:call|phone|tel|text|whatsapp|mobile|cell)\b|电话|手机|联系)[:：]?\s{0,3}(?:me\s{1,3})?(?:at\s{1,3}|on\s{1,3})?(\+?\d[\d\s-]{6,14}\d)/dgi,
     group: 1,
     severity: 'high',
     suggest: redact('[phone]', 'Phone number removed.'),
@@ -68,7 +92,7 @@ export const PII_RULES: readonly GuardRule[] = [
     category: 'pii',
     lang: 'any',
     pattern:
-      /\b\d{1,5}\s+(?:[A-Z][A-Za-z'-]+\.?\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Terrace|Way|Parkway|Pkwy|Highway|Hwy|Square|Sq)\b\.?(?:,?\s*(?:Apt|Apartment|Suite|Unit|#)\.?\s*[\w-]+)?|\bP\.?\s?O\.? Box \d+\b/g,
+      /\b\d{1,5}\s{1,3}(?:[A-Z][A-Za-z'-]{1,20}\.?\s{1,3}){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Terrace|Way|Parkway|Pkwy|Highway|Hwy|Square|Sq)\b\.?(?:,?\s{0,3}(?:Apt|Apartment|Suite|Unit|#)\.?\s{0,3}[\w-]{1,12})?|\bP\.?\s?O\.? Box \d{1,8}\b/g,
     severity: 'high',
     suggest: redact('[address]', 'Street address removed.'),
   },
@@ -76,10 +100,10 @@ export const PII_RULES: readonly GuardRule[] = [
     id: 'pii.address-zh',
     category: 'pii',
     lang: 'any',
-    pattern: /(?:[\u4e00-\u9fff]{2,4}(?:省|市|区|县|镇))*[\u4e00-\u9fff]{1,6}(?:路|街|大道|巷|弄|胡同)\d{1,5}(?:号|號)(?:\d{1,4}(?:栋|幢|号楼|单元|室|楼|层))*/g,
+    // Anchored on "road + number + 号"; the place names to the left are found by expandZhAddress.
+    pattern: /(?:路|街|大道|巷|弄|胡同)\d{1,5}[号號]/g,
     severity: 'high',
-    leadingNoise: /^(?:[我他她]|家)?(?:住在|寄到|送到|发到|地址是|在)/,
-    accept: (m, text) => !/\d$/.test(textBefore(text, m, 1)),
+    expand: expandZhAddress,
     suggest: redact('[地址]', '地址已隐藏。'),
   },
 ];

@@ -23,7 +23,7 @@ export const PROFANITY_RULES: readonly GuardRule[] = [
     category: 'profanity',
     lang: 'en',
     pattern:
-      /\b(?:motherfuck\w*|fuck(?:s|ed|er|ers|ing|in|ingly|wit|head|off)?|f[*#@!]{1,3}c?k(?:ing|ed|er)?|cunt|cunts|fag|faggots?|nigg(?:er|a)s?|whores?|sluts?|retard(?:ed|s)?)\b/gi,
+      /\b(?:motherfuck\w{0,12}|fuck(?:s|ed|er|ers|ing|in|ingly|wit|head|off)?|f[*#@!]{1,3}c?k(?:ing|ed|er)?|cunt|cunts|fag|faggots?|nigg(?:er|a)s?|whores?|sluts?|retard(?:ed|s)?)\b/gi,
     severity: 'high',
     suggest: mask('Strong profanity or a slur.'),
   },

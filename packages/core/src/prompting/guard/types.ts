@@ -1,6 +1,16 @@
 import type { PromptLang } from '../lang.ts';
 
+import type { ProductFacts } from './facts.ts';
+
 export type GuardCategory = 'claim' | 'bias' | 'profanity' | 'pii';
+/**
+ * Who wrote the text.
+ * - `generated`: model or marketing copy: every rule runs (unverifiable superlatives, health and safety claims,
+ *   stereotypes, condescension, and claims the product facts do not support).
+ * - `shopper`: a shopper's own words: only what a review moderation team removes (profanity and slurs, personal
+ *   data, demeaning statements about groups); opinions, self-descriptions and colour words pass.
+ */
+export type GuardOrigin = 'shopper' | 'generated';
 export type GuardSeverity = 'low' | 'medium' | 'high';
 /**
  * - `annotate`: text unchanged, findings listed.
@@ -41,6 +51,13 @@ export interface GuardOptions {
   rejectAt?: GuardSeverity;
   /** Categories to check. Default: all four. */
   categories?: readonly GuardCategory[];
+  /** Who wrote the text; default 'generated' (every rule). */
+  origin?: GuardOrigin;
+  /**
+   * The merchant's product attributes. With generated text, a number, material, certification, guarantee or
+   * origin the facts lack or contradict is a `claim` finding whose suggestion quotes the fact.
+   */
+  facts?: ProductFacts;
 }
 
 export interface GuardResult {
@@ -66,6 +83,13 @@ export interface GuardRule {
   group?: number;
   /** Anchored pattern for words a match may start with that are not part of the span ("我住在…"). */
   leadingNoise?: RegExp;
+  /** Origins the rule runs for; default both. */
+  origins?: readonly GuardOrigin[];
+  /**
+   * Grows an anchor match into the finding's span with bounded look-around (an address around "路88号");
+   * undefined skips the match. Lets the pattern stay small and linear-time.
+   */
+  expand?: (match: RegExpExecArray, text: string) => { start: number; end: number } | undefined;
   /** Returns false to skip a match (context exclusions, checksums). */
   accept?: (match: RegExpExecArray, text: string) => boolean;
   suggest: (matched: string) => GuardSuggestion;

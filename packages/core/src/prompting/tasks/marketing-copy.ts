@@ -1,9 +1,10 @@
 import type { TextGenerator } from '../../contracts/text-generator.ts';
 import type { GenerationOptions } from '../../contracts/generation.ts';
+import type { ProductFacts } from '../guard/facts.ts';
 import { PromptingError } from '../errors.ts';
 import { detectLang } from '../lang.ts';
 import type { TaskOptions, TaskPlan, TaskResult } from '../task-runner.ts';
-import { guardDefaults, optionalList, optionalText, planTask, requireObject, requiredText, runPlan } from '../task-runner.ts';
+import { copyFacts, guardDefaults, optionalList, optionalText, planTask, requireObject, requiredText, runPlan } from '../task-runner.ts';
 
 export type MarketingCopyKind = 'headline' | 'tagline' | 'socialPost';
 
@@ -13,6 +14,8 @@ export interface MarketingCopyInput {
   features?: string | readonly string[];
   audience?: string;
   tone?: string;
+  /** The merchant's product attributes; see `ProductDescriptionInput.facts`. */
+  facts?: ProductFacts;
 }
 
 const LABELS = {
@@ -56,6 +59,7 @@ export function planMarketingCopy(engine: TextGenerator, input: MarketingCopyInp
     cleanupMode: kind === 'socialPost' ? 'sentences' : 'line',
     extraStop: kind === 'socialPost' ? [] : ['\n'],
     guard: guardDefaults(options, { policy: 'redact', rejectAt: 'high', categories: ['claim', 'bias', 'profanity', 'pii'] }),
+    facts: copyFacts(fields, ['features']),
   });
 }
 

@@ -1,8 +1,9 @@
 import type { TextGenerator } from '../../contracts/text-generator.ts';
+import type { ProductFacts } from '../guard/facts.ts';
 import { PromptingError } from '../errors.ts';
 import { detectLang } from '../lang.ts';
 import type { TaskOptions, TaskPlan, TaskResult, TaskStreamEvent } from '../task-runner.ts';
-import { guardDefaults, optionalList, optionalText, planTask, requireObject, requiredText, runPlan, streamPlan } from '../task-runner.ts';
+import { copyFacts, guardDefaults, optionalList, optionalText, planTask, requireObject, requiredText, runPlan, streamPlan } from '../task-runner.ts';
 
 export interface ProductDescriptionInput {
   name: string;
@@ -11,6 +12,11 @@ export interface ProductDescriptionInput {
   materials?: string | readonly string[];
   audience?: string;
   tone?: string;
+  /**
+   * The merchant's product attributes (dimensions, weight, certifications, warranty, origin, care …): statements
+   * in the output that these and the fields above do not support are flagged as claims.
+   */
+  facts?: ProductFacts;
   /** short ≈ 1–2 sentences, medium ≈ 3, long ≈ a paragraph. Default 'medium'. */
   length?: 'short' | 'medium' | 'long';
 }
@@ -47,6 +53,7 @@ export function planProductDescription(engine: TextGenerator, input: ProductDesc
     cleanupMode: 'sentences',
     // Merchants review descriptions before publishing: personal data and profanity are redacted, claims flagged.
     guard: guardDefaults(options, { policy: 'redact', rejectAt: 'high', categories: ['claim', 'bias', 'profanity', 'pii'] }),
+    facts: copyFacts(fields, ['category', 'features', 'materials']),
   });
 }
 
