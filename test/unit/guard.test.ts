@@ -107,8 +107,8 @@ describe('guardText policies', () => {
     expect(guardText('Guaranteed, you idiot', { categories: ['profanity'] }).findings.map((f) => f.category)).toEqual(['profanity']);
   });
 
-  it('rejects non-string input with a TypeError', () => {
-    expect(() => guardText(42 as unknown as string)).toThrow(TypeError);
+  it('rejects non-string input with a typed PromptingError', () => {
+    expect(() => guardText(42 as unknown as string)).toThrow(expect.objectContaining({ name: 'PromptingError', code: 'INVALID_INPUT', field: 'text' }));
   });
 });
 

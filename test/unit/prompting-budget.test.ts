@@ -17,8 +17,8 @@ describe('renderTemplate', () => {
       'Product: Mug\nDescription:',
     );
   });
-  it('throws invalid-template for an unknown placeholder', () => {
-    expect(() => renderTemplate('{{nmae}}', { name: 'x' })).toThrow(expect.objectContaining({ code: 'invalid-template', field: 'nmae' }));
+  it('throws INVALID_TEMPLATE for an unknown placeholder', () => {
+    expect(() => renderTemplate('{{nmae}}', { name: 'x' })).toThrow(expect.objectContaining({ code: 'INVALID_TEMPLATE', field: 'nmae' }));
   });
 });
 
@@ -131,10 +131,10 @@ describe('fitPrompt', () => {
     expect(fitted.report.promptTokens + 20).toBeLessThanOrEqual(300);
   });
 
-  it('throws prompt-too-long when even empty fields do not fit', () => {
+  it('throws PROMPT_TOO_LONG when even empty fields do not fit', () => {
     const long = { ...template, preamble: 'word '.repeat(300) };
     expect(() => fitPrompt({ ...base, template: long, query: { draft: 'hi' }, tokenizer, contextLength: 256, maxNewTokens: 20 })).toThrow(
-      expect.objectContaining({ name: 'PromptingError', code: 'prompt-too-long' }),
+      expect.objectContaining({ name: 'PromptingError', code: 'PROMPT_TOO_LONG' }),
     );
   });
 

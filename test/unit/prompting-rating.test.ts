@@ -26,6 +26,6 @@ describe('suggestRating', () => {
   });
 
   it('rejects non-strings', () => {
-    expect(() => suggestRating(undefined as unknown as string)).toThrow(TypeError);
+    expect(() => suggestRating(undefined as unknown as string)).toThrow(expect.objectContaining({ name: 'PromptingError', code: 'INVALID_INPUT' }));
   });
 });

@@ -53,10 +53,10 @@ describe('share post', () => {
   it('typed errors for bad input', async () => {
     const engine = scripted('');
     const bad: [unknown, string, string?][] = [
-      [{}, 'missing-field', 'review'],
-      [{ review: '  ' }, 'missing-field', 'review'],
-      [{ review: 'ok', facts: [3] }, 'invalid-input', 'facts'],
-      [{ review: 'ok', length: 'long' }, 'invalid-input', 'length'],
+      [{}, 'MISSING_FIELD', 'review'],
+      [{ review: '  ' }, 'MISSING_FIELD', 'review'],
+      [{ review: 'ok', facts: [3] }, 'INVALID_INPUT', 'facts'],
+      [{ review: 'ok', length: 'long' }, 'INVALID_INPUT', 'length'],
     ];
     for (const [value, code, field] of bad) {
       const call = writeSharePost(engine, value as never);

@@ -84,12 +84,12 @@ describe('product description', () => {
   it('typed errors for bad input', async () => {
     const engine = scripted('');
     const bad: [unknown, string, string?][] = [
-      [{}, 'missing-field', 'name'],
-      [{ name: '   ' }, 'missing-field', 'name'],
-      [{ name: 42 }, 'invalid-input', 'name'],
-      [{ name: 'Mug', features: [1, 2] }, 'invalid-input', 'features'],
-      [{ name: 'Mug', length: 'huge' }, 'invalid-input', 'length'],
-      [null, 'invalid-input'],
+      [{}, 'MISSING_FIELD', 'name'],
+      [{ name: '   ' }, 'MISSING_FIELD', 'name'],
+      [{ name: 42 }, 'INVALID_INPUT', 'name'],
+      [{ name: 'Mug', features: [1, 2] }, 'INVALID_INPUT', 'features'],
+      [{ name: 'Mug', length: 'huge' }, 'INVALID_INPUT', 'length'],
+      [null, 'INVALID_INPUT'],
     ];
     for (const [input, code, field] of bad) {
       const call = writeProductDescription(engine, input as never);
@@ -179,8 +179,8 @@ describe('review continuation', () => {
 
   it('ghost mode needs a draft; rating must be 1–5', async () => {
     const engine = scripted('');
-    await expect(continueReview(engine, { draft: '  ' })).rejects.toMatchObject({ code: 'missing-field', field: 'draft' });
-    await expect(continueReview(engine, { draft: 'ok', rating: 6 })).rejects.toMatchObject({ code: 'invalid-input', field: 'rating' });
+    await expect(continueReview(engine, { draft: '  ' })).rejects.toMatchObject({ code: 'MISSING_FIELD', field: 'draft' });
+    await expect(continueReview(engine, { draft: 'ok', rating: 6 })).rejects.toMatchObject({ code: 'INVALID_INPUT', field: 'rating' });
     expect(engine.calls).toEqual([]);
   });
 
@@ -207,7 +207,7 @@ describe('marketing copy', () => {
     const engine = scripted(' Cold mornings, sorted. Our merino beanie is back in stock. Grab');
     const r = await writeMarketingCopy(engine, { kind: 'socialPost', ...beanie });
     expect(r.text).toBe('Cold mornings, sorted. Our merino beanie is back in stock.');
-    await expect(writeMarketingCopy(engine, { kind: 'poem' as never, name: 'x' })).rejects.toMatchObject({ code: 'invalid-input' });
+    await expect(writeMarketingCopy(engine, { kind: 'poem' as never, name: 'x' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 });
 
@@ -218,7 +218,7 @@ describe('user story', () => {
     const r = await writeUserStory(engine, { review, product: 'Trailhead 20 L Daypack', customer: 'Sam' });
     expect(r.text).toBe('Sam cycles to work with the pack every day.');
     expect(r.prompt.endsWith(`Product: Trailhead 20 L Daypack\nCustomer: Sam\nReview: ${review}\nStory:`)).toBe(true);
-    await expect(writeUserStory(engine, { review, product: '' })).rejects.toMatchObject({ code: 'missing-field', field: 'product' });
+    await expect(writeUserStory(engine, { review, product: '' })).rejects.toMatchObject({ code: 'MISSING_FIELD', field: 'product' });
   });
 });
 

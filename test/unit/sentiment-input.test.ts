@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeSentiment, SentimentInputError } from '@cowrite/core';
+import { analyzeSentiment, CowriteError, SentimentInputError } from '@cowrite/core';
 
 describe('analyzeSentiment: bad and odd input', () => {
   it.each([
@@ -55,7 +55,7 @@ describe('analyzeSentiment: bad and odd input', () => {
       caught = error;
     }
     expect(caught).toBeInstanceOf(SentimentInputError);
-    expect(caught).toBeInstanceOf(TypeError);
+    expect(caught).toBeInstanceOf(CowriteError);
     expect((caught as SentimentInputError).code).toBe('NOT_A_STRING');
   });
 

@@ -94,7 +94,7 @@ describe('learned model plumbing', () => {
     const model = { lang: 'zh' as const, bits: 8, weights, scale: 0.5, bias: -0.25, lexiconWeights: Float32Array.of(2, -1, 0.5, 0.25, 0), slope: 1.5, intercept: 0.125, neutralBand: 0.0625 };
     const decoded = decodeSentimentModel(encodeSentimentModel(model));
     expect({ ...decoded, weights: [...decoded.weights] }).toEqual({ ...model, weights: [...weights] });
-    expect(() => decodeSentimentModel(new Uint8Array(40))).toThrow(TypeError);
+    expect(() => decodeSentimentModel(new Uint8Array(40))).toThrow(expect.objectContaining({ code: 'MODEL_CORRUPT' }));
   });
 
   it('hashes words case-insensitively, folds digits and apostrophes, and marks negated words', () => {

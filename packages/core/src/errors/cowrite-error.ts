@@ -24,7 +24,21 @@ export type CowriteErrorCode =
   /** `backend: 'native'` but onnxruntime-node cannot be loaded here. */
   | 'BACKEND_UNAVAILABLE'
   /** A remote (OpenAI-compatible) engine's server answered with an error. */
-  | 'REMOTE_ERROR';
+  | 'REMOTE_ERROR'
+  /** Prompting (`PromptingError`): a required input field is absent or empty. */
+  | 'MISSING_FIELD'
+  /** Prompting (`PromptingError`): an input has the wrong type or an unknown value. */
+  | 'INVALID_INPUT'
+  /** Prompting (`PromptingError`): the prompt does not fit the context window even with every shortenable field empty. */
+  | 'PROMPT_TOO_LONG'
+  /** Prompting (`PromptingError`): a template names a placeholder that has no value. */
+  | 'INVALID_TEMPLATE'
+  /** Sentiment (`SentimentInputError`): the text is not a string. */
+  | 'NOT_A_STRING'
+  /** Sentiment (`SentimentInputError`): `summarizeFeedback` was not given an array. */
+  | 'NOT_AN_ARRAY'
+  /** Sentiment (`SentimentInputError`): a review is neither a string nor an object with a string `text`. */
+  | 'INVALID_REVIEW';
 
 export class CowriteError extends Error {
   override name = 'CowriteError';

@@ -121,14 +121,14 @@ function searchLongestFit(tokenizer: TextTokenizer, text: string, keep: 'start' 
 
 /**
  * Fits prompt + `maxNewTokens` into the context window: drops few-shot examples (last first),
- * then shortens the longest free-text field, keeping the end that matters. Throws `prompt-too-long`
+ * then shortens the longest free-text field, keeping the end that matters. Throws `PROMPT_TOO_LONG`
  * when even an empty set of shortenable fields does not fit.
  */
 export function fitPrompt(request: BudgetRequest): FittedPrompt {
   const { template, shared, contextLength, maxNewTokens } = request;
   const tokenizer = memoized(request.tokenizer);
   if (!Number.isInteger(maxNewTokens) || maxNewTokens < 1 || maxNewTokens >= contextLength) {
-    throw new PromptingError('invalid-input', `maxNewTokens must be an integer from 1 to ${contextLength - 1}`, 'maxNewTokens');
+    throw new PromptingError('INVALID_INPUT', `maxNewTokens must be an integer from 1 to ${contextLength - 1}`, 'maxNewTokens');
   }
   const available = contextLength - maxNewTokens;
   const query: Record<string, string> = { ...request.query };
@@ -176,7 +176,7 @@ export function fitPrompt(request: BudgetRequest): FittedPrompt {
     const longest = candidates[0];
     if (!longest) {
       throw new PromptingError(
-        'prompt-too-long',
+        'PROMPT_TOO_LONG',
         `prompt needs ${Number.isFinite(tokens) ? tokens : countTokens(tokenizer, prompt)} tokens + ${maxNewTokens} new tokens, more than the ${contextLength}-token window even with every example dropped and free text emptied`,
       );
     }

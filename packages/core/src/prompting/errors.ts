@@ -1,20 +1,17 @@
+import { CowriteError } from '../errors/cowrite-error.ts';
+
 /** Why a prompting call could not run. Stable strings: callers switch on them. */
-export type PromptingErrorCode =
-  | 'missing-field'
-  | 'invalid-input'
-  | 'prompt-too-long'
-  | 'invalid-template';
+export type PromptingErrorCode = 'MISSING_FIELD' | 'INVALID_INPUT' | 'PROMPT_TOO_LONG' | 'INVALID_TEMPLATE';
 
 /** Thrown for bad input before any generation starts (so nothing is half-done). */
-export class PromptingError extends Error {
-  readonly code: PromptingErrorCode;
+export class PromptingError extends CowriteError {
+  override name = 'PromptingError';
+  declare readonly code: PromptingErrorCode;
   /** The input field at fault, when there is one. */
   readonly field: string | undefined;
 
   constructor(code: PromptingErrorCode, message: string, field?: string) {
-    super(message);
-    this.name = 'PromptingError';
-    this.code = code;
+    super(code, message);
     this.field = field;
   }
 }

@@ -1,3 +1,4 @@
+import { PromptingError } from './errors.ts';
 import { analyzeSentiment } from '../sentiment/index.ts';
 import type { SentimentLabel } from '../sentiment/index.ts';
 import type { PromptLang } from './lang.ts';
@@ -24,7 +25,7 @@ const HALF_BAND = 0.2;
 
 /** Suggests a star rating from the review text's sentiment, with how sure it is. */
 export function suggestRating(text: string, options: { lang?: PromptLang } = {}): RatingSuggestion {
-  if (typeof text !== 'string') throw new TypeError('suggestRating expects a string');
+  if (typeof text !== 'string') throw new PromptingError('INVALID_INPUT', `suggestRating expects a string, got ${text === null ? 'null' : typeof text}.`, 'text');
   const sentiment = analyzeSentiment(text, options.lang ? { lang: options.lang } : {});
   const score = sentiment.score;
   const rating = LOWER_BOUNDS.find(([bound]) => score >= bound)?.[1] ?? 1;

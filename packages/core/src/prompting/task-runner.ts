@@ -214,23 +214,23 @@ export async function* streamPlan(engine: TextGenerator, plan: TaskPlan, signal?
 
 export function requireObject(input: unknown, task: string): Record<string, unknown> {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    throw new PromptingError('invalid-input', `${task} expects an object`);
+    throw new PromptingError('INVALID_INPUT', `${task} expects an object`);
   }
   return input as Record<string, unknown>;
 }
 
 export function requiredText(input: Record<string, unknown>, field: string): string {
   const value = input[field];
-  if (value === undefined || value === null) throw new PromptingError('missing-field', `"${field}" is required`, field);
-  if (typeof value !== 'string') throw new PromptingError('invalid-input', `"${field}" must be a string`, field);
-  if (value.trim().length === 0) throw new PromptingError('missing-field', `"${field}" is empty`, field);
+  if (value === undefined || value === null) throw new PromptingError('MISSING_FIELD', `"${field}" is required`, field);
+  if (typeof value !== 'string') throw new PromptingError('INVALID_INPUT', `"${field}" must be a string`, field);
+  if (value.trim().length === 0) throw new PromptingError('MISSING_FIELD', `"${field}" is empty`, field);
   return value.trim();
 }
 
 export function optionalText(input: Record<string, unknown>, field: string): string {
   const value = input[field];
   if (value === undefined || value === null) return '';
-  if (typeof value !== 'string') throw new PromptingError('invalid-input', `"${field}" must be a string`, field);
+  if (typeof value !== 'string') throw new PromptingError('INVALID_INPUT', `"${field}" must be a string`, field);
   return value.trim().replace(/\s*\n\s*/g, ' ');
 }
 
@@ -239,7 +239,7 @@ export function optionalList(input: Record<string, unknown>, field: string, sepa
   if (value === undefined || value === null) return '';
   if (typeof value === 'string') return value.trim();
   if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
-    throw new PromptingError('invalid-input', `"${field}" must be a string or an array of strings`, field);
+    throw new PromptingError('INVALID_INPUT', `"${field}" must be a string or an array of strings`, field);
   }
   return (value as string[]).map((v) => v.trim()).filter((v) => v.length > 0).join(separator);
 }
@@ -248,7 +248,7 @@ export function optionalRating(input: Record<string, unknown>, field: string): n
   const value = input[field];
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 5) {
-    throw new PromptingError('invalid-input', `"${field}" must be an integer from 1 to 5`, field);
+    throw new PromptingError('INVALID_INPUT', `"${field}" must be an integer from 1 to 5`, field);
   }
   return value;
 }
@@ -266,7 +266,7 @@ export function copyFacts(input: Record<string, unknown>, fields: readonly strin
   }
   const explicit = input.facts;
   if (explicit !== undefined && explicit !== null) {
-    if (typeof explicit !== 'object' || Array.isArray(explicit)) throw new PromptingError('invalid-input', '"facts" must be an object', 'facts');
+    if (typeof explicit !== 'object' || Array.isArray(explicit)) throw new PromptingError('INVALID_INPUT', '"facts" must be an object', 'facts');
     Object.assign(facts, explicit);
   }
   return Object.keys(facts).length > 0 ? facts : undefined;

@@ -22,14 +22,14 @@ export interface PromptTemplate {
 
 const PLACEHOLDER = /\{\{\s*([\w-]+)\s*\}\}/g;
 
-/** Fills `{{name}}` placeholders; throws `invalid-template` for a name with no value. */
+/** Fills `{{name}}` placeholders; throws `INVALID_TEMPLATE` for a name with no value. */
 export function renderTemplate(template: string, values: Readonly<Record<string, string>>): string {
   const lines = template.split('\n').flatMap((line) => {
     let placeholders = 0;
     let filled = 0;
     const rendered = line.replace(PLACEHOLDER, (_m, name: string) => {
       const value = values[name];
-      if (value === undefined) throw new PromptingError('invalid-template', `template placeholder {{${name}}} has no value`, name);
+      if (value === undefined) throw new PromptingError('INVALID_TEMPLATE', `template placeholder {{${name}}} has no value`, name);
       placeholders++;
       if (value.length > 0) filled++;
       return value;

@@ -1,3 +1,4 @@
+import { CowriteError } from '@cowrite/core';
 import type { TextGenerator } from '@cowrite/core';
 
 export type EngineStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -66,7 +67,7 @@ export class EngineSource extends EventTarget {
     this.health = engine.health;
     if (engine.health === 'failed') {
       this.status = 'error';
-      this.error = engine.failure ?? new Error('The engine stopped.');
+      this.error = engine.failure ?? new CowriteError('WORKER_FAILED', 'The engine stopped.');
     } else {
       this.status = engine.health === 'restarting' ? 'loading' : 'ready';
       this.error = undefined;
@@ -114,7 +115,7 @@ export class EngineSource extends EventTarget {
       this.status = 'ready';
     } catch (cause) {
       if (controller.signal.aborted) return;
-      this.error = cause instanceof Error ? cause : new Error(String(cause));
+      this.error = cause instanceof Error ? cause : new CowriteError('WORKER_FAILED', `The engine failed to start: ${String(cause)}`, { cause });
       this.status = 'error';
     }
     this.#changed();

@@ -1,3 +1,4 @@
+import { InvalidArgumentError } from '@cowrite/core';
 import type { ExperimentVariant } from './metric-types.ts';
 
 /** A holdout experiment: a share of visitors writes without suggestions, so their results can be compared. */
@@ -15,7 +16,7 @@ let pageSettings: ExperimentSettings | undefined;
 /** Sets the experiment for every element on the page (attributes on an element or an ancestor take precedence). */
 export function setExperiment(settings: ExperimentSettings | undefined): void {
   if (settings && !(settings.controlShare >= 0 && settings.controlShare <= 1)) {
-    throw new RangeError('controlShare must be between 0 and 1');
+    throw new InvalidArgumentError('INVALID_OPTION', 'controlShare', `controlShare must be between 0 and 1, got ${settings.controlShare}.`);
   }
   pageSettings = settings;
 }

@@ -1,3 +1,4 @@
+import { InvalidArgumentError } from '@cowrite/core';
 import { experimentBucket } from './experiment.ts';
 import type { CwMetric } from './metric-types.ts';
 
@@ -21,7 +22,7 @@ export interface CollectMetricsOptions {
  */
 export function collectMetrics(sink: MetricSink, options: CollectMetricsOptions = {}): () => void {
   const rate = options.sampleRate ?? 1;
-  if (!(rate >= 0 && rate <= 1)) throw new RangeError('sampleRate must be between 0 and 1');
+  if (!(rate >= 0 && rate <= 1)) throw new InvalidArgumentError('INVALID_OPTION', 'sampleRate', `sampleRate must be between 0 and 1, got ${rate}.`);
   const sampled = options.visitorId ? experimentBucket('cw-metrics-sample', options.visitorId) < rate : Math.random() < rate;
   const target = options.target ?? document;
   if (!sampled) return () => {};

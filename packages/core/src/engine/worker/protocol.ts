@@ -89,7 +89,6 @@ export function deserializeError(e: SerializedError): Error {
       return new InvalidArgumentError(e.code as 'INVALID_OPTION', e.argument ?? '', e.message);
   }
   if (e.code) return new CowriteError(e.code, e.message);
-  const error = new Error(e.message);
-  error.name = e.name;
-  return error;
+  // Anything else broke inside the Worker (an onnxruntime failure, a bug): still one error model for callers.
+  return new CowriteError('WORKER_FAILED', `The engine Worker failed: ${e.name}: ${e.message}`);
 }

@@ -6,6 +6,7 @@
 import { loadModel } from '../load-model.ts';
 import type { Gpt2Model } from '../gpt2-model.ts';
 import { type FromWorker, type ToWorker, serializeError } from './protocol.ts';
+import { CowriteError } from '../../errors/cowrite-error.ts';
 
 export interface MessagePort {
   postMessage(message: FromWorker): void;
@@ -41,7 +42,7 @@ export function startWorkerHost(port: MessagePort): void {
         const controller = new AbortController();
         running.set(data.id, controller);
         try {
-          if (!model) throw new Error('The engine received a request before its model loaded.');
+          if (!model) throw new CowriteError('WORKER_FAILED', 'The engine Worker received a request before its model loaded.');
           const stream = model.stream(data.prompt, { ...data.options, signal: controller.signal });
           for (;;) {
             const step = await stream.next();

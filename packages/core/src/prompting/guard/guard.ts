@@ -1,3 +1,4 @@
+import { PromptingError } from '../errors.ts';
 
 import { biasFrameFindings } from './bias-frames.ts';
 import { BIAS_RULES } from './bias-rules.ts';
@@ -71,10 +72,10 @@ export interface GuardRunOptions extends GuardOptions {
 /**
  * Checks text for unverifiable claims, biased language, profanity and personal data.
  * With `policy: 'reject'`, a rejected result has `rejected: true`, `text: ''` and a `rejectReason`;
- * it never throws for content (only a TypeError for non-string input).
+ * it never throws for content (only a `PromptingError` INVALID_INPUT for non-string input).
  */
 export function guardText(text: string, options: GuardRunOptions = {}): GuardResult {
-  if (typeof text !== 'string') throw new TypeError('guardText expects a string');
+  if (typeof text !== 'string') throw new PromptingError('INVALID_INPUT', `guardText expects a string, got ${text === null ? 'null' : typeof text}.`, 'text');
   const policy = options.policy ?? 'annotate';
   const lang = options.lang ?? 'auto';
   const origin = options.origin ?? 'generated';

@@ -33,7 +33,7 @@ export function planMarketingCopy(engine: TextGenerator, input: MarketingCopyInp
   const fields = requireObject(input, 'marketingCopy');
   const kind = fields.kind;
   if (kind !== 'headline' && kind !== 'tagline' && kind !== 'socialPost') {
-    throw new PromptingError(kind === undefined ? 'missing-field' : 'invalid-input', '"kind" must be headline, tagline or socialPost', 'kind');
+    throw new PromptingError(kind === undefined ? 'MISSING_FIELD' : 'INVALID_INPUT', '"kind" must be headline, tagline or socialPost', 'kind');
   }
   const name = requiredText(fields, 'name');
   const lang = options.lang ?? detectLang(name + optionalList(fields, 'features', ' '));

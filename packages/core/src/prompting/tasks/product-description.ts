@@ -28,7 +28,7 @@ export function planProductDescription(engine: TextGenerator, input: ProductDesc
   const name = requiredText(fields, 'name');
   const length = fields.length ?? 'medium';
   if (length !== 'short' && length !== 'medium' && length !== 'long') {
-    throw new PromptingError('invalid-input', '"length" must be short, medium or long', 'length');
+    throw new PromptingError('INVALID_INPUT', '"length" must be short, medium or long', 'length');
   }
   const lang = options.lang ?? detectLang(name + optionalList(fields, 'features', ' '));
   const sep = lang === 'zh' ? '，' : ', ';

@@ -59,12 +59,12 @@ export function trimTrailingSpaces(text: string): string {
 export function planReviewContinuation(engine: TextGenerator, input: ReviewContinuationInput, options: TaskOptions = {}): TaskPlan {
   const fields = requireObject(input, 'reviewContinuation');
   const mode = fields.mode ?? 'ghost';
-  if (mode !== 'ghost' && mode !== 'compose') throw new PromptingError('invalid-input', '"mode" must be ghost or compose', 'mode');
+  if (mode !== 'ghost' && mode !== 'compose') throw new PromptingError('INVALID_INPUT', '"mode" must be ghost or compose', 'mode');
   const draftValue = fields.draft;
-  if (draftValue === undefined || draftValue === null) throw new PromptingError('missing-field', '"draft" is required', 'draft');
-  if (typeof draftValue !== 'string') throw new PromptingError('invalid-input', '"draft" must be a string', 'draft');
+  if (draftValue === undefined || draftValue === null) throw new PromptingError('MISSING_FIELD', '"draft" is required', 'draft');
+  if (typeof draftValue !== 'string') throw new PromptingError('INVALID_INPUT', '"draft" must be a string', 'draft');
   if (mode === 'ghost' && !/\S/.test(draftValue)) {
-    throw new PromptingError('missing-field', 'ghost text needs a non-empty draft', 'draft');
+    throw new PromptingError('MISSING_FIELD', 'ghost text needs a non-empty draft', 'draft');
   }
   const draft = trimTrailingSpaces(draftValue);
   const rating = optionalRating(fields, 'rating');

@@ -22,7 +22,7 @@ export function planSharePost(engine: TextGenerator, input: SharePostInput, opti
   const review = requiredText(fields, 'review');
   const length = fields.length ?? 'medium';
   if (length !== 'short' && length !== 'medium') {
-    throw new PromptingError('invalid-input', '"length" must be short or medium', 'length');
+    throw new PromptingError('INVALID_INPUT', '"length" must be short or medium', 'length');
   }
   const lang = options.lang ?? detectLang(review);
   return planTask(engine, {
