@@ -1,4 +1,4 @@
-export type { Prompt, TextGenerator, TextTokenizer } from './types.ts';
+export type { GeneratorProfile, Prompt, TextGenerator, TextTokenizer } from './types.ts';
 export type { GenerationOptions, GenerationChunk, GenerationResult, FinishReason, ContextFit } from '../generate/options.ts';
 export { loadModel, type LoadModelOptions, type LoadProgress } from './load-model.ts';
 export { Gpt2Model, type ModelInfo } from './gpt2-model.ts';

@@ -61,6 +61,8 @@ export interface TaskResult {
     newTokens: number;
     /** Per-token log-probabilities, when the plan asked for them and the engine reports them. */
     logprobs?: number[];
+    /** The generated token ids (non-streaming runs), to map log-probabilities onto the text. */
+    tokenIds?: number[];
   };
 }
 
@@ -177,6 +179,7 @@ export async function runPlan(engine: TextGenerator, plan: TaskPlan, signal?: Ab
   out.add(out.cleaner.finish(generated.finishReason));
   const result = out.result(generated.text, generated.finishReason, generated.tokenIds.length, plan.budget);
   if (generated.logprobs) result.generation.logprobs = generated.logprobs;
+  result.generation.tokenIds = generated.tokenIds;
   return result;
 }
 

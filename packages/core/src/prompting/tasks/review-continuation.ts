@@ -1,4 +1,4 @@
-import type { TextGenerator } from '../../engine/types.ts';
+import type { TextGenerator, TextTokenizer } from '../../engine/types.ts';
 import type { GenerationOptions } from '../../generate/options.ts';
 import { PromptingError } from '../errors.ts';
 import { detectLang } from '../lang.ts';
@@ -24,8 +24,9 @@ export interface ReviewContinuationResult extends TaskResult {
   /** Text to insert at the caret: `text`, minus a leading space when the draft already ends with one. */
   insertText: string;
   /**
-   * Ghost mode, when the engine reports log-probabilities: the geometric-mean probability of the
-   * generated tokens (0…1). A UI shows ghost text only above a threshold; undefined = no opinion.
+   * Ghost mode, when the engine reports log-probabilities: the probability of the suggestion's first
+   * word (its tokens up to the first space after text), 0…1 — the chance that the shopper takes at
+   * least one word, which is what a ghost-text gate decides. undefined = no opinion.
    */
   confidence?: number;
 }
@@ -82,13 +83,22 @@ export function planReviewContinuation(engine: TextGenerator, input: ReviewConti
   });
 }
 
-function withInsertText(result: TaskResult, draft: string): ReviewContinuationResult {
+function withInsertText(result: TaskResult, draft: string, tokenizer?: TextTokenizer): ReviewContinuationResult {
   const draftEndsWithSpace = /\s$/.test(draft) || draft.length === 0;
   const insertText = draftEndsWithSpace ? result.text.replace(/^\s+/, '') : result.text;
-  const logprobs = result.generation.logprobs;
+  const { logprobs, tokenIds } = result.generation;
   if (!logprobs || logprobs.length === 0 || insertText.length === 0) return { ...result, insertText };
-  const mean = logprobs.reduce((sum, lp) => sum + lp, 0) / logprobs.length;
-  return { ...result, insertText, confidence: Math.exp(mean) };
+  const tokens = tokenizer && tokenIds ? firstWordTokens(tokenizer, tokenIds) : 1;
+  const first = logprobs.slice(0, Math.max(1, tokens)).reduce((sum, lp) => sum + lp, 0);
+  return { ...result, insertText, confidence: Math.exp(first) };
+}
+
+/** How many tokens make up the first word (up to the first whitespace after non-space text). */
+function firstWordTokens(tokenizer: TextTokenizer, tokenIds: readonly number[]): number {
+  for (let k = 2; k <= tokenIds.length; k++) {
+    if (/\S\s/.test(tokenizer.decode(tokenIds.slice(0, k)))) return k - 1;
+  }
+  return tokenIds.length;
 }
 
 /** Continues the shopper's draft in their voice (ghost text or "help me write"). */
@@ -98,7 +108,7 @@ export async function continueReview(
   options: TaskOptions = {},
 ): Promise<ReviewContinuationResult> {
   const plan = planReviewContinuation(engine, input, options);
-  return withInsertText(await runPlan(engine, plan, options.signal), input.draft);
+  return withInsertText(await runPlan(engine, plan, options.signal), input.draft, engine.tokenizer);
 }
 
 /** Streaming "help me write": cleaned, guarded deltas, then the result (with `insertText`). */

@@ -1,0 +1,35 @@
+import type { DecodingSession } from '../generate/decoding-session.ts';
+import type { NgramScorer } from './ngram-scorer.ts';
+
+/** The generation loop's view of an n-gram model: the scores for the next word, given the words so far. */
+export class PhraseSession implements DecodingSession {
+  readonly #scorer: NgramScorer;
+  readonly #context: number[] = [];
+  // One buffer per session: the loop reads the scores before asking for the next ones.
+  readonly #scores: Float32Array;
+
+  constructor(scorer: NgramScorer) {
+    this.#scorer = scorer;
+    this.#scores = new Float32Array(scorer.vocabSize);
+  }
+
+  start(promptIds: readonly number[]): Promise<Float32Array> {
+    this.#context.push(...promptIds.slice(-(this.#scorer.order - 1)));
+    return Promise.resolve(this.#next());
+  }
+
+  advance(tokenId: number): Promise<Float32Array> {
+    this.#context.push(tokenId);
+    return Promise.resolve(this.#next());
+  }
+
+  finish(): void {
+    this.#context.length = 0;
+  }
+
+  #next(): Float32Array {
+    const keep = this.#scorer.order - 1;
+    if (this.#context.length > keep) this.#context.splice(0, this.#context.length - keep);
+    return this.#scorer.scores(this.#context, this.#scores);
+  }
+}
