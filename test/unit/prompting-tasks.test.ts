@@ -119,15 +119,17 @@ describe('review continuation', () => {
     expect(engine.calls[0].options.maxNewTokens).toBe(12);
   });
 
-  it('ghost text asks for log-probabilities and reports their geometric mean as confidence', async () => {
+  it('ghost text asks for log-probabilities and reports the first word\'s probability as confidence', async () => {
     const engine = new ScriptedEngine(tokenizer, ' fabric feels soft.');
     const generate = engine.generate.bind(engine);
+    // " fabric" is one GPT-2 token; later tokens are much less likely and must not count.
     engine.generate = async (prompt, options) => {
       const result = await generate(prompt, options);
-      return options?.logprobs ? { ...result, logprobs: result.tokenIds.map(() => Math.log(0.5)) } : result;
+      return options?.logprobs ? { ...result, logprobs: result.tokenIds.map((_, i) => Math.log(i === 0 ? 0.5 : 0.1)) } : result;
     };
     const r = await continueReview(engine, { draft: 'The fit is great and the' });
     expect(engine.calls[0].options.logprobs).toBe(true);
+    expect(tokenizer.encode(' fabric')).toHaveLength(1);
     expect(r.confidence).toBeCloseTo(0.5, 6);
     const plain = await continueReview(new ScriptedEngine(tokenizer, ' fabric feels soft.'), { draft: 'The fit is great and the' });
     expect(plain.confidence).toBeUndefined();

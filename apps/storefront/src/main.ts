@@ -4,7 +4,7 @@ import type { CwFeedbackSummary, CwIdeaForm, CwReviewComposer, CwSuggestedCopy, 
 import { loadPageEngine } from './engine-setup.ts';
 import { GALLERY_VIEWS, jacketArt } from './gallery.ts';
 import type { GalleryView } from './gallery.ts';
-import { chooseModel, localChoice } from './model-choice.ts';
+import { chooseModel, localChoice, phraseChoice } from './model-choice.ts';
 import type { ModelChoice } from './model-choice.ts';
 import { COPY_ATTRIBUTES, EXISTING_IDEAS, PRODUCT } from './product.ts';
 import { SEEDED_REVIEWS } from './reviews.ts';
@@ -32,18 +32,30 @@ function showModelChoice(): void {
   // The local test model has random weights: every token is improbable, so its ghost text would never
   // pass the confidence gate. Show it anyway so the co-writing UX can be tried.
   const reviewComposer = document.querySelector<CwReviewComposer>('cw-review-composer');
-  if (reviewComposer) reviewComposer.minConfidence = modelChoice.kind === 'local' ? 0 : 0.2;
+  // Other models use the threshold calibrated for them and stored with them (the phrase model's), else 0.2.
+  if (reviewComposer) reviewComposer.minConfidence = modelChoice.kind === 'local' ? 0 : undefined;
   byId('model-notice').hidden = true;
   void loadPageEngine(modelChoice);
 }
 
+// Set when the hub could not be reached and the built-in phrase model took over.
+let hubUnreachable = false;
+
 pageEngineSource.addEventListener('change', () => {
+  // Offline, the built-in phrase model takes over at once: real shopper phrases instead of nothing.
+  if (pageEngineSource.status === 'error' && modelChoice.kind === 'hub' && !new URLSearchParams(location.search).has('model')) {
+    hubUnreachable = true;
+    modelChoice = phraseChoice('GPT-2 could not be downloaded');
+    showModelChoice();
+  }
   const failed = pageEngineSource.status === 'error' && modelChoice.kind !== 'local';
-  byId('model-notice').hidden = !failed;
-  if (failed) {
+  const notice = failed || (hubUnreachable && modelChoice.kind === 'phrase');
+  byId('model-notice').hidden = !notice;
+  if (notice) {
     byId('model-notice-text').textContent =
-      `${modelChoice.kind === 'hub' ? 'GPT-2 could not be downloaded from the Hugging Face hub (offline, or blocked by a firewall).' : 'The self-hosted model could not be loaded.'} ` +
-      'Switch to the small test model this demo serves itself: its weights are random, so suggestions read as word salad, but every feature works. ' +
+      `${modelChoice.kind === 'hub' || hubUnreachable ? 'GPT-2 could not be downloaded from the Hugging Face hub (offline, or blocked by a firewall).' : 'The self-hosted model could not be loaded.'} ` +
+      (hubUnreachable ? 'Review suggestions come from the built-in review phrase model; "Help me write" for product copy and ideas needs GPT-2. ' : '') +
+      'Or switch to the small test model this demo serves itself: its weights are random, so suggestions read as word salad, but every feature works. ' +
       'To run a real GPT-2 offline, host a copy and open this page with ?model=/models/gpt2/ (see the README).';
   }
 });

@@ -88,8 +88,10 @@ describe('real engine (tiny GPT-2)', () => {
     // Wait for a completed ghost request with text: the model answered, the gate held it back.
     await expect.poll(() => results.filter((r) => (r.logprobs?.length ?? 0) > 0).length, { timeout: 15_000 }).toBeGreaterThan(0);
     const answered = results.filter((r) => r.logprobs?.length);
-    const confidence = Math.exp(answered[0].logprobs!.reduce((a, b) => a + b, 0) / answered[0].logprobs!.length);
-    expect(confidence).toBeLessThan(element.minConfidence);
+    // Confidence is the first word's probability; GPT-2 has no calibrated threshold, so the fallback 0.2 applies.
+    const firstToken = Math.exp(answered[0].logprobs![0]!);
+    expect(element.minConfidence).toBeUndefined();
+    expect(firstToken).toBeLessThan(0.2);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(element.suggestion).toBe('');
     expect(ghost(element).trim()).toBe('');

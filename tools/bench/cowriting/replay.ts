@@ -53,14 +53,21 @@ export function acceptedLength(suggestion: string, target: string, at: number): 
   return best;
 }
 
+/**
+ * Where the shopper looks at ghost text: `boundaries` — at word boundaries only (the issue's
+ * definition); `keystrokes` — after every key, so unfinished words can be completed too (what the
+ * composer offers whenever the shopper pauses; an upper bound, since nobody pauses at every key).
+ */
+export type ReplayPositions = 'boundaries' | 'keystrokes';
+
 /** Replays one review through `offerAt`, showing offers that `show` lets through. */
-export async function replayReview(text: string, offerAt: OfferAt, show: (offer: Offer) => boolean, totals: ReplayTotals): Promise<void> {
+export async function replayReview(text: string, offerAt: OfferAt, show: (offer: Offer) => boolean, totals: ReplayTotals, positions: ReplayPositions = 'boundaries'): Promise<void> {
   totals.reviews += 1;
   totals.chars += text.length;
   let pos = 0;
   let justAccepted = false;
   while (pos < text.length) {
-    const boundary = pos > 0 && (justAccepted || /\s/.test(text[pos - 1] as string));
+    const boundary = pos > 0 && (justAccepted || positions === 'keystrokes' || /\s/.test(text[pos - 1] as string));
     justAccepted = false;
     if (boundary) {
       totals.boundaries += 1;
@@ -88,7 +95,7 @@ export interface ReplayMetrics {
   keystrokeSavings: number;
   /** Accepted / shown suggestions. */
   acceptance: number;
-  /** Shown-but-wrong suggestions per word boundary: how often the shopper is shown something wrong. */
+  /** Shown-but-wrong suggestions per look (word boundary, or keystroke): how often the shopper is shown something wrong. */
   wrongRate: number;
   /** Shown suggestions per 100 characters of review. */
   suggestionsPer100Chars: number;

@@ -14,6 +14,7 @@ export { startWorkerHost } from './worker/worker-host.ts';
 export { getSharedEngine, getEngineChannel, disposeSharedEngines, type SharedEngineOptions, type Engine } from './shared-engine.ts';
 export { supersedingChannel } from './superseding-channel.ts';
 export { availability, type Availability, type AvailabilityOptions } from './availability.ts';
+export { readDeviceHints, suggestionTier, MIN_GPT2_DEVICE_MEMORY, type DeviceHints, type SuggestionTier } from './device-tier.ts';
 export type { CacheOption, StoreOptions } from '../model/open-store.ts';
 export type { ModelCache, CachedFileMeta } from '../model/cache/model-cache.ts';
 export { CacheApiModelCache } from '../model/cache/cache-api-cache.ts';

@@ -19,6 +19,11 @@ export interface GeneratorProfile {
   name: string;
   /** BCP 47 primary subtags the model can write; absent = any. */
   languages?: readonly string[];
+  /**
+   * The generator completes an unfinished last word itself ("comf" → "ortable") and reads a trailing
+   * space as "the last word is finished", so prompts keep their trailing whitespace.
+   */
+  completesWords?: boolean;
   /** Ghost text at or above this confidence is worth showing (calibrated on the co-writing benchmark). */
   minConfidence?: number;
 }

@@ -8,6 +8,9 @@ import { NgramScorer } from './ngram-scorer.ts';
 import type { PackedModel, PhraseModelHeader } from './packed-format.ts';
 import { BOUNDARY_ID } from './packed-format.ts';
 import { PhraseSession } from './phrase-session.ts';
+import type { Healing } from './word-healing.ts';
+import { HealedTokenizer, PrefixIndex, healingFor } from './word-healing.ts';
+import { splitWordPieces } from './word-pieces.ts';
 import { WordPieceTokenizer } from './word-tokenizer.ts';
 
 /** Nominal window: a phrase model reads only its last few words, but prompt budgets need a number. */
@@ -26,12 +29,13 @@ export class PhraseModel implements TextGenerator {
   readonly header: PhraseModelHeader;
   readonly profile: GeneratorProfile;
   readonly #scorer: NgramScorer;
+  #prefixes: PrefixIndex | undefined;
 
   constructor(model: PackedModel) {
     this.header = model.header;
     this.tokenizer = new WordPieceTokenizer(model.vocab);
     this.#scorer = new NgramScorer(model);
-    this.profile = { kind: 'phrase', name: model.header.name, languages: [...model.header.languages], minConfidence: model.header.ghost.minConfidence };
+    this.profile = { kind: 'phrase', name: model.header.name, languages: [...model.header.languages], completesWords: true, minConfidence: model.header.ghost.minConfidence };
   }
 
   async generate(prompt: Prompt, options: GenerationOptions = {}): Promise<GenerationResult> {
@@ -61,14 +65,28 @@ export class PhraseModel implements TextGenerator {
       eosTokenIds: [BOUNDARY_ID],
       generationDefaults: {},
     });
-    const { ids, fit } = fitContext(this.#contextIds(prompt), settings.maxNewTokens, CONTEXT_LENGTH);
+    const { context, healing } = this.#context(prompt);
+    const { ids, fit } = fitContext(context, settings.maxNewTokens, CONTEXT_LENGTH);
     settings.maxNewTokens = fit.maxNewTokens;
-    return yield* generationLoop(new PhraseSession(this.#scorer), this.tokenizer, { promptIds: ids, context: fit, settings, vocabSize: this.tokenizer.vocabSize });
+    const session = new PhraseSession(this.#scorer, healing?.allowed);
+    const tokenizer = healing ? new HealedTokenizer(this.tokenizer, healing.prefix) : this.tokenizer;
+    return yield* generationLoop(session, tokenizer, { promptIds: ids, context: fit, settings, vocabSize: this.tokenizer.vocabSize });
   }
 
-  /** The line being written, from its start marker: `[boundary, …words]`. */
-  #contextIds(prompt: Prompt): number[] {
-    if (typeof prompt === 'string') return [BOUNDARY_ID, ...this.tokenizer.encode(lineContext(prompt))];
+  /** The line being written, from its start marker (`[boundary, …words]`), and its unfinished last word. */
+  #context(prompt: Prompt): { context: number[]; healing?: Healing } {
+    if (typeof prompt === 'string') {
+      const line = lineContext(prompt);
+      const pieces = splitWordPieces(line);
+      const healing = healingFor(line, pieces, (this.#prefixes ??= new PrefixIndex(this.tokenizer)));
+      const words = healing ? pieces.slice(0, -1) : pieces;
+      return { context: [BOUNDARY_ID, ...this.tokenizer.encodePieces(words)], ...(healing ? { healing } : {}) };
+    }
+    return { context: this.#contextIds(prompt) };
+  }
+
+  /** An id prompt: the ids after its last line break, from a start marker. */
+  #contextIds(prompt: readonly number[]): number[] {
     if (!Array.isArray(prompt)) throw new InvalidArgumentError('INVALID_OPTION', 'prompt', 'The prompt must be a string or an array of token ids.');
     const vocab = this.tokenizer.vocabSize;
     for (const id of prompt) {

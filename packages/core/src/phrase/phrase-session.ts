@@ -8,14 +8,23 @@ export class PhraseSession implements DecodingSession {
   // One buffer per session: the loop reads the scores before asking for the next ones.
   readonly #scores: Float32Array;
 
-  constructor(scorer: NgramScorer) {
+  // Word healing: the first word must be one of these ids (see word-healing.ts).
+  readonly #firstAllowed: Uint32Array | undefined;
+
+  constructor(scorer: NgramScorer, firstAllowed?: Uint32Array) {
     this.#scorer = scorer;
     this.#scores = new Float32Array(scorer.vocabSize);
+    this.#firstAllowed = firstAllowed;
   }
 
   start(promptIds: readonly number[]): Promise<Float32Array> {
     this.#context.push(...promptIds.slice(-(this.#scorer.order - 1)));
-    return Promise.resolve(this.#next());
+    const scores = this.#next();
+    const allowed = this.#firstAllowed;
+    if (allowed === undefined) return Promise.resolve(scores);
+    const masked = new Float32Array(scores.length).fill(Number.NEGATIVE_INFINITY);
+    for (const id of allowed) masked[id] = scores[id] as number;
+    return Promise.resolve(masked);
   }
 
   advance(tokenId: number): Promise<Float32Array> {

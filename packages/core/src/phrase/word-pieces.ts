@@ -1,6 +1,7 @@
 /**
  * Splits text into the word pieces a phrase model counts: a word, a number or one punctuation
- * mark, each with the single space before it (" great", " 5", ","), as GPT-2's pre-tokenizer
+ * mark (a run of the same mark is one piece: "..."), each with the single space before it
+ * (" great", " 5", ","), as GPT-2's pre-tokenizer
  * does, so a suggestion is whole words with their spacing. A line break is its own piece ("\n");
  * other runs of whitespace shrink to the space carried by the next piece. Curly apostrophes
  * become straight ones, so "don’t" and "don't" are one word. One pass over the code points:
@@ -39,6 +40,14 @@ export function splitWordPieces(text: string): string[] {
     if (next !== '' && (next === kind || (kind === 'letter' && word.endsWith("'")))) {
       word += ch;
       continue;
+    }
+    // A run of one punctuation mark is one piece ("...", "!!"), so a model cannot loop on it.
+    if (next === '' && !space && word.length === 0 && pieces.length > 0) {
+      const last = pieces[pieces.length - 1] as string;
+      if (last.endsWith(ch) && [...last.trimStart()].every((c) => c === ch)) {
+        pieces[pieces.length - 1] = last + ch;
+        continue;
+      }
     }
     endWord();
     const piece = (space ? ' ' : '') + ch;

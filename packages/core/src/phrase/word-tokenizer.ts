@@ -24,7 +24,12 @@ export class WordPieceTokenizer implements TextTokenizer {
   }
 
   encode(text: string): number[] {
-    return splitWordPieces(text).map((piece) => (piece === '\n' ? BOUNDARY_ID : (this.#ids.get(piece) ?? UNKNOWN_ID)));
+    return this.encodePieces(splitWordPieces(text));
+  }
+
+  /** Ids of pieces already split by `splitWordPieces`. */
+  encodePieces(pieces: readonly string[]): number[] {
+    return pieces.map((piece) => (piece === '\n' ? BOUNDARY_ID : (this.#ids.get(piece) ?? UNKNOWN_ID)));
   }
 
   decode(ids: readonly number[]): string {

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { styleMap } from 'lit/directives/style-map.js';
+import { detectLang } from '@cowrite/core';
 import type { TextGenerator } from '@cowrite/core';
 import { FormControlElement } from '../base/form-control.ts';
 import { sharedStyles } from '../base/shared.styles.ts';
@@ -11,6 +12,7 @@ import { continueDraft, streamReviewDraft, trimSuggestion } from '../services/ta
 import type { Continuation, ReviewContext } from '../services/tasks.ts';
 import { getTextServices } from '../services/text-services.ts';
 import type { GuardReport, RatingSuggestion, SentimentReading } from '../services/text-services.ts';
+import { ghostGate, worthShowing, writesLanguage } from './ghost-gate.ts';
 import { reviewComposerStyles } from './review-composer.styles.ts';
 
 /** Custom suggestion source: replaces the engine call (e.g. a server endpoint). */
@@ -184,10 +186,11 @@ export class CwReviewComposer extends FormControlElement {
   declare minSuggestionLength: number;
   /**
    * Suggestions whose confidence (when the source reports one) is below this are dropped. Core's ghost
-   * task reports the geometric-mean probability of the generated tokens; 0.2 is an uncalibrated default
-   * to tune per model. Use 0 for test models with random weights, whose tokens are all improbable.
+   * task reports the probability of the suggestion's first word. Unset: the threshold calibrated for
+   * the model and stored with it (the shipped phrase model's), else 0.2. Use 0 for test models with
+   * random weights, whose tokens are all improbable.
    */
-  declare minConfidence: number;
+  declare minConfidence: number | undefined;
   /** Guard categories that cannot be posted anyway (e.g. `profanity pii`). */
   declare guardBlocking: string[];
   /** Replaces the engine as the suggestion source. */
@@ -225,10 +228,9 @@ export class CwReviewComposer extends FormControlElement {
     this.selectedTopics = [];
     this.noTopics = false;
     this.noAutosave = false;
-    this.debounce = 150;
+    this.debounce = 50;
     this.minChars = 8;
     this.minSuggestionLength = 2;
-    this.minConfidence = 0.2;
     this.guardBlocking = [];
     this.suggestion = '';
     this.suggestionSource = 'continuation';
@@ -544,6 +546,8 @@ export class CwReviewComposer extends FormControlElement {
     const controller = new AbortController();
     this.#request = controller;
     const draft = this.value;
+    // A model that writes only some languages (the phrase model: English) offers nothing for others.
+    if (!this.suggest && !writesLanguage(this.activeEngine, detectLang(draft))) return;
     try {
       const engine = this.activeEngine;
       const answer = this.suggest
@@ -567,9 +571,8 @@ export class CwReviewComposer extends FormControlElement {
   }
 
   #confident(continuation: Continuation): boolean {
-    const visible = continuation.text.trim();
-    if ([...visible].length < this.minSuggestionLength || !/[\p{L}\p{N}]/u.test(visible)) return false;
-    return continuation.confidence === undefined || continuation.confidence >= this.minConfidence;
+    const gate = ghostGate(this.minConfidence, this.activeEngine, { minChars: this.minChars, minSuggestionLength: this.minSuggestionLength });
+    return worthShowing(continuation, gate);
   }
 
   #shown(source: SuggestionShowDetail['source']): void {

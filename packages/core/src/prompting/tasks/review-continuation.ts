@@ -57,7 +57,9 @@ export function planReviewContinuation(engine: TextGenerator, input: ReviewConti
   if (mode === 'ghost' && draftValue.trim().length === 0) {
     throw new PromptingError('missing-field', 'ghost text needs a non-empty draft', 'draft');
   }
-  const draft = draftValue.replace(/[ \t]+$/, '');
+  // GPT-2 predicts a word with its leading space, so a trailing space is trimmed; a generator that
+  // completes words itself reads that space as "the last word is finished" and gets it.
+  const draft = engine.profile?.completesWords === true ? draftValue : draftValue.replace(/[ \t]+$/, '');
   const rating = optionalRating(fields, 'rating');
   const topicsText = optionalList(fields, 'topics', ', ');
   const lang = options.lang ?? (draft.trim().length > 0 ? detectLang(draft) : detectLang(topicsText));
@@ -88,15 +90,21 @@ function withInsertText(result: TaskResult, draft: string, tokenizer?: TextToken
   const insertText = draftEndsWithSpace ? result.text.replace(/^\s+/, '') : result.text;
   const { logprobs, tokenIds } = result.generation;
   if (!logprobs || logprobs.length === 0 || insertText.length === 0) return { ...result, insertText };
-  const tokens = tokenizer && tokenIds ? firstWordTokens(tokenizer, tokenIds) : 1;
+  const tokens = tokenizer && tokenIds ? firstWordTokens(tokenizer, tokenIds, result.generation.rawText) : 1;
   const first = logprobs.slice(0, Math.max(1, tokens)).reduce((sum, lp) => sum + lp, 0);
   return { ...result, insertText, confidence: Math.exp(first) };
 }
 
-/** How many tokens make up the first word (up to the first whitespace after non-space text). */
-function firstWordTokens(tokenizer: TextTokenizer, tokenIds: readonly number[]): number {
+/**
+ * How many tokens it takes to reach the end of the first visible word (the first whitespace after
+ * non-space text). Text the engine generated but did not show (a word it completed: `rawText` is
+ * then a suffix of the decoded tokens) counts as part of that word.
+ */
+function firstWordTokens(tokenizer: TextTokenizer, tokenIds: readonly number[], rawText: string): number {
+  const full = tokenizer.decode(tokenIds);
+  const hidden = full.endsWith(rawText) ? full.length - rawText.length : 0;
   for (let k = 2; k <= tokenIds.length; k++) {
-    if (/\S\s/.test(tokenizer.decode(tokenIds.slice(0, k)))) return k - 1;
+    if (/\S\s/.test(tokenizer.decode(tokenIds.slice(0, k)).slice(hidden))) return k - 1;
   }
   return tokenIds.length;
 }
