@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CowriteError, REVIEW_PHRASES_EN_URL, continueReview, isAbortError, loadPhraseModel } from '@cowrite/core';
+import { CowriteError, REVIEW_PHRASES_EN_URL, continueReview, isAbortError, loadPhraseModel, streamGhostText } from '@cowrite/core';
 import type { GenerationChunk, PhraseModel } from '@cowrite/core';
 
 let model: PhraseModel;
@@ -78,6 +78,30 @@ describe('review phrase model: language knowledge', () => {
     const result = await continueReview(model, { draft: 'I bought this for my daugh', mode: 'ghost' });
     expect(result.insertText.startsWith('ter')).toBe(true);
     expect(result.confidence).toBeGreaterThan(0.1);
+  });
+});
+
+describe('streamGhostText (the composer\'s ghost-text path)', () => {
+  it('grows word by word, every update whole words, and ends where continueReview ends', async () => {
+    const draft = 'The sound quality is ';
+    const updates: string[] = [];
+    const stream = streamGhostText(model, { draft });
+    let final;
+    for (;;) {
+      const step = await stream.next();
+      if (step.done) {
+        final = step.value;
+        break;
+      }
+      updates.push(step.value.insertText);
+    }
+    const plain = await continueReview(model, { draft, mode: 'ghost' });
+    expect(final.insertText).toBe(plain.insertText);
+    expect(final.confidence).toBeCloseTo(plain.confidence ?? Number.NaN, 6);
+    expect(updates.length).toBeGreaterThan(1);
+    for (let i = 1; i < updates.length; i++) expect(updates[i]?.startsWith(updates[i - 1] as string)).toBe(true);
+    // No update ends inside a word of the final text.
+    for (const update of updates) expect(/[\p{L}\p{N}]/u.test(final.insertText[update.length] ?? ' ')).toBe(false);
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * Co-writing quality: replays real reviews as a shopper typing them through the composer's real path
- * (elements' `continueDraft` → core's review-continuation task and settings → the composer's gate)
+ * (elements' `streamDraftContinuation`, as the composer calls it → core's review-continuation task and settings → the composer's gate)
  * and reports keystrokes saved, acceptance, shown-but-wrong rate, suggestions per 100 characters and
  * latency, per model. See tools/bench/cowriting/replay.ts for the shopper.
  *
@@ -21,7 +21,7 @@ import { gunzipSync } from 'node:zlib';
 import { loadModel, loadPhraseModel } from '@cowrite/core';
 import type { PhraseModel, TextGenerator } from '@cowrite/core';
 import { readPackedModel } from '../../packages/core/src/phrase/packed-format.ts';
-import { continueDraft } from '../../packages/elements/src/services/tasks.ts';
+import { streamDraftContinuation } from '../../packages/elements/src/services/tasks.ts';
 import { ghostGate, worthShowing } from '../../packages/elements/src/review-composer/ghost-gate.ts';
 import { EN_CORPUS, HELD_OUT_SOURCES, corpusAvailable, readReviews } from '../phrase/corpus.ts';
 import { rewriteGhost } from '../phrase/pack-model.ts';
@@ -167,7 +167,7 @@ class OfferCache {
     // The composer asks only once the draft is long enough (its min-chars rule).
     if ([...draft.trim()].length >= gate.minChars) {
       const started = performance.now();
-      offer = await continueDraft(this.model, { draft }, new AbortController().signal);
+      offer = await streamDraftContinuation(this.model, { draft }, new AbortController().signal, () => undefined);
       this.latencies.push(performance.now() - started);
     }
     this.offers.set(draft, offer);
@@ -285,12 +285,12 @@ function writeTables(rows: Row[], origin: string, started: Date, calibrationTabl
     '',
     `Reviews: ${origin}; long reviews clipped to ${values['max-chars']} characters. The phrase model never saw these stores (its card lists its training sources).`,
     '',
-    'A scripted shopper types each review through `continueDraft` (the composer\'s ghost-text path: core\'s review-continuation task, its greedy 12-token settings and first-sentence clean-up and guard) and the composer\'s gate (`min-chars` 8, `min-suggestion-length` 2, `min-confidence`). At every word boundary (after a space, and right after an accept) the suggestion shown is accepted — the longest run of its whole words that matches the text, one key — or it is wrong and the shopper types on.',
+    'A scripted shopper types each review through `streamDraftContinuation` (the composer\'s ghost-text path: core\'s review-continuation task, its greedy 12-token settings and first-sentence clean-up and guard) and the composer\'s gate (`min-chars` 8, `min-suggestion-length` 2, `min-confidence`). At every word boundary (after a space, and right after an accept) the suggestion shown is accepted — the longest run of its whole words that matches the text, one key — or it is wrong and the shopper types on.',
     '',
     '- **keystrokes saved** = (accepted characters − accept keys) / characters of the reviews',
     '- **acceptance** = accepted / shown suggestions; **shown-but-wrong** = wrong suggestions shown per word boundary',
     '- **perplexity**: per word piece, on the same reviews (phrase models only; pieces outside the vocabulary skipped)',
-    '- **latency**: one `continueDraft` call in Node on this machine, p50 / p90 (timings on a shared machine are noisy)',
+    '- **latency**: one `streamDraftContinuation` call in Node on this machine, p50 / p90 (timings on a shared machine are noisy)',
     '',
     '| model | looks at | min-confidence | reviews | keystrokes saved | acceptance | shown-but-wrong / look | shown / 100 chars | latency p50 / p90 ms | perplexity |',
     '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',

@@ -14,7 +14,7 @@ import { cleanup, mount, recordEvents, shadow } from './helpers.ts';
 
 const TINY = '/test/fixtures/models/tiny-gpt2/';
 
-/** The model plus a log of what each `generate` call reused from the KV cache. */
+/** The model plus a log of what each `generate` or `stream` call reused from the KV cache. */
 function recording(model: Gpt2Model): { engine: TextGenerator; results: GenerationResult[] } {
   const results: GenerationResult[] = [];
   const engine: TextGenerator = {
@@ -25,7 +25,15 @@ function recording(model: Gpt2Model): { engine: TextGenerator; results: Generati
       results.push(result);
       return result;
     },
-    stream: (prompt: Prompt, options?: GenerationOptions) => model.stream(prompt, options),
+    // The composer streams ghost text: record each stream that runs to its end.
+    stream: (prompt: Prompt, options?: GenerationOptions) => {
+      const inner = model.stream(prompt, options);
+      return (async function* () {
+        const result = yield* inner;
+        results.push(result);
+        return result;
+      })();
+    },
   };
   return { engine, results };
 }

@@ -5,7 +5,7 @@
  */
 import '@cowrite/elements/review-composer/define';
 import type { CwReviewComposer } from '@cowrite/elements';
-import { getEngineChannel, getSharedEngine, loadModel } from '@cowrite/core';
+import { getEngineChannel, getSharedEngine, loadModel, loadPhraseModel } from '@cowrite/core';
 import type { GenerationOptions, GenerationResult, ModelDtype, Prompt, TextGenerator } from '@cowrite/core';
 
 export interface GhostEvent {
@@ -52,6 +52,7 @@ function recording(engine: TextGenerator): TextGenerator {
   return {
     tokenizer: engine.tokenizer,
     contextLength: engine.contextLength,
+    ...(engine.profile ? { profile: engine.profile } : {}),
     async generate(prompt: Prompt, options?: GenerationOptions): Promise<GenerationResult> {
       const start = performance.now();
       const result = await engine.generate(prompt, options);
@@ -70,13 +71,19 @@ function recording(engine: TextGenerator): TextGenerator {
 async function start(): Promise<void> {
   const composer = document.getElementById('composer') as CwReviewComposer;
   composer.debounce = Number(params.get('debounce') ?? 150);
-  // The benchmark models have random weights; latency is measured without the confidence gate.
-  composer.minConfidence = 0;
   const source = new URL(params.get('model') ?? '/models/tiny-gpt2/', location.href).href;
+  const phrase = params.get('dtype') === 'phrase';
+  // The GPT-2 benchmark models have random weights: latency is measured without the confidence gate.
+  // The phrase model keeps its calibrated gate (stored with it), as shoppers get it.
+  composer.minConfidence = phrase ? undefined : 0;
   const dtype = (params.get('dtype') ?? 'fp32') as ModelDtype;
   const begin = performance.now();
   let engine: TextGenerator;
-  if (params.get('mode') === 'in-page') {
+  if (phrase) {
+    engine = await loadPhraseModel({ url: source });
+    state.backend = 'phrase model, on the page';
+    state.threads = 1;
+  } else if (params.get('mode') === 'in-page') {
     const model = await loadModel({ source, dtype });
     state.backend = model.info.runtime.backend;
     state.threads = model.info.runtime.threads;

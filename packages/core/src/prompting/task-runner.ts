@@ -1,5 +1,5 @@
 import type { TextGenerator } from '../engine/types.ts';
-import type { FinishReason, GenerationOptions } from '../generate/options.ts';
+import type { FinishReason, GenerationOptions, GenerationResult } from '../generate/options.ts';
 import type { BudgetReport, ShortenableField } from './budget.ts';
 import { fitPrompt } from './budget.ts';
 import type { CleanupMode, CleanupReport, EmptyReason } from './cleanup.ts';
@@ -173,6 +173,14 @@ class GuardedOutput {
 
 export async function runPlan(engine: TextGenerator, plan: TaskPlan, signal?: AbortSignal): Promise<TaskResult> {
   const generated = await engine.generate(plan.prompt, signal ? { ...plan.generation, signal } : plan.generation);
+  return finishPlan(plan, generated);
+}
+
+/**
+ * Cleans and guards generated text as `runPlan` does. Also for text still streaming: with
+ * `finishReason: 'length'` a cut-off last word is left out, so every partial result is whole words.
+ */
+export function finishPlan(plan: TaskPlan, generated: Pick<GenerationResult, 'text' | 'finishReason' | 'tokenIds' | 'logprobs'>): TaskResult {
   const out = new GuardedOutput(plan);
   out.add(out.cleaner.push(generated.text));
   // A stop string the engine reported ends the text as cleanly as end-of-sequence.

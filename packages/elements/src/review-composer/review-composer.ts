@@ -8,7 +8,7 @@ import { FormControlElement } from '../base/form-control.ts';
 import { sharedStyles } from '../base/shared.styles.ts';
 import { format } from '../base/strings.ts';
 import type { CowriteStrings } from '../base/strings.ts';
-import { continueDraft, streamReviewDraft, trimSuggestion } from '../services/tasks.ts';
+import { streamDraftContinuation, streamReviewDraft, trimSuggestion } from '../services/tasks.ts';
 import type { Continuation, ReviewContext } from '../services/tasks.ts';
 import { getTextServices } from '../services/text-services.ts';
 import type { GuardReport, RatingSuggestion, SentimentReading } from '../services/text-services.ts';
@@ -550,14 +550,24 @@ export class CwReviewComposer extends FormControlElement {
     if (!this.suggest && !writesLanguage(this.activeEngine, detectLang(draft))) return;
     try {
       const engine = this.activeEngine;
+      // Ghost text streams in: each guarded update that passes the gate shows at once; the final one is announced.
+      const fresh = (): boolean => !controller.signal.aborted && this.value === draft && this.#caretAtEnd();
+      let partialShown = false;
       const answer = this.suggest
         ? await this.suggest(this.#context(), controller.signal, engine)
         : engine
-          ? await continueDraft(engine, this.#context(), controller.signal)
+          ? await streamDraftContinuation(engine, this.#context(), controller.signal, (partial) => {
+              if (!fresh() || !this.#confident(partial)) return;
+              this.suggestion = partial.text;
+              partialShown = true;
+            })
           : undefined;
-      if (controller.signal.aborted || this.value !== draft || !this.#caretAtEnd() || answer === undefined) return;
+      if (!fresh() || answer === undefined) return;
       const continuation: Continuation = typeof answer === 'string' ? { text: trimSuggestion(draft, answer) } : answer;
-      if (!this.#confident(continuation)) return;
+      if (!this.#confident(continuation)) {
+        if (partialShown) this.suggestion = '';
+        return;
+      }
       this.suggestion = continuation.text;
       this.#shown('continuation');
     } catch (error) {

@@ -1,9 +1,9 @@
 import type { TextGenerator, TextTokenizer } from '../../engine/types.ts';
-import type { GenerationOptions } from '../../generate/options.ts';
+import type { FinishReason, GenerationOptions } from '../../generate/options.ts';
 import { PromptingError } from '../errors.ts';
 import { detectLang } from '../lang.ts';
 import type { TaskOptions, TaskPlan, TaskResult, TaskStreamEvent } from '../task-runner.ts';
-import { guardDefaults, optionalList, optionalRating, optionalText, planTask, requireObject, runPlan, streamPlan } from '../task-runner.ts';
+import { finishPlan, guardDefaults, optionalList, optionalRating, optionalText, planTask, requireObject, runPlan, streamPlan } from '../task-runner.ts';
 
 export interface ReviewContinuationInput {
   /** What the shopper has typed so far; the caret is at its end. */
@@ -137,4 +137,51 @@ export async function* streamReviewContinuation(
       if (text.length > 0) yield { type: 'delta', text };
     }
   }
+}
+
+/** A ghost-text update: whole words so far, cleaned and guarded, with the first word's confidence. */
+export interface GhostUpdate {
+  insertText: string;
+  confidence?: number;
+}
+
+/**
+ * Ghost text as it streams: yields a growing suggestion — the first whole word as soon as it exists,
+ * then longer ones — each one cleaned and guarded on its own, and returns the final result, cleaned
+ * like `continueReview`'s. Stops reading once the first sentence is complete.
+ */
+export async function* streamGhostText(
+  engine: TextGenerator,
+  input: Omit<ReviewContinuationInput, 'mode'>,
+  options: TaskOptions = {},
+): AsyncGenerator<GhostUpdate, ReviewContinuationResult> {
+  const plan = planReviewContinuation(engine, { ...input, mode: 'ghost' }, options);
+  const generation = options.signal ? { ...plan.generation, signal: options.signal } : plan.generation;
+  let text = '';
+  const tokenIds: number[] = [];
+  const logprobs: number[] = [];
+  let finishReason: FinishReason = 'length';
+  let last = '';
+  for await (const chunk of engine.stream(plan.prompt, generation)) {
+    text += chunk.text;
+    tokenIds.push(...chunk.tokenIds);
+    if (chunk.logprobs) logprobs.push(...chunk.logprobs);
+    if (chunk.finishReason) {
+      // The last chunk: let the engine's stream end by itself (its result, cache bookkeeping).
+      finishReason = chunk.finishReason;
+      continue;
+    }
+    const partial = withInsertText(finishPlan(plan, { text, finishReason: 'length', tokenIds, logprobs }), input.draft, engine.tokenizer);
+    if (partial.insertText.length > 0 && partial.insertText !== last) {
+      last = partial.insertText;
+      yield partial.confidence === undefined ? { insertText: last } : { insertText: last, confidence: partial.confidence };
+      // The first sentence is done: later tokens cannot change the suggestion.
+      if (partial.cleanup.droppedTail === undefined && /[.!?。！？]$/.test(last.trimEnd())) {
+        finishReason = 'stop';
+        break;
+      }
+    }
+  }
+  const generated = { text, finishReason, tokenIds, ...(logprobs.length > 0 ? { logprobs } : {}) };
+  return withInsertText(finishPlan(plan, generated), input.draft, engine.tokenizer);
 }
