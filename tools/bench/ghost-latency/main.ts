@@ -32,6 +32,8 @@ export interface BenchState {
   hardwareConcurrency: number;
   keys: number[];
   ghosts: GhostEvent[];
+  /** First visible ghost text (its first word, while a streaming suggestion grows) per key. */
+  firstWords: GhostEvent[];
   calls: EngineCall[];
 }
 
@@ -43,11 +45,12 @@ const state: BenchState = {
   hardwareConcurrency: navigator.hardwareConcurrency,
   keys: [],
   ghosts: [],
+  firstWords: [],
   calls: [],
 };
 (globalThis as { bench?: BenchState }).bench = state;
 
-/** Records what each completed request cost and how much of its prompt the KV cache covered. */
+/** Records what each completed request (generate or stream) cost and how much of its prompt the KV cache covered. */
 function recording(engine: TextGenerator): TextGenerator {
   return {
     tokenizer: engine.tokenizer,
@@ -64,7 +67,37 @@ function recording(engine: TextGenerator): TextGenerator {
       });
       return result;
     },
-    stream: (prompt: Prompt, options?: GenerationOptions) => engine.stream(prompt, options),
+    // The composer streams ghost text: time each stream from the call to its last chunk.
+    stream: (prompt: Prompt, options?: GenerationOptions) => {
+      const start = performance.now();
+      const inner = engine.stream(prompt, options);
+      return (async function* () {
+        let newTokens = 0;
+        let promptTokens = 0;
+        let cachedPromptTokens = 0;
+        const iterator = inner[Symbol.asyncIterator]();
+        let complete = false;
+        try {
+          for (;;) {
+            const step = await iterator.next();
+            if (step.done) {
+              const result = step.value as GenerationResult | undefined;
+              promptTokens = result?.promptTokens ?? 0;
+              cachedPromptTokens = result?.cachedPromptTokens ?? 0;
+              complete = true;
+              break;
+            }
+            newTokens += step.value.tokenIds.length;
+            // The consumer stopping after a complete first sentence also counts as a completed call.
+            if (step.value.finishReason !== undefined || /[.!?]\s*$/.test(step.value.text)) complete = true;
+            yield step.value;
+          }
+        } finally {
+          await iterator.return?.(undefined);
+          if (complete) state.calls.push({ promptTokens, cachedPromptTokens, newTokens, ms: performance.now() - start });
+        }
+      })();
+    },
   };
 }
 
@@ -110,6 +143,18 @@ async function start(): Promise<void> {
       }),
     );
   });
+  // First visible word: the ghost span gets new text (not the rest of the old one, which typing through leaves).
+  let previous = '';
+  let lastFirstKey = -1;
+  new MutationObserver(() => {
+    const text = composer.shadowRoot?.querySelector('[part=ghost]')?.textContent ?? '';
+    const key = state.keys.length - 1;
+    const fresh = text.trim().length > 0 && !previous.endsWith(text);
+    previous = text;
+    if (!fresh || key === lastFirstKey || key < 0) return;
+    lastFirstKey = key;
+    requestAnimationFrame(() => state.firstWords.push({ key, latencyMs: performance.now() - (state.keys[key] as number), suggestion: text }));
+  }).observe(composer.shadowRoot as ShadowRoot, { subtree: true, childList: true, characterData: true });
   composer.focus();
   state.ready = true;
 }

@@ -31,18 +31,31 @@ export class NgramScorer {
    * The unknown id gets −∞: a suggestion never contains a word the model cannot spell.
    */
   scores(context: readonly number[], out: Float32Array): Float32Array {
-    out.set(this.#unigrams);
+    // Find the context's suffixes in the trie, shortest first; a longer one cannot exist without them.
+    const nodes: number[] = [];
+    const bows: number[] = [];
     const longest = Math.min(this.order - 1, context.length);
     for (let k = 1; k <= longest; k++) {
       const node = this.#find(context, context.length - k, k);
-      if (node < 0) break; // a longer context containing this one cannot be in the trie either
+      if (node < 0) break;
       const level = this.#levels[k - 1] as PackedLevel;
-      const bow = (this.#backoff[k - 1] as Float32Array)[(level.backoffCodes as Uint8Array)[node] as number] as number;
-      if (bow !== 0) for (let w = 0; w < out.length; w++) out[w] = (out[w] as number) + bow;
+      nodes.push(node);
+      bows.push((this.#backoff[k - 1] as Float32Array)[(level.backoffCodes as Uint8Array)[node] as number] as number);
+    }
+    // One pass instead of one per level: a word last seen after the k-word context gets its
+    // probability there plus the back-off weights of the longer contexts; the rest back off all the way.
+    let total = 0;
+    for (const bow of bows) total += bow;
+    const unigrams = this.#unigrams;
+    for (let w = 0; w < out.length; w++) out[w] = (unigrams[w] as number) + total;
+    let after = total;
+    for (let k = 1; k <= nodes.length; k++) {
+      after -= bows[k - 1] as number;
+      const node = nodes[k - 1] as number;
+      const starts = (this.#levels[k - 1] as PackedLevel).childStart as Uint32Array;
       const children = this.#levels[k] as PackedLevel;
       const book = this.#logProb[k] as Float32Array;
-      const starts = level.childStart as Uint32Array;
-      for (let c = starts[node] as number, end = starts[node + 1] as number; c < end; c++) out[children.words[c] as number] = book[children.logProbCodes[c] as number] as number;
+      for (let c = starts[node] as number, end = starts[node + 1] as number; c < end; c++) out[children.words[c] as number] = (book[children.logProbCodes[c] as number] as number) + after;
     }
     out[UNKNOWN_ID] = Number.NEGATIVE_INFINITY;
     return out;

@@ -12,6 +12,7 @@ import { streamDraftContinuation, streamReviewDraft, trimSuggestion } from '../s
 import type { Continuation, ReviewContext } from '../services/tasks.ts';
 import { getTextServices } from '../services/text-services.ts';
 import type { GuardReport, RatingSuggestion, SentimentReading } from '../services/text-services.ts';
+import { afterPress, trackPresses } from './after-press.ts';
 import { ghostGate, worthShowing, writesLanguage } from './ghost-gate.ts';
 import { reviewComposerStyles } from './review-composer.styles.ts';
 
@@ -247,6 +248,7 @@ export class CwReviewComposer extends FormControlElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    trackPresses();
     this.#bindForm(this.internals.form);
   }
 
@@ -508,7 +510,10 @@ export class CwReviewComposer extends FormControlElement {
   }
 
   #onBlur(): void {
-    this.#dismiss('blur');
+    this.#cancelRequest();
+    afterPress(() => {
+      if (!this.matches(':focus-within')) this.#dismiss('blur');
+    });
     if (this.#changedSinceCommit) {
       this.#changedSinceCommit = false;
       this.dispatchEvent(new Event('change', { bubbles: true }));
