@@ -603,6 +603,8 @@ export class CwReviewComposer extends FormControlElement {
   }
 
   #dismiss(reason: SuggestionDismissReason): void {
+    // The shopper said no or moved away: a suggestion still streaming in must not come back.
+    if (reason === 'escape' || reason === 'caret') this.#cancelRequest();
     if (!this.suggestion) return;
     const suggestion = this.suggestion;
     this.suggestion = '';
