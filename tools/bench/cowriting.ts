@@ -183,7 +183,8 @@ async function replayAll(reviews: readonly Review[], cache: OfferCache, minConfi
 }
 
 function perplexity(model: TextGenerator, reviews: readonly Review[]): number | undefined {
-  if (model.profile?.kind !== 'phrase') return undefined;
+  // Only a normalised model has one: not GPT-2 here (other tokens), not the unsmoothed baseline.
+  if (model.profile?.kind !== 'phrase' || !(model as PhraseModel).header.card.smoothing.includes('Kneser')) return undefined;
   let logProb = 0;
   let scored = 0;
   for (const r of reviews) {
@@ -285,14 +286,14 @@ function writeTables(rows: Row[], origin: string, started: Date): void {
   const md = [
     '# Co-writing quality (replayed shoppers)',
     '',
-    `Command: \`pnpm bench:cowriting ${process.argv.slice(2).filter((a) => !a.startsWith('--json') && !a.endsWith('.json')).join(' ')}\` · ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC · ${cpus().length} CPU cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} at the end.`,
+    `Command: \`${['pnpm bench:cowriting', ...process.argv.slice(2).filter((a) => !a.startsWith('--json') && !a.endsWith('.json'))].join(' ')}\` · ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC · ${cpus().length} CPU cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} at the end.`,
     '',
     `Reviews: ${origin}; long reviews clipped to ${values['max-chars']} characters. The phrase model never saw these stores (its card lists its training sources).`,
     '',
-    'A scripted shopper types each review through `streamDraftContinuation` (the composer\'s ghost-text path: core\'s review-continuation task, its greedy 12-token settings and first-sentence clean-up and guard) and the composer\'s gate (`min-chars` 8, `min-suggestion-length` 2, `min-confidence`). At every word boundary (after a space, and right after an accept) the suggestion shown is accepted — the longest run of its whole words that matches the text, one key — or it is wrong and the shopper types on.',
+    'A scripted shopper types each review through `streamDraftContinuation` (the composer\'s ghost-text path: core\'s review-continuation task, its greedy 12-token settings and first-sentence clean-up and guard) and the composer\'s gate (`min-chars` 8, `min-suggestion-length` 2, `min-confidence`). Each time the shopper looks, the suggestion shown is accepted — the longest run of its whole words that matches the text, one key — or it is wrong and the shopper types on. **Word boundaries**: the shopper looks after each space and right after an accept (the issue\'s definition). **Every keystroke**: the shopper looks after every key, so an unfinished word can be completed — what the composer offers whenever typing pauses for its 50 ms debounce (an upper bound on how often a shopper looks).',
     '',
     '- **keystrokes saved** = (accepted characters − accept keys) / characters of the reviews',
-    '- **acceptance** = accepted / shown suggestions; **shown-but-wrong** = wrong suggestions shown per word boundary',
+    '- **acceptance** = accepted / shown suggestions; **shown-but-wrong** = wrong suggestions shown per look',
     '- **perplexity**: per word piece, on the same reviews (phrase models only; pieces outside the vocabulary skipped)',
     '- **latency**: one `streamDraftContinuation` call in Node on this machine, p50 / p90 (timings on a shared machine are noisy)',
     '',
