@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CowriteError, REVIEW_PHRASES_EN_URL, continueReview, isAbortError, loadPhraseModel, streamGhostText } from '@cowrite/core';
+import { CowriteError, REVIEW_PHRASES_EN_URL, continueReview, isAbortError, loadPhraseModel, planReviewContinuation, streamGhostText, streamReviewContinuation } from '@cowrite/core';
 import type { GenerationChunk, PhraseModel } from '@cowrite/core';
 
 let model: PhraseModel;
@@ -78,6 +78,16 @@ describe('review phrase model: language knowledge', () => {
     const result = await continueReview(model, { draft: 'I bought this for my daugh', mode: 'ghost' });
     expect(result.insertText.startsWith('ter')).toBe(true);
     expect(result.confidence).toBeGreaterThan(0.1);
+  });
+});
+
+describe('"help me write" offline', () => {
+  it('starts a review from an empty draft: the query keeps its "Review:" line and the model writes words', async () => {
+    const input = { draft: '', topics: ['fit', 'quality'], mode: 'compose' as const };
+    expect(planReviewContinuation(model, input).prompt.endsWith('\nReview:')).toBe(true);
+    let text = '';
+    for await (const event of streamReviewContinuation(model, input, { generation: { seed: 3 } })) if (event.type === 'delta') text += event.text;
+    expect(text.split(/\s+/).filter((w) => /^[a-z']+[.,!]?$/i.test(w)).length).toBeGreaterThan(4);
   });
 });
 
