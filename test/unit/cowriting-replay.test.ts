@@ -21,8 +21,10 @@ describe('acceptedLength', () => {
     expect(acceptedLength('ortable and cozy', text, 'so comf'.length)).toBe('ortable and'.length);
   });
 
-  it('keeps punctuation that is part of the matching run', () => {
+  it('keeps punctuation that is part of the matching run, and takes the word without punctuation that differs', () => {
     expect(acceptedLength('size. I', 'size. It', 0)).toBe('size.'.length);
+    expect(acceptedLength('size.', 'size, and', 0)).toBe('size'.length);
+    expect(acceptedLength("don't", 'don', 0)).toBe(0);
   });
 });
 

@@ -34,8 +34,8 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /**
  * Characters of `target` (from `at`) that the shopper accepts from `suggestion`: the longest prefix of
- * the suggestion that ends at a whole word of it, equals the text, and does not end inside a word of
- * the text. 0 = wrong suggestion.
+ * the suggestion that ends at a whole word of it (before a space or punctuation, or after punctuation
+ * before a space), equals the text, and does not end inside a word of the text. 0 = wrong suggestion.
  */
 export function acceptedLength(suggestion: string, target: string, at: number): number {
   let best = 0;
@@ -44,10 +44,12 @@ export function acceptedLength(suggestion: string, target: string, at: number): 
     const ch = suggestion[k - 1] as string;
     if (!/\s/.test(ch)) sawWord = true;
     if (target[at + k - 1] !== ch) break;
-    const wordEnds = k === suggestion.length || /\s/.test(suggestion[k] as string);
+    // A whole word ends at a space, at the end, or where punctuation follows it ("size" of "size.").
+    const next = suggestion[k];
+    const wordEnds = next === undefined || /\s/.test(next) || (WORD_CHAR.test(ch) && !WORD_CHAR.test(next) && next !== "'");
     if (!wordEnds || !sawWord || /\s/.test(ch)) continue;
-    const next = target[at + k];
-    if (next !== undefined && WORD_CHAR.test(ch) && WORD_CHAR.test(next)) continue;
+    const following = target[at + k];
+    if (following !== undefined && WORD_CHAR.test(ch) && WORD_CHAR.test(following)) continue;
     best = k;
   }
   return best;

@@ -96,18 +96,20 @@ function withInsertText(result: TaskResult, draft: string, tokenizer?: TextToken
 }
 
 /**
- * How many tokens it takes to reach the end of the first visible word (the first whitespace after
- * non-space text). Text the engine generated but did not show (a word it completed: `rawText` is
- * then a suffix of the decoded tokens) counts as part of that word.
+ * How many tokens it takes to reach the end of the first visible word (letters or digits; punctuation
+ * after it is not part of it, so "size." is as sure as "size"). Text the engine generated but did not
+ * show (a word it completed: `rawText` is then a suffix of the decoded tokens) counts as part of it.
  */
 function firstWordTokens(tokenizer: TextTokenizer, tokenIds: readonly number[], rawText: string): number {
   const full = tokenizer.decode(tokenIds);
   const hidden = full.endsWith(rawText) ? full.length - rawText.length : 0;
   for (let k = 2; k <= tokenIds.length; k++) {
-    if (/\S\s/.test(tokenizer.decode(tokenIds.slice(0, k)).slice(hidden))) return k - 1;
+    if (WORD_THEN_OTHER.test(tokenizer.decode(tokenIds.slice(0, k)).slice(hidden))) return k - 1;
   }
   return tokenIds.length;
 }
+
+const WORD_THEN_OTHER = /[\p{L}\p{N}][^\p{L}\p{N}'’]/u;
 
 /** Continues the shopper's draft in their voice (ghost text or "help me write"). */
 export async function continueReview(
