@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import type { CwReviewComposer } from '@cowrite/elements';
+import { loadPhraseModel } from '@cowrite/core';
 import { LONG_REVIEW, createElement, failingDownload, framed, scripted, shadowOf, tinyModelLoader, withProvider } from './support.ts';
 import type { Frame } from './support.ts';
 
@@ -52,7 +53,8 @@ export const Accepted: Story = {
   args: { engine: scripted({ fallback: SUGGESTION }) },
   play: async ({ canvasElement }) => {
     const composer = await typeDraft(canvasElement, 'Very warm jacket');
-    await waitFor(() => expect(composer.suggestion).not.toBe(''), { timeout: 5000 });
+    // Ghost text streams in word by word: wait for all of it.
+    await waitFor(() => expect(composer.suggestion).toBe(SUGGESTION), { timeout: 5000 });
     await userEvent.keyboard('{Tab}');
     await waitFor(() => expect(composer.value).toBe(`Very warm jacket${SUGGESTION}`));
     expect(composer.suggestion).toBe('');
@@ -118,6 +120,20 @@ export const Dark: Story = {
 
 export const SimplifiedChinese: Story = {
   args: { engine: scripted({ fallback: '，帽子也很实用。' }), lang: 'zh', label: '你的评价', product: '山脊保暖夹克', value: '衣服很暖和' },
+};
+
+/**
+ * The offline default: the review phrase model that ships with Cowrite (real shopper phrases, on the
+ * page, no download from elsewhere). It completes the word being typed; its calibrated gate applies.
+ */
+export const PhraseModel: Story = {
+  render: (args) => withProvider(render(args), () => loadPhraseModel()),
+  play: async ({ canvasElement }) => {
+    const composer = canvasElement.querySelector('cw-review-composer') as CwReviewComposer;
+    await waitFor(() => expect(composer.activeEngine).toBeDefined(), { timeout: 30_000 });
+    await typeDraft(canvasElement, 'This jacket is so comf');
+    await waitFor(() => expect(composer.suggestion).toMatch(/^ortabl/), { timeout: 10_000 });
+  },
 };
 
 /** The real engine: GPT-2 architecture with random weights (the generated tiny test model). */

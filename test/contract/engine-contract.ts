@@ -21,7 +21,10 @@ async function collect(engine: TextGenerator, options: GenerationOptions): Promi
   return chunks;
 }
 
-export function describeEngineContract(name: string, create: () => Promise<EngineUnderTest>): void {
+/** A promise an engine is known not to keep yet: its test runs as `it.fails`, so it turns red once the gap is closed. */
+export type KnownGap = 'logprobs';
+
+export function describeEngineContract(name: string, create: () => Promise<EngineUnderTest>, knownGaps: readonly KnownGap[] = []): void {
   describe(`TextGenerator contract: ${name}`, () => {
     async function withEngine(body: (engine: TextGenerator) => Promise<void>): Promise<void> {
       const { engine, dispose } = await create();
@@ -84,7 +87,7 @@ export function describeEngineContract(name: string, create: () => Promise<Engin
         expect((await engine.generate(CONTRACT_PROMPT, { maxNewTokens: 2 })).tokenIds.length).toBeGreaterThan(0);
       }));
 
-    it('reports one log-probability per token only when asked', () =>
+    (knownGaps.includes('logprobs') ? it.fails : it)('reports one log-probability per token only when asked', () =>
       withEngine(async (engine) => {
         const plain = await engine.generate(CONTRACT_PROMPT, { maxNewTokens: 4 });
         expect(plain.logprobs).toBeUndefined();
@@ -98,9 +101,16 @@ export function describeEngineContract(name: string, create: () => Promise<Engin
         expect(chunks.flatMap((c) => c.logprobs ?? [])).toEqual(result.logprobs);
       }));
 
-    it('has a tokenizer that round-trips text and a context window', () =>
+    it('has a tokenizer that round-trips text in its languages, and a context window', () =>
       withEngine(async (engine) => {
-        for (const text of ['The fit is great, 10/10!', '质量很好，物流很快 👍']) {
+        // An engine that declares its languages (the phrase model: English) owes the round trip in those only.
+        const languages = engine.profile?.languages ?? ['en', 'zh'];
+        const samples = [
+          { lang: 'en', text: 'The fit is great, 10/10!' },
+          { lang: 'zh', text: '质量很好，物流很快 👍' },
+        ].filter((sample) => languages.includes(sample.lang));
+        expect(samples.length).toBeGreaterThan(0);
+        for (const { text } of samples) {
           expect(engine.tokenizer.decode(engine.tokenizer.encode(text))).toBe(text);
         }
         expect(Number.isInteger(engine.contextLength)).toBe(true);

@@ -60,9 +60,20 @@ describe('demo storefront', () => {
     const textarea = page.locator('cw-review-composer textarea');
     await textarea.click();
     const draft = 'Warm jacket, and the sleeves fit me well';
+    // Ghost text streams in word by word; a show event marks each complete suggestion.
+    await page.locator('cw-review-composer').evaluate((element) => {
+      element.addEventListener('cw-suggestion-show', (event) => {
+        (window as unknown as { lastShown?: string }).lastShown = (event as CustomEvent<{ suggestion: string }>).detail.suggestion;
+      });
+    });
     await textarea.pressSequentially(draft, { delay: 20 });
     const ghost = page.locator('cw-review-composer [part~=ghost]');
-    await expect.poll(async () => (await ghost.textContent())?.trim() ?? '', { timeout: 30_000 }).not.toBe('');
+    const complete = async (): Promise<string> => {
+      const text = (await ghost.textContent()) ?? '';
+      const shown = await page.evaluate(() => (window as unknown as { lastShown?: string }).lastShown);
+      return text.trim() !== '' && text === shown ? text : '';
+    };
+    await expect.poll(complete, { timeout: 30_000 }).not.toBe('');
     const suggestion = (await ghost.textContent()) ?? '';
     await page.keyboard.press('Tab');
     expect(await textarea.inputValue()).toBe(draft + suggestion);

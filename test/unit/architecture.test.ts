@@ -15,7 +15,7 @@ const LAYERS: Record<string, readonly (readonly string[])[]> = {
     ['contracts', 'errors', 'runtime'],
     ['model', 'tokenizer', 'sentiment'],
     ['generate'],
-    ['engine', 'prompting'],
+    ['engine', 'prompting', 'phrase'],
     ['testing'],
     ['index.ts'],
   ],

@@ -122,16 +122,23 @@ describe('review continuation', () => {
     expect(engine.calls[0].options.maxNewTokens).toBe(12);
   });
 
-  it('ghost text asks for log-probabilities and reports their geometric mean as confidence', async () => {
-    const engine = new ScriptedEngine({ tokenizer, fallback: ' fabric feels soft.', tokenLogprob: Math.log(0.5) });
+  it('ghost text asks for log-probabilities and reports the first word\'s probability as confidence', async () => {
+    const engine = scripted(' fabric feels soft.');
+    const generate = engine.generate.bind(engine);
+    // " fabric" is one GPT-2 token; later tokens are much less likely and must not count.
+    engine.generate = async (prompt, options) => {
+      const result = await generate(prompt, options);
+      return options?.logprobs ? { ...result, logprobs: result.tokenIds.map((_, i) => Math.log(i === 0 ? 0.5 : 0.1)) } : result;
+    };
     const r = await continueReview(engine, { draft: 'The fit is great and the' });
     expect(engine.calls[0].options.logprobs).toBe(true);
+    expect(tokenizer.encode(' fabric')).toHaveLength(1);
     expect(r.confidence).toBeCloseTo(0.5, 6);
     // An engine that does not report log-probabilities gives no confidence (never a made-up one).
     const silent = scripted(' fabric feels soft.');
-    const generate = silent.generate.bind(silent);
+    const generateSilently = silent.generate.bind(silent);
     silent.generate = async (prompt, options) => {
-      const { logprobs: _dropped, ...result } = await generate(prompt, options);
+      const { logprobs: _dropped, ...result } = await generateSilently(prompt, options);
       return result;
     };
     const plain = await continueReview(silent, { draft: 'The fit is great and the' });

@@ -1,4 +1,4 @@
-import { getSharedEngine } from '@cowrite/core';
+import { getSharedEngine, loadPhraseModel } from '@cowrite/core';
 import { loadDefaultEngine } from '@cowrite/elements';
 import type { ModelChoice } from './model-choice.ts';
 
@@ -7,6 +7,8 @@ import type { ModelChoice } from './model-choice.ts';
  * byte progress for `<cw-model-status>`. A later call replaces the earlier one.
  */
 export function loadPageEngine(choice: ModelChoice): Promise<void> {
+  // The phrase model is small and instant: it runs on the page, no Worker.
+  if (choice.kind === 'phrase') return loadDefaultEngine(({ signal }) => loadPhraseModel({ signal }));
   return loadDefaultEngine(({ onProgress }) =>
     getSharedEngine({
       source: choice.source,

@@ -7,7 +7,7 @@ import { GALLERY_VIEWS, jacketArt } from './gallery.ts';
 import type { GalleryView } from './gallery.ts';
 import { applyLanguage, chooseLanguage, currentLanguage, savedLanguage, t } from './i18n.ts';
 import type { DemoLanguage, DemoTextKey } from './i18n.ts';
-import { chooseModel, localChoice } from './model-choice.ts';
+import { chooseModel, localChoice, phraseChoice } from './model-choice.ts';
 import type { ModelChoice } from './model-choice.ts';
 import { setUpThemeToggle } from './theme.ts';
 import { COPY_ATTRIBUTES, EXISTING_IDEAS, PRODUCT } from './product.ts';
@@ -44,6 +44,7 @@ let modelChoice: ModelChoice = chooseModel(location.search, import.meta.env);
 
 function modelLabel(choice: ModelChoice): string {
   if (choice.kind === 'local') return t('modelLocal');
+  if (choice.kind === 'phrase') return t('modelPhrase');
   if (choice.kind === 'hub') return t('modelHub', { hub: typeof choice.source === 'object' && 'hub' in choice.source ? choice.source.hub : '', dtype: choice.dtype });
   return t('modelCustom', { model: String(choice.source) });
 }
@@ -53,24 +54,29 @@ function renderModelState(): void {
   byId('model-source').textContent = modelLabel(modelChoice);
   const local = modelChoice.kind === 'local';
   const failed = pageEngineSource.status === 'error' && !local;
-  byId('model-notice').hidden = !failed;
-  if (failed) {
+  const phraseTookOver = hubUnreachable && modelChoice.kind === 'phrase';
+  byId('model-notice').hidden = !(failed || phraseTookOver);
+  if (failed || phraseTookOver) {
     byId('model-notice-text').textContent = [
-      modelChoice.kind === 'hub' ? t('noticeHubFailed') : t('noticeCustomFailed'),
+      modelChoice.kind === 'custom' ? t('noticeCustomFailed') : t('noticeHubFailed'),
+      phraseTookOver ? t('noticePhrase') : '',
       t('noticeOffer'),
       t('noticeSelfHost'),
-    ].join(' ');
+    ]
+      .filter(Boolean)
+      .join(' ');
   }
   byId('local-model-note').hidden = !local;
-  // The test model never ends a sentence, so sentence-based copy comes back empty: say why, plainly.
-  byId<CwSuggestedCopy>('suggested-copy').strings = local ? { copyEmpty: t('copyNeedsGpt2') } : undefined;
+  // Neither offline model writes product copy: sentence-based copy comes back empty, so say why, plainly.
+  byId<CwSuggestedCopy>('suggested-copy').strings = local || modelChoice.kind === 'phrase' ? { copyEmpty: t('copyNeedsGpt2') } : undefined;
 }
 
 function showModelChoice(): void {
   // The local test model has random weights: every token is improbable, so its ghost text would never
   // pass the confidence gate. Show it anyway so the co-writing UX can be tried.
   const reviewComposer = document.querySelector<CwReviewComposer>('cw-review-composer');
-  if (reviewComposer) reviewComposer.minConfidence = modelChoice.kind === 'local' ? 0 : 0.2;
+  // Other models use the threshold calibrated for them and stored with them (the phrase model's), else 0.2.
+  if (reviewComposer) reviewComposer.minConfidence = modelChoice.kind === 'local' ? 0 : undefined;
   renderModelState();
   void loadPageEngine(modelChoice);
 }
@@ -84,7 +90,19 @@ function switchModel(choice: ModelChoice, param: string | undefined): void {
   showModelChoice();
 }
 
-pageEngineSource.addEventListener('change', renderModelState);
+// Set when the hub could not be reached and the built-in phrase model took over.
+let hubUnreachable = false;
+
+pageEngineSource.addEventListener('change', () => {
+  // Offline, the built-in phrase model takes over at once: real shoppers' phrases instead of nothing.
+  if (pageEngineSource.status === 'error' && modelChoice.kind === 'hub' && !new URLSearchParams(location.search).has('model')) {
+    hubUnreachable = true;
+    modelChoice = phraseChoice('GPT-2 could not be downloaded');
+    showModelChoice();
+    return;
+  }
+  renderModelState();
+});
 byId('use-local-model').addEventListener('click', () => switchModel(localChoice(), 'local'));
 byId('load-gpt2').addEventListener('click', () => switchModel(chooseModel('', import.meta.env), undefined));
 

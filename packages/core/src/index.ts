@@ -8,5 +8,6 @@ export * from './errors/index.ts';
 export * from './model/index.ts';
 export * from './tokenizer/index.ts';
 export * from './engine/index.ts';
+export * from './phrase/index.ts';
 export * from './sentiment/index.ts';
 export * from './prompting/index.ts';

@@ -5,7 +5,7 @@
  */
 import '@cowrite/elements/review-composer/define';
 import type { CwReviewComposer } from '@cowrite/elements';
-import { getEngineChannel, getSharedEngine, loadModel } from '@cowrite/core';
+import { getEngineChannel, getSharedEngine, loadModel, loadPhraseModel } from '@cowrite/core';
 import type { GenerationOptions, GenerationResult, ModelDtype, Prompt, TextGenerator } from '@cowrite/core';
 
 export interface GhostEvent {
@@ -32,6 +32,8 @@ export interface BenchState {
   hardwareConcurrency: number;
   keys: number[];
   ghosts: GhostEvent[];
+  /** First visible ghost text (its first word, while a streaming suggestion grows) per key. */
+  firstWords: GhostEvent[];
   calls: EngineCall[];
 }
 
@@ -43,15 +45,17 @@ const state: BenchState = {
   hardwareConcurrency: navigator.hardwareConcurrency,
   keys: [],
   ghosts: [],
+  firstWords: [],
   calls: [],
 };
 (globalThis as { bench?: BenchState }).bench = state;
 
-/** Records what each completed request cost and how much of its prompt the KV cache covered. */
+/** Records what each completed request (generate or stream) cost and how much of its prompt the KV cache covered. */
 function recording(engine: TextGenerator): TextGenerator {
   return {
     tokenizer: engine.tokenizer,
     contextLength: engine.contextLength,
+    ...(engine.profile ? { profile: engine.profile } : {}),
     async generate(prompt: Prompt, options?: GenerationOptions): Promise<GenerationResult> {
       const start = performance.now();
       const result = await engine.generate(prompt, options);
@@ -63,21 +67,57 @@ function recording(engine: TextGenerator): TextGenerator {
       });
       return result;
     },
-    stream: (prompt: Prompt, options?: GenerationOptions) => engine.stream(prompt, options),
+    // The composer streams ghost text: time each stream from the call to its last chunk.
+    stream: (prompt: Prompt, options?: GenerationOptions) => {
+      const start = performance.now();
+      const inner = engine.stream(prompt, options);
+      return (async function* () {
+        let newTokens = 0;
+        let promptTokens = 0;
+        let cachedPromptTokens = 0;
+        const iterator = inner[Symbol.asyncIterator]();
+        let complete = false;
+        try {
+          for (;;) {
+            const step = await iterator.next();
+            if (step.done) {
+              const result = step.value as GenerationResult | undefined;
+              promptTokens = result?.promptTokens ?? 0;
+              cachedPromptTokens = result?.cachedPromptTokens ?? 0;
+              complete = true;
+              break;
+            }
+            newTokens += step.value.tokenIds.length;
+            // The consumer stopping after a complete first sentence also counts as a completed call.
+            if (step.value.finishReason !== undefined || /[.!?]\s*$/.test(step.value.text)) complete = true;
+            yield step.value;
+          }
+        } finally {
+          await iterator.return?.(undefined);
+          if (complete) state.calls.push({ promptTokens, cachedPromptTokens, newTokens, ms: performance.now() - start });
+        }
+      })();
+    },
   };
 }
 
 async function start(): Promise<void> {
   const composer = document.getElementById('composer') as CwReviewComposer;
   composer.debounce = Number(params.get('debounce') ?? 150);
-  // The benchmark models have random weights; latency is measured without the confidence gate.
-  composer.minConfidence = 0;
   const source = new URL(params.get('model') ?? '/models/tiny-gpt2/', location.href).href;
+  const phrase = params.get('dtype') === 'phrase';
+  // The GPT-2 benchmark models have random weights: latency is measured without the confidence gate.
+  // The phrase model keeps its calibrated gate (stored with it), as shoppers get it.
+  composer.minConfidence = phrase ? undefined : 0;
   const dtype = (params.get('dtype') ?? 'fp32') as ModelDtype;
   const threads = params.get('threads') ? Number(params.get('threads')) : undefined;
   const begin = performance.now();
   let engine: TextGenerator;
-  if (params.get('mode') === 'in-page') {
+  if (phrase) {
+    engine = await loadPhraseModel({ url: source });
+    state.backend = 'phrase model, on the page';
+    state.threads = 1;
+  } else if (params.get('mode') === 'in-page') {
     const model = await loadModel({ source, dtype, threads });
     state.backend = model.info.runtime.backend;
     state.threads = model.info.runtime.threads;
@@ -104,6 +144,18 @@ async function start(): Promise<void> {
       }),
     );
   });
+  // First visible word: the ghost span gets new text (not the rest of the old one, which typing through leaves).
+  let previous = '';
+  let lastFirstKey = -1;
+  new MutationObserver(() => {
+    const text = composer.shadowRoot?.querySelector('[part=ghost]')?.textContent ?? '';
+    const key = state.keys.length - 1;
+    const fresh = text.trim().length > 0 && !previous.endsWith(text);
+    previous = text;
+    if (!fresh || key === lastFirstKey || key < 0) return;
+    lastFirstKey = key;
+    requestAnimationFrame(() => state.firstWords.push({ key, latencyMs: performance.now() - (state.keys[key] as number), suggestion: text }));
+  }).observe(composer.shadowRoot as ShadowRoot, { subtree: true, childList: true, characterData: true });
   composer.focus();
   state.ready = true;
 }

@@ -10,6 +10,25 @@ export interface TextTokenizer {
 }
 
 /**
+ * What a generator says about itself, so a widget can decide what to offer: a phrase model writes
+ * only its languages and knows its calibrated ghost-text threshold. GPT-2 engines leave it out.
+ */
+export interface GeneratorProfile {
+  /** 'phrase': a shipped n-gram phrase model; 'gpt2': a neural model. */
+  kind: 'phrase' | 'gpt2';
+  name: string;
+  /** BCP 47 primary subtags the model can write; absent = any. */
+  languages?: readonly string[];
+  /**
+   * The generator completes an unfinished last word itself ("comf" → "ortable") and reads a trailing
+   * space as "the last word is finished", so prompts keep their trailing whitespace.
+   */
+  completesWords?: boolean;
+  /** Ghost text at or above this confidence is worth showing (calibrated on the co-writing benchmark). */
+  minConfidence?: number;
+}
+
+/**
  * What every consumer (prompting tasks, web components, tests) talks to.
  * The in-process model, the Worker client and scripted test engines all implement it.
  */
@@ -19,4 +38,6 @@ export interface TextGenerator {
   readonly tokenizer: TextTokenizer;
   /** Model context window in tokens (GPT-2: 1024). */
   readonly contextLength: number;
+  /** Languages and calibrated thresholds, when the generator knows them. */
+  readonly profile?: GeneratorProfile;
 }

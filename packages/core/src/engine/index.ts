@@ -7,3 +7,4 @@ export { supersedingChannel } from './superseding-channel.ts';
 export { availability, type Availability, type AvailabilityOptions } from './availability.ts';
 export { createRemoteEngine, RemoteEngine, type RemoteEngineOptions } from './remote/remote-engine.ts';
 export type { RemoteApi } from './remote/openai-wire.ts';
+export { readDeviceHints, suggestionTier, MIN_GPT2_DEVICE_MEMORY, type DeviceHints, type SuggestionTier } from './device-tier.ts';

@@ -10,6 +10,13 @@ import { argmax, logProbability, sample, warpedCandidates } from './sampler.ts';
 import { StopMatcher } from './stop-matcher.ts';
 import { yieldToEventLoop } from '../runtime/yield-to-event-loop.ts';
 
+/**
+ * Tokens between event-loop hops: at most this many milliseconds. A GPT-2 step takes longer, so it
+ * still yields after every token; a phrase model makes a token in a fraction of a millisecond and
+ * would otherwise spend most of a suggestion waiting for the next task.
+ */
+const YIELD_AFTER_MS = 4;
+
 export interface GenerationInput {
   promptIds: readonly number[];
   context: ContextFit;
@@ -40,6 +47,7 @@ export async function* generationLoop(session: DecodingSession, tokenizer: TextT
   let text = '';
   let finishReason: FinishReason = 'length';
   let complete = false;
+  let lastYield = performance.now();
 
   try {
     if (signal?.aborted) throw abortError(signal);
@@ -72,7 +80,10 @@ export async function* generationLoop(session: DecodingSession, tokenizer: TextT
       if (logprob !== undefined) chunk.logprobs = [logprob];
       yield chunk;
       if (finished) break;
-      await yieldToEventLoop();
+      if (performance.now() - lastYield >= YIELD_AFTER_MS) {
+        await yieldToEventLoop();
+        lastYield = performance.now();
+      }
       if (signal?.aborted) throw abortError(signal);
       scores = await session.advance(id);
     }

@@ -143,6 +143,8 @@ export class OutputCleaner {
     let from = 0;
     for (const end of sentenceEnds(pending)) {
       if (end === pending.length && !final) break;
+      // A bare mark first (". I love it") belongs to the sentence after it, not nowhere.
+      if (this.emitted.length === 0 && normalizeSentence(pending.slice(from, end)).length === 0 && end < pending.length) continue;
       const piece = this.accept(pending.slice(from, end));
       from = end;
       if (piece) pieces.push(piece);

@@ -18,8 +18,8 @@ export { planProductDescription, writeProductDescription, streamProductDescripti
 export type { ProductDescriptionInput } from './tasks/product-description.ts';
 export { planMarketingCopy, writeMarketingCopy } from './tasks/marketing-copy.ts';
 export type { MarketingCopyInput, MarketingCopyKind } from './tasks/marketing-copy.ts';
-export { planReviewContinuation, continueReview, streamReviewContinuation } from './tasks/review-continuation.ts';
-export type { ReviewContinuationInput, ReviewContinuationResult } from './tasks/review-continuation.ts';
+export { planReviewContinuation, continueReview, streamReviewContinuation, streamGhostText } from './tasks/review-continuation.ts';
+export type { GhostUpdate, ReviewContinuationInput, ReviewContinuationResult } from './tasks/review-continuation.ts';
 export { planUserStory, writeUserStory } from './tasks/user-story.ts';
 export type { UserStoryInput } from './tasks/user-story.ts';
 export { planIdeaRefinement, refineIdea } from './tasks/idea-refinement.ts';

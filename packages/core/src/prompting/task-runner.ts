@@ -1,5 +1,5 @@
 import type { TextGenerator } from '../contracts/text-generator.ts';
-import type { FinishReason, GenerationOptions } from '../contracts/generation.ts';
+import type { FinishReason, GenerationOptions, GenerationResult } from '../contracts/generation.ts';
 import type { BudgetReport, ShortenableField } from './budget.ts';
 import { fitPrompt } from './budget.ts';
 import type { CleanupMode, CleanupReport, EmptyReason } from './cleanup.ts';
@@ -64,6 +64,8 @@ export interface TaskResult {
     newTokens: number;
     /** Per-token log-probabilities, when the plan asked for them and the engine reports them. */
     logprobs?: number[];
+    /** The generated token ids (non-streaming runs), to map log-probabilities onto the text. */
+    tokenIds?: number[];
   };
 }
 
@@ -178,12 +180,21 @@ class GuardedOutput {
 
 export async function runPlan(engine: TextGenerator, plan: TaskPlan, signal?: AbortSignal): Promise<TaskResult> {
   const generated = await engine.generate(plan.prompt, signal ? { ...plan.generation, signal } : plan.generation);
+  return finishPlan(plan, generated);
+}
+
+/**
+ * Cleans and guards generated text as `runPlan` does. Also for text still streaming: with
+ * `finishReason: 'length'` a cut-off last word is left out, so every partial result is whole words.
+ */
+export function finishPlan(plan: TaskPlan, generated: Pick<GenerationResult, 'text' | 'finishReason' | 'tokenIds' | 'logprobs'>): TaskResult {
   const out = new GuardedOutput(plan);
   out.add(out.cleaner.push(generated.text));
   // A stop string the engine reported ends the text as cleanly as end-of-sequence.
   out.add(out.cleaner.finish(generated.finishReason));
   const result = out.result(generated.text, generated.finishReason, generated.tokenIds.length, plan.budget);
   if (generated.logprobs) result.generation.logprobs = generated.logprobs;
+  result.generation.tokenIds = generated.tokenIds;
   return result;
 }
 

@@ -22,9 +22,13 @@ export interface PromptTemplate {
 
 const PLACEHOLDER = /\{\{\s*([\w-]+)\s*\}\}/g;
 
-/** Fills `{{name}}` placeholders; throws `INVALID_TEMPLATE` for a name with no value. */
-export function renderTemplate(template: string, values: Readonly<Record<string, string>>): string {
-  const lines = template.split('\n').flatMap((line) => {
+/**
+ * Fills `{{name}}` placeholders; throws `INVALID_TEMPLATE` for a name with no value. With `keepLastLine`
+ * (a query), the last line stays even when empty: generation continues there ("Review:" with no draft yet).
+ */
+export function renderTemplate(template: string, values: Readonly<Record<string, string>>, keepLastLine = false): string {
+  const all = template.split('\n');
+  const lines = all.flatMap((line, index) => {
     let placeholders = 0;
     let filled = 0;
     const rendered = line.replace(PLACEHOLDER, (_m, name: string) => {
@@ -34,7 +38,10 @@ export function renderTemplate(template: string, values: Readonly<Record<string,
       if (value.length > 0) filled++;
       return value;
     });
-    return placeholders > 0 && filled === 0 ? [] : [rendered];
+    const empty = placeholders > 0 && filled === 0;
+    // Kept empty, the line ends at its label ("Review:"): GPT-2 writes the space itself.
+    if (empty && keepLastLine && index === all.length - 1) return [rendered.trimEnd()];
+    return empty ? [] : [rendered];
   });
   return lines.join('\n');
 }
@@ -48,6 +55,6 @@ export function renderPrompt(
 ): string {
   const parts = [renderTemplate(template.preamble, shared)];
   for (const ex of examples) parts.push(renderTemplate(template.example, { ...shared, ...ex }));
-  parts.push(renderTemplate(template.query, { ...shared, ...query }));
+  parts.push(renderTemplate(template.query, { ...shared, ...query }, true));
   return parts.filter((p) => p.length > 0).join(template.separator);
 }

@@ -1,19 +1,22 @@
 import { html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { detectLang } from '@cowrite/core';
 import type { GuardOrigin, TextGenerator } from '@cowrite/core';
 import { cssProps } from '../base/css-props.ts';
 import { FormControlElement } from '../base/form-control.ts';
 import { sharedStyles } from '../base/shared.styles.ts';
 import { format } from '../base/strings.ts';
 import type { CowriteStrings } from '../base/strings.ts';
-import { continueDraft, streamReviewDraft, trimSuggestion } from '../services/tasks.ts';
+import { streamDraftContinuation, streamReviewDraft, trimSuggestion } from '../services/tasks.ts';
 import type { Continuation, ReviewContext } from '../services/tasks.ts';
 import { getTextServices } from '../services/text-services.ts';
 import type { GuardReport, RatingSuggestion, SentimentReading } from '../services/text-services.ts';
 import { readDraft, removeDraft, writeDraft } from './draft-storage.ts';
 import { ghostIsShowing } from './ghost-visibility.ts';
 import { REVIEW_MAX_LENGTH } from './limits.ts';
+import { afterPress, trackPresses } from './after-press.ts';
+import { ghostGate, worthShowing, writesLanguage } from './ghost-gate.ts';
 import { reviewComposerStyles } from './review-composer.styles.ts';
 import { reviewComposerMetrics } from './review-composer.metrics.ts';
 import type { MetricRecipe } from '../metrics/metrics-controller.ts';
@@ -185,10 +188,11 @@ export class CwReviewComposer extends FormControlElement {
   declare minSuggestionLength: number;
   /**
    * Suggestions whose confidence (when the source reports one) is below this are dropped. Core's ghost
-   * task reports the geometric-mean probability of the generated tokens; 0.2 is an uncalibrated default
-   * to tune per model. Use 0 for test models with random weights, whose tokens are all improbable.
+   * task reports the probability of the suggestion's first word. Unset: the threshold calibrated for
+   * the model and stored with it (the shipped phrase model's), else 0.2. Use 0 for test models with
+   * random weights, whose tokens are all improbable.
    */
-  declare minConfidence: number;
+  declare minConfidence: number | undefined;
   /** Guard categories that cannot be posted anyway (e.g. `profanity pii`). */
   declare guardBlocking: string[];
   /** Whose words the guard checks: 'shopper' (default; opinions and self-descriptions pass) or 'generated'. */
@@ -228,10 +232,9 @@ export class CwReviewComposer extends FormControlElement {
     this.selectedTopics = [];
     this.noTopics = false;
     this.noAutosave = false;
-    this.debounce = 150;
+    this.debounce = 50;
     this.minChars = 8;
     this.minSuggestionLength = 2;
-    this.minConfidence = 0.2;
     this.guardBlocking = [];
     this.guardOrigin = 'shopper';
     this.suggestion = '';
@@ -249,6 +252,7 @@ export class CwReviewComposer extends FormControlElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    trackPresses();
     this.#bindForm(this.internals.form);
   }
 
@@ -508,7 +512,10 @@ export class CwReviewComposer extends FormControlElement {
   }
 
   #onBlur(): void {
-    this.#dismiss('blur');
+    this.#cancelRequest();
+    afterPress(() => {
+      if (!this.matches(':focus-within')) this.#dismiss('blur');
+    });
     if (this.#changedSinceCommit) {
       this.#changedSinceCommit = false;
       this.dispatchEvent(new Event('change', { bubbles: true }));
@@ -546,16 +553,28 @@ export class CwReviewComposer extends FormControlElement {
     const controller = new AbortController();
     this.#request = controller;
     const draft = this.value;
+    // A model that writes only some languages (the phrase model: English) offers nothing for others.
+    if (!this.suggest && !writesLanguage(this.activeEngine, detectLang(draft))) return;
     try {
       const engine = this.activeEngine;
+      // Ghost text streams in: each guarded update that passes the gate shows at once; the final one is announced.
+      const fresh = (): boolean => !controller.signal.aborted && this.value === draft && this.#caretAtEnd();
+      let partialShown = false;
       const answer = this.suggest
         ? await this.suggest(this.#context(), controller.signal, engine)
         : engine
-          ? await continueDraft(engine, this.#context(), controller.signal)
+          ? await streamDraftContinuation(engine, this.#context(), controller.signal, (partial) => {
+              if (!fresh() || !this.#confident(partial)) return;
+              this.suggestion = partial.text;
+              partialShown = true;
+            })
           : undefined;
-      if (controller.signal.aborted || this.value !== draft || !this.#caretAtEnd() || answer === undefined) return;
+      if (!fresh() || answer === undefined) return;
       const continuation: Continuation = typeof answer === 'string' ? { text: trimSuggestion(draft, answer) } : answer;
-      if (!this.#confident(continuation)) return;
+      if (!this.#confident(continuation)) {
+        if (partialShown) this.suggestion = '';
+        return;
+      }
       this.suggestion = continuation.text;
       this.#shown('continuation');
     } catch (error) {
@@ -569,9 +588,8 @@ export class CwReviewComposer extends FormControlElement {
   }
 
   #confident(continuation: Continuation): boolean {
-    const visible = continuation.text.trim();
-    if ([...visible].length < this.minSuggestionLength || !/[\p{L}\p{N}]/u.test(visible)) return false;
-    return continuation.confidence === undefined || continuation.confidence >= this.minConfidence;
+    const gate = ghostGate(this.minConfidence, this.activeEngine, { minChars: this.minChars, minSuggestionLength: this.minSuggestionLength });
+    return worthShowing(continuation, gate);
   }
 
   #shown(source: SuggestionShowDetail['source']): void {
@@ -587,6 +605,8 @@ export class CwReviewComposer extends FormControlElement {
   }
 
   #dismiss(reason: SuggestionDismissReason): void {
+    // The shopper said no or moved away: a suggestion still streaming in must not come back.
+    if (reason === 'escape' || reason === 'caret') this.#cancelRequest();
     if (!this.suggestion) return;
     const suggestion = this.suggestion;
     this.suggestion = '';

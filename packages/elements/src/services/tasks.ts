@@ -1,5 +1,6 @@
 import {
   continueReview,
+  streamGhostText,
   refineIdea as refineProductIdea,
   streamProductDescription,
   streamReviewContinuation,
@@ -45,6 +46,23 @@ function continuationInput(context: ReviewContext, mode: 'ghost' | 'compose') {
 export async function continueDraft(engine: TextGenerator, context: ReviewContext, signal: AbortSignal): Promise<Continuation> {
   const result = await continueReview(engine, continuationInput(context, 'ghost'), { signal });
   return result.confidence === undefined ? { text: result.insertText } : { text: result.insertText, confidence: result.confidence };
+}
+
+/**
+ * Ghost text as it streams: `onPartial` gets the whole words so far (each update guarded) while the
+ * model is still writing; the promise gives the final suggestion.
+ */
+export async function streamDraftContinuation(engine: TextGenerator, context: ReviewContext, signal: AbortSignal, onPartial: (partial: Continuation) => void): Promise<Continuation> {
+  const { mode: _mode, ...input } = continuationInput(context, 'ghost');
+  const updates = streamGhostText(engine, input, { signal });
+  for (;;) {
+    const step = await updates.next();
+    if (step.done) {
+      const result = step.value;
+      return result.confidence === undefined ? { text: result.insertText } : { text: result.insertText, confidence: result.confidence };
+    }
+    onPartial(step.value.confidence === undefined ? { text: step.value.insertText } : { text: step.value.insertText, confidence: step.value.confidence });
+  }
 }
 
 /** "Help me write": a few sentences from the chosen topics, streamed as cleaned, guarded deltas. */

@@ -1,9 +1,9 @@
-import type { TextGenerator } from '../../contracts/text-generator.ts';
-import type { GenerationOptions } from '../../contracts/generation.ts';
+import type { TextGenerator, TextTokenizer } from '../../contracts/text-generator.ts';
+import type { FinishReason, GenerationOptions } from '../../contracts/generation.ts';
 import { PromptingError } from '../errors.ts';
 import { detectLang } from '../lang.ts';
 import type { TaskOptions, TaskPlan, TaskResult, TaskStreamEvent } from '../task-runner.ts';
-import { guardDefaults, optionalList, optionalRating, optionalText, planTask, requireObject, runPlan, streamPlan } from '../task-runner.ts';
+import { finishPlan, guardDefaults, optionalList, optionalRating, optionalText, planTask, requireObject, runPlan, streamPlan } from '../task-runner.ts';
 
 export interface ReviewContinuationInput {
   /** What the shopper has typed so far; the caret is at its end. */
@@ -24,8 +24,9 @@ export interface ReviewContinuationResult extends TaskResult {
   /** Text to insert at the caret: `text`, minus a leading space when the draft already ends with one. */
   insertText: string;
   /**
-   * Ghost mode, when the engine reports log-probabilities: the geometric-mean probability of the
-   * generated tokens (0…1). A UI shows ghost text only above a threshold; undefined = no opinion.
+   * Ghost mode, when the engine reports log-probabilities: the probability of the suggestion's first
+   * word (its tokens up to the first space after text), 0…1 — the chance that the shopper takes at
+   * least one word, which is what a ghost-text gate decides. undefined = no opinion.
    */
   confidence?: number;
 }
@@ -66,7 +67,9 @@ export function planReviewContinuation(engine: TextGenerator, input: ReviewConti
   if (mode === 'ghost' && !/\S/.test(draftValue)) {
     throw new PromptingError('MISSING_FIELD', 'ghost text needs a non-empty draft', 'draft');
   }
-  const draft = trimTrailingSpaces(draftValue);
+  // GPT-2 predicts a word with its leading space, so trailing spaces are trimmed (linear time: see trimTrailingSpaces);
+  // a generator that completes words itself reads that space as "the last word is finished" and gets it.
+  const draft = engine.profile?.completesWords === true ? draftValue : trimTrailingSpaces(draftValue);
   const rating = optionalRating(fields, 'rating');
   const topicsText = optionalList(fields, 'topics', ', ');
   const lang = options.lang ?? (/\S/.test(draft) ? detectLang(draft) : detectLang(topicsText));
@@ -92,14 +95,31 @@ export function planReviewContinuation(engine: TextGenerator, input: ReviewConti
   });
 }
 
-function withInsertText(result: TaskResult, draft: string): ReviewContinuationResult {
+function withInsertText(result: TaskResult, draft: string, tokenizer?: TextTokenizer): ReviewContinuationResult {
   const draftEndsWithSpace = /\s$/.test(draft) || draft.length === 0;
   const insertText = draftEndsWithSpace ? result.text.replace(/^\s+/, '') : result.text;
-  const logprobs = result.generation.logprobs;
+  const { logprobs, tokenIds } = result.generation;
   if (!logprobs || logprobs.length === 0 || insertText.length === 0) return { ...result, insertText };
-  const mean = logprobs.reduce((sum, lp) => sum + lp, 0) / logprobs.length;
-  return { ...result, insertText, confidence: Math.exp(mean) };
+  const tokens = tokenizer && tokenIds ? firstWordTokens(tokenizer, tokenIds, result.generation.rawText) : 1;
+  const first = logprobs.slice(0, Math.max(1, tokens)).reduce((sum, lp) => sum + lp, 0);
+  return { ...result, insertText, confidence: Math.exp(first) };
 }
+
+/**
+ * How many tokens it takes to reach the end of the first visible word (letters or digits; punctuation
+ * after it is not part of it, so "size." is as sure as "size"). Text the engine generated but did not
+ * show (a word it completed: `rawText` is then a suffix of the decoded tokens) counts as part of it.
+ */
+function firstWordTokens(tokenizer: TextTokenizer, tokenIds: readonly number[], rawText: string): number {
+  const full = tokenizer.decode(tokenIds);
+  const hidden = full.endsWith(rawText) ? full.length - rawText.length : 0;
+  for (let k = 2; k <= tokenIds.length; k++) {
+    if (WORD_THEN_OTHER.test(tokenizer.decode(tokenIds.slice(0, k)).slice(hidden))) return k - 1;
+  }
+  return tokenIds.length;
+}
+
+const WORD_THEN_OTHER = /[\p{L}\p{N}][^\p{L}\p{N}'’]/u;
 
 /** Continues the shopper's draft in their voice (ghost text or "help me write"). */
 export async function continueReview(
@@ -108,7 +128,7 @@ export async function continueReview(
   options: TaskOptions = {},
 ): Promise<ReviewContinuationResult> {
   const plan = planReviewContinuation(engine, input, options);
-  return withInsertText(await runPlan(engine, plan, options.signal), input.draft);
+  return withInsertText(await runPlan(engine, plan, options.signal), input.draft, engine.tokenizer);
 }
 
 /** Streaming "help me write": cleaned, guarded deltas, then the result (with `insertText`). */
@@ -129,4 +149,51 @@ export async function* streamReviewContinuation(
       if (text.length > 0) yield { type: 'delta', text };
     }
   }
+}
+
+/** A ghost-text update: whole words so far, cleaned and guarded, with the first word's confidence. */
+export interface GhostUpdate {
+  insertText: string;
+  confidence?: number;
+}
+
+/**
+ * Ghost text as it streams: yields a growing suggestion — the first whole word as soon as it exists,
+ * then longer ones — each one cleaned and guarded on its own, and returns the final result, cleaned
+ * like `continueReview`'s. Stops reading once the first sentence is complete.
+ */
+export async function* streamGhostText(
+  engine: TextGenerator,
+  input: Omit<ReviewContinuationInput, 'mode'>,
+  options: TaskOptions = {},
+): AsyncGenerator<GhostUpdate, ReviewContinuationResult> {
+  const plan = planReviewContinuation(engine, { ...input, mode: 'ghost' }, options);
+  const generation = options.signal ? { ...plan.generation, signal: options.signal } : plan.generation;
+  let text = '';
+  const tokenIds: number[] = [];
+  const logprobs: number[] = [];
+  let finishReason: FinishReason = 'length';
+  let last = '';
+  for await (const chunk of engine.stream(plan.prompt, generation)) {
+    text += chunk.text;
+    tokenIds.push(...chunk.tokenIds);
+    if (chunk.logprobs) logprobs.push(...chunk.logprobs);
+    if (chunk.finishReason) {
+      // The last chunk: let the engine's stream end by itself (its result, cache bookkeeping).
+      finishReason = chunk.finishReason;
+      continue;
+    }
+    const partial = withInsertText(finishPlan(plan, { text, finishReason: 'length', tokenIds, logprobs }), input.draft, engine.tokenizer);
+    if (partial.insertText.length > 0 && partial.insertText !== last) {
+      last = partial.insertText;
+      yield partial.confidence === undefined ? { insertText: last } : { insertText: last, confidence: partial.confidence };
+      // The first sentence is done: later tokens cannot change the suggestion.
+      if (partial.cleanup.droppedTail === undefined && /[.!?。！？]$/.test(last.trimEnd())) {
+        finishReason = 'stop';
+        break;
+      }
+    }
+  }
+  const generated = { text, finishReason, tokenIds, ...(logprobs.length > 0 ? { logprobs } : {}) };
+  return withInsertText(finishPlan(plan, generated), input.draft, engine.tokenizer);
 }

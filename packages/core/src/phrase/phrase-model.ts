@@ -1,0 +1,98 @@
+import { InvalidArgumentError } from '../errors/cowrite-error.ts';
+import type { GeneratorProfile, Prompt, TextGenerator } from '../contracts/text-generator.ts';
+import { generationLoop } from '../generate/generation-loop.ts';
+import type { GenerationChunk, GenerationOptions, GenerationResult } from '../contracts/generation.ts';
+import { fitContext, resolveGeneration } from '../generate/resolve-options.ts';
+import { lineContext } from './line-context.ts';
+import { NgramScorer } from './ngram-scorer.ts';
+import type { PackedModel, PhraseModelHeader } from './packed-format.ts';
+import { BOUNDARY_ID } from './packed-format.ts';
+import { PhraseSession } from './phrase-session.ts';
+import type { Healing } from './word-healing.ts';
+import { HealedTokenizer, PrefixIndex, healingFor } from './word-healing.ts';
+import { splitWordPieces } from './word-pieces.ts';
+import { WordPieceTokenizer } from './word-tokenizer.ts';
+
+/** Nominal window: a phrase model reads only its last few words, but prompt budgets need a number. */
+const CONTEXT_LENGTH = 1024;
+
+/**
+ * A review phrase model: a pruned Kneser–Ney word n-gram that ships with Cowrite (no download, no
+ * Worker: a suggestion takes about a millisecond). Same interface as GPT-2 — `generate`, `stream`,
+ * HF-named options, stop strings, `AbortSignal`, `logprobs` — so prompting tasks and elements use it
+ * unchanged. It continues the prompt's last line (after a `Label:` prefix); the profile says which
+ * languages it writes and the ghost-text threshold calibrated for it.
+ */
+export class PhraseModel implements TextGenerator {
+  readonly tokenizer: WordPieceTokenizer;
+  readonly contextLength = CONTEXT_LENGTH;
+  readonly header: PhraseModelHeader;
+  readonly profile: GeneratorProfile;
+  readonly #scorer: NgramScorer;
+  #prefixes: PrefixIndex | undefined;
+
+  constructor(model: PackedModel) {
+    this.header = model.header;
+    this.tokenizer = new WordPieceTokenizer(model.vocab);
+    this.#scorer = new NgramScorer(model);
+    this.profile = { kind: 'phrase', name: model.header.name, languages: [...model.header.languages], completesWords: true, minConfidence: model.header.ghost.minConfidence };
+  }
+
+  async generate(prompt: Prompt, options: GenerationOptions = {}): Promise<GenerationResult> {
+    const run = this.#run(prompt, options);
+    for (;;) {
+      const step = await run.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  async *stream(prompt: Prompt, options: GenerationOptions = {}): AsyncGenerator<GenerationChunk, GenerationResult> {
+    return yield* this.#run(prompt, options);
+  }
+
+  /**
+   * How likely `text` is as a line of its own (a review), end included: the natural-log probability of
+   * its known word pieces (`scored`), skipping pieces outside the vocabulary (`unknown`).
+   */
+  score(text: string): { logProb: number; scored: number; unknown: number } {
+    return this.#scorer.logProbability([...this.tokenizer.encode(text), BOUNDARY_ID]);
+  }
+
+  async *#run(prompt: Prompt, options: GenerationOptions): AsyncGenerator<GenerationChunk, GenerationResult> {
+    const settings = resolveGeneration(options, {
+      vocabSize: this.tokenizer.vocabSize,
+      contextLength: CONTEXT_LENGTH,
+      eosTokenIds: [BOUNDARY_ID],
+      generationDefaults: {},
+    });
+    const { context, healing } = this.#context(prompt);
+    const { ids, fit } = fitContext(context, settings.maxNewTokens, CONTEXT_LENGTH);
+    settings.maxNewTokens = fit.maxNewTokens;
+    const session = new PhraseSession(this.#scorer, healing?.allowed);
+    const tokenizer = healing ? new HealedTokenizer(this.tokenizer, healing.prefix) : this.tokenizer;
+    return yield* generationLoop(session, tokenizer, { promptIds: ids, context: fit, settings, vocabSize: this.tokenizer.vocabSize });
+  }
+
+  /** The line being written, from its start marker (`[boundary, …words]`), and its unfinished last word. */
+  #context(prompt: Prompt): { context: number[]; healing?: Healing } {
+    if (typeof prompt === 'string') {
+      const line = lineContext(prompt);
+      const pieces = splitWordPieces(line);
+      const healing = healingFor(line, pieces, (this.#prefixes ??= new PrefixIndex(this.tokenizer)));
+      const words = healing ? pieces.slice(0, -1) : pieces;
+      return { context: [BOUNDARY_ID, ...this.tokenizer.encodePieces(words)], ...(healing ? { healing } : {}) };
+    }
+    return { context: this.#contextIds(prompt) };
+  }
+
+  /** An id prompt: the ids after its last line break, from a start marker. */
+  #contextIds(prompt: readonly number[]): number[] {
+    if (!Array.isArray(prompt)) throw new InvalidArgumentError('INVALID_OPTION', 'prompt', 'The prompt must be a string or an array of token ids.');
+    const vocab = this.tokenizer.vocabSize;
+    for (const id of prompt) {
+      if (!Number.isInteger(id) || id < 0 || id >= vocab) throw new InvalidArgumentError('INVALID_OPTION', 'prompt', `Token id ${String(id)} is outside the vocabulary (0…${vocab - 1}).`);
+    }
+    const start = prompt.lastIndexOf(BOUNDARY_ID);
+    return [BOUNDARY_ID, ...prompt.slice(start + 1)];
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * <cw-review-composer> on the shipped review phrase model, in Chromium: the model loads on the page
+ * (no Worker), ghost text is real English, Tab takes it, and a draft in a language the model does not
+ * write gets none.
+ */
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import '@cowrite/elements/define';
+import type { CwReviewComposer } from '@cowrite/elements';
+import { loadPhraseModel } from '@cowrite/core';
+import type { PhraseModel } from '@cowrite/core';
+import { cleanup, mount, recordEvents, shadow } from './helpers.ts';
+
+let model: PhraseModel;
+
+beforeAll(async () => {
+  model = await loadPhraseModel();
+});
+
+afterEach(() => cleanup());
+
+const ghost = (element: CwReviewComposer) => shadow(element, '[part=ghost]').textContent ?? '';
+
+async function composer(): Promise<CwReviewComposer> {
+  const container = mount('<form><cw-review-composer name="review" debounce="0" no-autosave></cw-review-composer></form>');
+  const element = container.querySelector('cw-review-composer') as CwReviewComposer;
+  element.engine = model;
+  await element.updateComplete;
+  await userEvent.click(shadow<HTMLTextAreaElement>(element, 'textarea'));
+  return element;
+}
+
+describe('<cw-review-composer> with the review phrase model', () => {
+  it('shows English ghost text completing the word being typed, and Tab inserts it', async () => {
+    const element = await composer();
+    const shown = recordEvents<{ suggestion: string }>(element, 'cw-suggestion-show');
+    await userEvent.keyboard('This jacket is so comf');
+    await expect.poll(() => ghost(element), { timeout: 10_000 }).toMatch(/^ortabl/);
+    // Typing through ghost text keeps its rest ("ghter." → "ter."), so the last show may be earlier.
+    expect(shown.length).toBeGreaterThan(0);
+    await userEvent.keyboard('{Tab}');
+    expect(element.value.startsWith('This jacket is so comfortabl')).toBe(true);
+  });
+
+  it('uses the threshold stored with the model when the page sets none', async () => {
+    const element = await composer();
+    expect(element.minConfidence).toBeUndefined();
+    expect(model.profile.minConfidence).toBeGreaterThan(0);
+  });
+
+  it('offers nothing for a draft in a language the model does not write', async () => {
+    const element = await composer();
+    const shown = recordEvents<{ suggestion: string }>(element, 'cw-suggestion-show');
+    await userEvent.keyboard('这件衣服很暖和，质量也很好，');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(shown).toHaveLength(0);
+    expect(ghost(element).trim()).toBe('');
+  });
+});

@@ -1,0 +1,37 @@
+import { createReadStream, existsSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { createGunzip } from 'node:zlib';
+
+/** One review of ../shared/corpus (see its SOURCES.md). */
+export interface CorpusReview {
+  text: string;
+  source: string;
+  stars?: number;
+}
+
+export const CORPUS_DIR = new URL('../../../shared/corpus/', import.meta.url);
+export const EN_CORPUS = new URL('en-reviews.jsonl.gz', CORPUS_DIR);
+
+/**
+ * Whole stores held out of the phrase model: the co-writing benchmark replays them, so its numbers
+ * say how the model does on shops it never saw (grocery, musical instruments, skincare).
+ */
+export const HELD_OUT_SOURCES: readonly string[] = ['amazon-fine-food', 'amazon-5core-musical-instruments', 'ulta-skincare'];
+
+export function corpusAvailable(): boolean {
+  return existsSync(EN_CORPUS);
+}
+
+/** Streams the reviews of a `.jsonl` or `.jsonl.gz` file, in file order. */
+export async function* readReviews(file: URL | string): AsyncGenerator<CorpusReview> {
+  const path = typeof file === 'string' ? file : file.pathname;
+  const raw = createReadStream(path);
+  const input = path.endsWith('.gz') ? raw.pipe(createGunzip()) : raw;
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  for await (const line of lines) {
+    if (line.trim().length === 0) continue;
+    const row = JSON.parse(line) as Partial<CorpusReview>;
+    if (typeof row.text !== 'string') throw new Error(`${path}: a line has no "text" string`);
+    yield { text: row.text, source: row.source ?? 'unknown', ...(typeof row.stars === 'number' ? { stars: row.stars } : {}) };
+  }
+}
