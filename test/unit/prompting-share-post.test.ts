@@ -65,3 +65,17 @@ describe('share post', () => {
     }
   });
 });
+
+describe('share post facts', () => {
+  it('checks the post against the product facts it was given', async () => {
+    const reply = ' Love my new jacket: 100% cashmere and so warm!\n';
+    const review = 'Warm and light, great for the commute.';
+    const checked = await writeSharePost(new ScriptedEngine({ tokenizer, fallback: reply }), { review, product: 'Alpine jacket', facts: ['70% wool', '30% nylon'] });
+    const claims = checked.guard.findings.filter((f) => f.rule?.startsWith('claim.facts'));
+    expect(claims.length).toBeGreaterThan(0);
+    expect(claims.map((f) => checked.text.slice(f.start, f.end)).join(' ')).toMatch(/100%|cashmere/);
+    // Without product data there is nothing to check against: the same post gets no facts finding.
+    const unchecked = await writeSharePost(new ScriptedEngine({ tokenizer, fallback: reply }), { review });
+    expect(unchecked.guard.findings.filter((f) => f.rule?.startsWith('claim.facts'))).toEqual([]);
+  });
+});

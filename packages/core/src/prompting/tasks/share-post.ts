@@ -2,7 +2,7 @@ import type { TextGenerator } from '../../contracts/text-generator.ts';
 import { PromptingError } from '../errors.ts';
 import { detectLang } from '../lang.ts';
 import type { TaskOptions, TaskPlan, TaskResult, TaskStreamEvent } from '../task-runner.ts';
-import { guardDefaults, optionalList, optionalText, planTask, requireObject, requiredText, runPlan, streamPlan } from '../task-runner.ts';
+import { copyFacts, guardDefaults, optionalList, optionalText, planTask, requireObject, requiredText, runPlan, streamPlan } from '../task-runner.ts';
 
 export interface SharePostInput {
   /** The shopper's own review: the post is written from it, never from anyone else's words. */
@@ -44,6 +44,8 @@ export function planSharePost(engine: TextGenerator, input: SharePostInput, opti
     cleanupMode: 'sentences',
     // A post leaves the store under the shopper's name: personal data and profanity are redacted, claims flagged for the shopper to check.
     guard: guardDefaults(options, { policy: 'redact', rejectAt: 'high', categories: ['claim', 'bias', 'profanity', 'pii'] }),
+    // The post is generated copy: a number, material or origin the product's facts do not support is a claim finding.
+    facts: copyFacts({ product: fields.product, details: fields.facts }, ['product', 'details']),
   });
 }
 
