@@ -89,7 +89,8 @@ const en = {
   modelCustom: 'Self-hosted GPT-2 ({model})',
   modelPhrase: 'Built-in review phrase model (offline, English)',
   noticePhrase:
-    'Review suggestions now come from the built-in review phrase model (English, real shoppers’ phrases). Product descriptions, social posts and “Help me write” need GPT-2.',
+    'Review suggestions and “Help me write” now come from the built-in review phrase model (English, real shoppers’ phrases); product descriptions, social posts and idea rewrites need GPT-2.',
+  noticeOfferShort: 'You can also try the small test model this demo serves itself (random weights: word salad).',
   noticeHubFailed: 'GPT-2 could not be downloaded from the Hugging Face hub (offline, or blocked by a firewall).',
   noticeCustomFailed: 'The self-hosted model could not be loaded.',
   noticeOffer:
@@ -185,7 +186,8 @@ const zh: Record<DemoTextKey, string> = {
   modelLocal: '本地测试模型（微型 GPT-2，随机权重）',
   modelCustom: '自托管 GPT-2（{model}）',
   modelPhrase: '内置评价短语模型（离线，英文）',
-  noticePhrase: '评价建议现由内置的评价短语模型提供（英文，来自真实买家的用语）。商品描述、社交媒体文案和“帮我写”需要 GPT-2。',
+  noticePhrase: '评价建议和“帮我写”现由内置的评价短语模型提供（英文，来自真实买家的用语）；商品描述、社交媒体文案和创意改写需要 GPT-2。',
+  noticeOfferShort: '也可以试试本演示自带的小型测试模型（权重随机，内容没有意义）。',
   noticeHubFailed: '无法从 Hugging Face Hub 下载 GPT-2（设备离线，或被防火墙拦截）。',
   noticeCustomFailed: '无法加载自托管的模型。',
   noticeOffer: '本演示自带的小型测试模型可以展示评价建议、标题和创意改写的用法（权重随机，内容没有意义）。商品描述、社交媒体文案和“帮我写”需要 GPT-2。',

@@ -60,11 +60,12 @@ function renderModelState(): void {
     byId('model-notice-text').textContent = [
       modelChoice.kind === 'custom' ? t('noticeCustomFailed') : t('noticeHubFailed'),
       phraseTookOver ? t('noticePhrase') : '',
-      t('noticeOffer'),
+      phraseTookOver ? t('noticeOfferShort') : t('noticeOffer'),
       t('noticeSelfHost'),
     ]
       .filter(Boolean)
-      .join(' ');
+      // Chinese sentences end in 。 and take no space between them.
+      .join(currentLanguage() === 'zh' ? '' : ' ');
   }
   byId('local-model-note').hidden = !local;
   // Neither offline model writes product copy: sentence-based copy comes back empty, so say why, plainly.
