@@ -41,14 +41,14 @@ export type {
  * @tagname cw-review-composer
  * @summary Review editor with inline AI suggestions, star rating, topics and a pre-submit guard.
  *
- * @fires input - The draft or rating changed (native, bubbles, composed).
- * @fires change - The draft changed and the editor lost focus, or the rating changed.
- * @fires cw-suggestion-show - A suggestion is shown. `detail: { suggestion, source }`.
- * @fires cw-suggestion-accept - A suggestion (or one word of it) was accepted. `detail: { text, partial }`.
- * @fires cw-suggestion-dismiss - A suggestion went away unaccepted. `detail: { suggestion, reason }`.
- * @fires cw-guard - The guard held back a submit and shows its findings. `detail: { report }`.
- * @fires cw-draft-restore - An autosaved draft was restored. `detail: { text, rating }`.
- * @fires cw-suggestion-error - The engine failed while suggesting (no ghost text is shown). `detail: { error }`.
+ * @fires {InputEvent} input - The draft or rating changed (native, bubbles, composed).
+ * @fires {Event} change - The draft changed and the editor lost focus, or the rating changed.
+ * @fires {CustomEvent} cw-suggestion-show - A suggestion is shown. `detail: { suggestion, source }`.
+ * @fires {CustomEvent} cw-suggestion-accept - A suggestion (or one word of it) was accepted. `detail: { text, partial }`.
+ * @fires {CustomEvent} cw-suggestion-dismiss - A suggestion went away unaccepted. `detail: { suggestion, reason }`.
+ * @fires {CustomEvent} cw-guard - The guard held back a submit and shows its findings. `detail: { report }`.
+ * @fires {CustomEvent} cw-draft-restore - An autosaved draft was restored. `detail: { text, rating }`.
+ * @fires {CustomEvent} cw-suggestion-error - The engine failed while suggesting (no ghost text is shown). `detail: { error }`.
  *
  * @slot label - The editor's label (defaults to the `label` attribute or "Your review").
  *
