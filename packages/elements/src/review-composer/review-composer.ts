@@ -67,6 +67,7 @@ export type {
  * @csspart sentiment - The sentiment hint.
  * @csspart count - The character count.
  * @csspart guard - The guard's findings before submit.
+ * @csspart findings - The list of findings inside the guard panel.
  * @csspart validation - Why the review cannot be posted yet, shown once the shopper left the field or tried to submit.
  *
  * @cssprop --cw-color-text - Text color.
