@@ -70,6 +70,8 @@ describe('merchant dashboard', () => {
       // Tab accepted the ghost text (it did not move focus away).
       expect((await textarea.inputValue()).length).toBeGreaterThan(before.length);
     }
+    // The storefront requires a rating (rating-required): without one the form never submits.
+    await page.locator('cw-review-composer [part~=rating]').getByRole('radio').nth(3).check();
     await page.getByRole('button', { name: 'Post review' }).click();
     const postAnyway = page.locator('cw-review-composer [part~=guard] button').last();
     if (await postAnyway.isVisible()) await postAnyway.click();
