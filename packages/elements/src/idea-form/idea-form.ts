@@ -3,16 +3,15 @@ import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { FormControlElement } from '../base/form-control.ts';
 import { renderGuardFindings } from '../base/guard-findings.ts';
-import { safeLinkUrl } from '../base/safe-url.ts';
 import { sharedStyles } from '../base/shared.styles.ts';
-import { format } from '../base/strings.ts';
 import type { CowriteStrings } from '../base/strings.ts';
 import { refineIdea } from '../services/tasks.ts';
 import type { Idea } from '../services/tasks.ts';
 import { getTextServices } from '../services/text-services.ts';
 import type { GuardFinding } from '../services/text-services.ts';
 import { ideaFormStyles } from './idea-form.styles.ts';
-import { rankSimilarIdeas } from './similar-ideas.ts';
+import { SimilarIdeasController } from './similar-ideas-controller.ts';
+import type { SimilarIdeasHost } from './similar-ideas-controller.ts';
 import type { ExistingIdea } from './similar-ideas.ts';
 import { ideaFormMetrics } from './idea-form.metrics.ts';
 import type { MetricRecipe } from '../metrics/metrics-controller.ts';
@@ -49,10 +48,10 @@ interface Refinement {
  * @tagname cw-idea-form
  * @summary Idea submission with duplicate detection and an AI rewrite to compare.
  *
- * @fires cw-idea-submit - The shopper submitted a valid idea (cancelable). `detail: { title, description, category }`.
- * @fires cw-similar-ideas - Similar ideas were found for the title. `detail: { ideas }`.
+ * @fires {CustomEvent} cw-idea-submit - The shopper submitted a valid idea (cancelable). `detail: { title, description, category }`.
+ * @fires {CustomEvent} cw-similar-ideas - Similar ideas were found for the title. `detail: { ideas }`.
  * @fires input - A field changed.
- * @fires change - A field was committed.
+ * @fires {Event} change - A field was committed.
  *
  * @csspart base - The wrapper.
  * @csspart title-input - The title input.
@@ -102,8 +101,8 @@ export class CwIdeaForm extends FormControlElement {
   /** Fields the shopper edited and left: each shows its error only from then on (`:user-invalid`). */
   declare protected leftFields: ReadonlySet<'title' | 'description'>;
 
-  #similarTimer: ReturnType<typeof setTimeout> | undefined;
-  #similarRun: AbortController | undefined;
+  // The controller is part of this element, so it sees its protected state too.
+  readonly #similar = new SimilarIdeasController(this as unknown as SimilarIdeasHost);
   #refineRun: AbortController | undefined;
   readonly #editedFields = new Set<'title' | 'description'>();
 
@@ -123,14 +122,12 @@ export class CwIdeaForm extends FormControlElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.#similarTimer);
-    this.#similarRun?.abort();
     this.#refineRun?.abort();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('ideas') && this.value) this.#scheduleSimilar();
+    if (changed.has('ideas') && this.value) this.#similar.schedule();
   }
 
   // ----- form -----
@@ -195,41 +192,6 @@ export class CwIdeaForm extends FormControlElement {
     return true;
   }
 
-  // ----- similar ideas -----
-
-  #scheduleSimilar(): void {
-    clearTimeout(this.#similarTimer);
-    this.#similarRun?.abort();
-    this.#similarTimer = setTimeout(() => void this.#findSimilar(), 200);
-  }
-
-  async #findSimilar(): Promise<void> {
-    const title = this.value.trim();
-    const run = new AbortController();
-    this.#similarRun = run;
-    if ([...title].length < 4) {
-      this.similarIdeas = [];
-      return;
-    }
-    let found = rankSimilarIdeas(title, this.ideas);
-    if (this.findSimilar) {
-      try {
-        const remote = await this.findSimilar(title, run.signal);
-        const seen = new Set(found.map((idea) => idea.id ?? idea.title));
-        found = [...found, ...remote.filter((idea) => !seen.has(idea.id ?? idea.title))].slice(0, 5);
-      } catch {
-        // A failed search only means no remote suggestions.
-      }
-    }
-    if (run.signal.aborted) return;
-    const changed = found.map((idea) => idea.title).join('\n') !== this.similarIdeas.map((idea) => idea.title).join('\n');
-    this.similarIdeas = found;
-    if (changed && found.length) {
-      this.announcement = format(this.text.similarIdeasCount, { n: found.length });
-      this.dispatchEvent(new CustomEvent('cw-similar-ideas', { bubbles: true, composed: true, detail: { ideas: found } }));
-    }
-  }
-
   // ----- refinement -----
 
   /** Asks the model for a clearer title and description, shown next to the original. */
@@ -264,7 +226,7 @@ export class CwIdeaForm extends FormControlElement {
     if (!this.refinement) return;
     if (field === 'title') {
       this.value = this.refinement.title;
-      this.#scheduleSimilar();
+      this.#similar.schedule();
     } else this.description = this.refinement.description;
     this.markEdited();
     this.dispatchEvent(new Event('change', { bubbles: true }));
@@ -276,7 +238,7 @@ export class CwIdeaForm extends FormControlElement {
     this.value = (event.target as HTMLInputElement).value;
     this.#editedFields.add('title');
     this.markEdited();
-    this.#scheduleSimilar();
+    this.#similar.schedule();
   }
 
   #onFieldBlur(field: 'title' | 'description'): void {
@@ -317,7 +279,7 @@ export class CwIdeaForm extends FormControlElement {
             @change=${() => this.dispatchEvent(new Event('change', { bubbles: true }))}
           />
         </div>
-        ${this.similarIdeas.length ? this.#renderSimilar(t) : nothing}
+        ${this.#similar.render()}
         <div class="field">
           <label for="description">${t.ideaDescription}</label>
           <textarea
@@ -368,24 +330,6 @@ export class CwIdeaForm extends FormControlElement {
         <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>
       </div>
     `;
-  }
-
-  #renderSimilar(t: CowriteStrings): TemplateResult {
-    return html`<div part="similar" class="similar" id="similar">
-      <p>${t.similarIdeas}</p>
-      <ul>
-        ${this.similarIdeas.map(
-          (idea) => {
-            const href = safeLinkUrl(idea.href);
-            return html`<li>
-            ${href ? html`<a href=${href}>${idea.title}</a>` : idea.title}
-            ${idea.votes !== undefined ? html` <span class="muted">(${format(t.votes, { n: idea.votes })})</span>` : nothing}
-            ${idea.status ? html` <span class="muted">· ${idea.status}</span>` : nothing}
-          </li>`;
-          },
-        )}
-      </ul>
-    </div>`;
   }
 
   #renderComparison(t: CowriteStrings, refinement: Refinement): TemplateResult {
