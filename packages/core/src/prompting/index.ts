@@ -1,7 +1,6 @@
 export * from './guard/index.ts';
 export { PromptingError } from './errors.ts';
 export type { PromptingErrorCode } from './errors.ts';
-export { detectLang } from './lang.ts';
 export type { PromptLang } from './lang.ts';
 export { renderTemplate, renderPrompt } from './template.ts';
 export type { PromptTemplate } from './template.ts';
