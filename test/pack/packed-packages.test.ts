@@ -55,7 +55,7 @@ beforeAll(async () => {
     join(app, 'src/main.ts'),
     `import '@cowrite/elements/define';
 import { ScriptedEngine } from '@cowrite/elements/testing';
-import { analyzeSentiment } from '@cowrite/core';
+import { analyzeSentiment } from '@cowrite/core/sentiment';
 const composer = document.querySelector('cw-review-composer');
 composer.engine = new ScriptedEngine({ fallback: ' and it keeps me warm.' });
 window.sentiment = analyzeSentiment('Great jacket, fits true to size!').label;

@@ -16,7 +16,7 @@ const LAYERS: Record<string, readonly (readonly string[])[]> = {
     ['model', 'tokenizer', 'sentiment'],
     ['generate'],
     ['engine', 'prompting', 'phrase'],
-    ['testing'],
+    ['testing', 'entries'],
     ['index.ts'],
   ],
   'packages/elements/src': [

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { guardText, passesLuhn } from '@cowrite/core';
+import { guardText } from '@cowrite/core';
+// Internal helper (not in the public API): tested from its source.
+import { passesLuhn } from '../../packages/core/src/prompting/guard/luhn.ts';
 import type { GuardCategory } from '@cowrite/core';
 
 type Case = [text: string, expected: GuardCategory[], match?: string];

@@ -64,7 +64,7 @@ describe('<cw-idea-form>', () => {
     setTextServices({
       guardText: (text) => {
         const start = text.indexOf('100% waterproof');
-        return { text, findings: start < 0 ? [] : [{ category: 'claim', start, end: start + 15, severity: 'warn' }] };
+        return { text, findings: start < 0 ? [] : [{ category: 'claim', start, end: start + 15, severity: 'medium' }] };
       },
     });
     const engine = new ScriptedEngine({

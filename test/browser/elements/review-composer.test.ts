@@ -266,7 +266,7 @@ describe('<cw-review-composer> guard and autosave', () => {
     setTextServices({
       guardText: (text) => {
         const start = text.indexOf('guaranteed');
-        return { text, findings: start < 0 ? [] : [{ category: 'claim', start, end: start + 10, severity: 'warn', suggestion: 'say what you saw' }] };
+        return { text, findings: start < 0 ? [] : [{ category: 'claim', start, end: start + 10, severity: 'medium', suggestion: 'say what you saw' }] };
       },
     });
     const { element, textarea, form } = await composer();
@@ -367,7 +367,7 @@ describe('<cw-review-composer> registration and accessibility', () => {
 
   it('has no axe violations, with a suggestion, a guard panel, in Chinese and dark', async () => {
     setTextServices({
-      guardText: (text) => ({ text, findings: [{ category: 'claim', start: 0, end: 3, severity: 'warn' }] }),
+      guardText: (text) => ({ text, findings: [{ category: 'claim', start: 0, end: 3, severity: 'medium' }] }),
       suggestRating: () => ({ rating: 4, confidence: 0.9 }),
       analyzeSentiment: () => ({ label: 'positive', score: 0.5, confidence: 0.9 }),
     });

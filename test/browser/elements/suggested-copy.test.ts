@@ -35,7 +35,7 @@ describe('<cw-suggested-copy>', () => {
     setTextServices({
       guardText: (text) => {
         const start = text.indexOf('Guaranteed');
-        return { text, findings: start < 0 ? [] : [{ category: 'claim', start, end: start + 10, severity: 'warn', suggestion: 'Warm in cold weather' }] };
+        return { text, findings: start < 0 ? [] : [{ category: 'claim', start, end: start + 10, severity: 'medium', suggestion: 'Warm in cold weather' }] };
       },
     });
     const { element, engine } = await copyElement();

@@ -3,7 +3,6 @@ export { Gpt2Model, type ModelInfo } from './gpt2-model.ts';
 export { createWorkerEngine, WorkerEngine, type WorkerEngineOptions, type WorkerHealth } from './worker/worker-engine.ts';
 export { startWorkerHost } from './worker/worker-host.ts';
 export { getSharedEngine, getEngineChannel, disposeSharedEngines, type SharedEngineOptions, type Engine } from './shared-engine.ts';
-export { supersedingChannel } from './superseding-channel.ts';
 export { availability, type Availability, type AvailabilityOptions } from './availability.ts';
 export { createRemoteEngine, RemoteEngine, type RemoteEngineOptions } from './remote/remote-engine.ts';
 export type { RemoteApi } from './remote/openai-wire.ts';

@@ -1,7 +1,7 @@
+import type { Lang } from '../contracts/language.ts';
 import { guardText, severityAtLeast } from './guard/guard.ts';
 import type { ProductFacts } from './guard/facts.ts';
 import type { GuardCategory, GuardFinding, GuardPolicy, GuardSeverity } from './guard/types.ts';
-import type { PromptLang } from './lang.ts';
 
 /** How a task guards what the model wrote. */
 export interface TaskGuardOptions {
@@ -38,7 +38,7 @@ export interface GuardedPiece {
 export function guardPiece(
   piece: string,
   offset: number,
-  lang: PromptLang,
+  lang: Lang,
   options: Required<TaskGuardOptions>,
   facts?: ProductFacts,
 ): GuardedPiece {

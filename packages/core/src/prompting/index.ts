@@ -1,7 +1,6 @@
 export * from './guard/index.ts';
 export { PromptingError } from './errors.ts';
 export type { PromptingErrorCode } from './errors.ts';
-export { detectLang } from './lang.ts';
 export type { PromptLang } from './lang.ts';
 export { renderTemplate, renderPrompt } from './template.ts';
 export type { PromptTemplate } from './template.ts';
@@ -9,9 +8,8 @@ export { DEFAULT_TEMPLATES, DEFAULT_BRAND } from './templates.ts';
 export type { TaskName } from './templates.ts';
 export { fitPrompt } from './budget.ts';
 export type { BudgetReport, BudgetRequest, FittedPrompt, ShortenableField, TruncatedField } from './budget.ts';
-export { OutputCleaner, collapseRepeatedPhrases, cutAtStop } from './cleanup.ts';
+export { OutputCleaner } from './cleanup.ts';
 export type { CleanupMode, CleanupOptions, CleanupReport, EmptyReason } from './cleanup.ts';
-export { sentenceEnds } from './sentences.ts';
 export type { DroppedSentence, TaskGuardOptions, TaskGuardReport } from './guard-pieces.ts';
 export type { BrandVoice, TaskOptions, TaskPlan, TaskResult, TaskStreamEvent } from './task-runner.ts';
 export { planProductDescription, writeProductDescription, streamProductDescription } from './tasks/product-description.ts';

@@ -1,7 +1,7 @@
+import type { Lang } from '../contracts/language.ts';
 import { PromptingError } from './errors.ts';
 import { analyzeSentiment } from '../sentiment/index.ts';
 import type { SentimentLabel } from '../sentiment/index.ts';
-import type { PromptLang } from './lang.ts';
 
 export interface RatingSuggestion {
   /** Suggested stars, 1–5. A suggestion only: the shopper always sets the final rating. */
@@ -24,7 +24,7 @@ const BOUNDARIES = LOWER_BOUNDS.map(([b]) => b);
 const HALF_BAND = 0.2;
 
 /** Suggests a star rating from the review text's sentiment, with how sure it is. */
-export function suggestRating(text: string, options: { lang?: PromptLang } = {}): RatingSuggestion {
+export function suggestRating(text: string, options: { lang?: Lang } = {}): RatingSuggestion {
   if (typeof text !== 'string') throw new PromptingError('INVALID_INPUT', `suggestRating expects a string, got ${text === null ? 'null' : typeof text}.`, 'text');
   const sentiment = analyzeSentiment(text, options.lang ? { lang: options.lang } : {});
   const score = sentiment.score;

@@ -1,3 +1,4 @@
+import type { Lang } from '../contracts/language.ts';
 import type { TextGenerator } from '../contracts/text-generator.ts';
 import type { FinishReason, GenerationOptions, GenerationResult } from '../contracts/generation.ts';
 import type { BudgetReport, ShortenableField } from './budget.ts';
@@ -9,7 +10,6 @@ import type { ProductFacts } from './guard/facts.ts';
 import type { GuardFinding } from './guard/types.ts';
 import type { TaskGuardOptions, TaskGuardReport } from './guard-pieces.ts';
 import { guardPiece } from './guard-pieces.ts';
-import type { PromptLang } from './lang.ts';
 import type { PromptTemplate } from './template.ts';
 import type { TaskName } from './templates.ts';
 import { DEFAULT_BRAND, DEFAULT_TEMPLATES } from './templates.ts';
@@ -24,7 +24,7 @@ export interface BrandVoice {
 /** Options every task accepts. */
 export interface TaskOptions {
   /** Template language; default: detected from the main input text. */
-  lang?: PromptLang;
+  lang?: Lang;
   brand?: BrandVoice;
   /** Any part of the built-in template to replace (e.g. `examples: []` for zero-shot, or your own). */
   template?: Partial<PromptTemplate>;
@@ -38,7 +38,7 @@ export interface TaskOptions {
 /** Everything decided before the model runs; `plan*` functions return it without generating. */
 export interface TaskPlan {
   task: TaskName;
-  lang: PromptLang;
+  lang: Lang;
   prompt: string;
   generation: GenerationOptions;
   cleanup: { mode: CleanupMode; avoid: string[]; keepLeadingSpace: boolean };
@@ -50,7 +50,7 @@ export interface TaskPlan {
 
 export interface TaskResult {
   task: TaskName;
-  lang: PromptLang;
+  lang: Lang;
   /** Cleaned, guarded text ('' only together with `emptyReason`). */
   text: string;
   emptyReason?: EmptyReason;
@@ -75,7 +75,7 @@ export type TaskStreamEvent = { type: 'delta'; text: string } | { type: 'result'
 /** What a task module hands to the runner. */
 export interface TaskSpec {
   task: TaskName;
-  lang: PromptLang;
+  lang: Lang;
   options: TaskOptions;
   /** Values for the query entry. */
   query: Record<string, string>;
@@ -93,7 +93,7 @@ export interface TaskSpec {
   extraStop?: readonly string[];
 }
 
-export function resolveTemplate(task: TaskName, lang: PromptLang, override?: Partial<PromptTemplate>): PromptTemplate {
+export function resolveTemplate(task: TaskName, lang: Lang, override?: Partial<PromptTemplate>): PromptTemplate {
   return { ...DEFAULT_TEMPLATES[task][lang], ...override };
 }
 

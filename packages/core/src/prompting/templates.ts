@@ -1,4 +1,4 @@
-import type { PromptLang } from './lang.ts';
+import type { Lang } from '../contracts/language.ts';
 import type { PromptTemplate } from './template.ts';
 
 /** The co-creation jobs the prompting module knows. */
@@ -9,7 +9,7 @@ export type TaskName = 'productDescription' | 'marketingCopy' | 'reviewContinuat
  * (and any other field) through a task's `template` option. Every template avoids the claims
  * the guard flags, so the examples do not teach the model to make them.
  */
-export const DEFAULT_TEMPLATES: Readonly<Record<TaskName, Readonly<Record<PromptLang, PromptTemplate>>>> = {
+export const DEFAULT_TEMPLATES: Readonly<Record<TaskName, Readonly<Record<Lang, PromptTemplate>>>> = {
   productDescription: {
     en: {
       preamble: '{{brand}} | Online store\nProduct descriptions in a {{voice}} voice.\n',
@@ -292,7 +292,7 @@ export const DEFAULT_TEMPLATES: Readonly<Record<TaskName, Readonly<Record<Prompt
 };
 
 /** Brand defaults used when the merchant gives none. */
-export const DEFAULT_BRAND: Readonly<Record<PromptLang, { name: string; voice: string }>> = {
+export const DEFAULT_BRAND: Readonly<Record<Lang, { name: string; voice: string }>> = {
   en: { name: 'Our store', voice: 'friendly, clear' },
   zh: { name: '我们的店铺', voice: '亲切、简洁' },
 };

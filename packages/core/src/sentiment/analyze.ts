@@ -5,7 +5,8 @@ import { LEXICON_SIGNALS, lexiconSignals, sentenceSignals } from './learned/lexi
 import { learnedModelFor } from './learned/model-registry.ts';
 import type { LanguagePack } from './lexicon-types.ts';
 import { scoreSentence, type AspectMention, type ScoredCue } from './score-sentence.ts';
-import { blankMarkup, detectLanguage, splitSentences } from './text-prep.ts';
+import { detectLang, type Lang } from '../contracts/language.ts';
+import { blankMarkup, splitSentences } from './text-prep.ts';
 import { tokenizeChinese } from './tokenize-zh.ts';
 import { tokenizeEnglish } from './tokenize-en.ts';
 import type {
@@ -14,7 +15,6 @@ import type {
   SentenceSentiment,
   SentimentCue,
   SentimentLabel,
-  SentimentLanguage,
   SentimentResult,
 } from './types.ts';
 
@@ -30,7 +30,7 @@ export type SentimentAnalyzer = (text: string, options?: AnalyzeSentimentOptions
  * packs; an app that only needs one language imports `createSentimentAnalyzer` and that
  * pack alone, and its bundler leaves the other lexicon out.
  */
-export function createSentimentAnalyzer(packs: Partial<Record<SentimentLanguage, LanguagePack>>, tuning: AnalyzerTuning = {}): SentimentAnalyzer {
+export function createSentimentAnalyzer(packs: Partial<Record<Lang, LanguagePack>>, tuning: AnalyzerTuning = {}): SentimentAnalyzer {
   return (text, options) => analyzeWithPacks(text, options, packs, tuning);
 }
 
@@ -46,7 +46,7 @@ export interface AnalyzerTuning {
 function analyzeWithPacks(
   text: unknown,
   options: AnalyzeSentimentOptions | undefined,
-  packs: Partial<Record<SentimentLanguage, LanguagePack>>,
+  packs: Partial<Record<Lang, LanguagePack>>,
   tuning: AnalyzerTuning,
 ): SentimentResult {
   if (typeof text !== 'string') {
@@ -65,7 +65,7 @@ function analyzeWithPacks(
   const learned: Array<LearnedSentence | null> = [];
 
   for (const span of splitSentences(clean)) {
-    const lang = forced ?? detectLanguage(clean, span.start, span.end);
+    const lang = forced ?? detectLang(clean, span.start, span.end);
     languageWeight[lang] += span.end - span.start;
     const pack = packs[lang] ?? packs.en ?? packs.zh;
     if (!pack) throw new SentimentInputError('INVALID_OPTION', 'createSentimentAnalyzer needs at least one language pack.');
@@ -89,7 +89,7 @@ function analyzeWithPacks(
   const total = sumWeights(cues);
   const score = squash(total);
   const label = labelOf(score);
-  const lang = languageWeight.zh > languageWeight.en ? 'zh' : forced ?? (languageWeight.en > 0 ? 'en' : detectLanguage(clean));
+  const lang = languageWeight.zh > languageWeight.en ? 'zh' : forced ?? (languageWeight.en > 0 ? 'en' : detectLang(clean));
   const lexiconAspects = collectAspects(text, cues);
   const review = learned.some((entry) => entry !== null) ? blendLearned(text, lang, score, cues, sentences, learned, lexiconAspects) : null;
   return {
@@ -124,7 +124,7 @@ const judgedClauses = (cues: readonly ScoredCue[]): ReadonlySet<string> =>
  */
 function blendLearned(
   text: string,
-  lang: SentimentLanguage,
+  lang: Lang,
   lexiconScore: number,
   cues: readonly ScoredCue[],
   sentences: SentenceSentiment[],

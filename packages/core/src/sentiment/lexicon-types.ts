@@ -1,4 +1,5 @@
-import type { AspectName, SentimentLanguage } from './types.ts';
+import type { Lang } from '../contracts/language.ts';
+import type { AspectName } from './types.ts';
 
 /** What one lexicon key (an English word/phrase or a Chinese string) does to the score. */
 export type LexiconEntry =
@@ -29,7 +30,7 @@ export type LexiconEntry =
   | { kind: 'neutral' };
 
 export interface LanguagePack {
-  lang: SentimentLanguage;
+  lang: Lang;
   /** en: lower-case words joined by single spaces; zh: the characters. */
   entries: ReadonlyMap<string, LexiconEntry>;
   /** Longest key: in words (en) or characters (zh). */
@@ -42,7 +43,7 @@ export interface LanguagePack {
 
 /** Builds a pack from plain tables; later tables override earlier ones (domain lexicon over general). */
 export function buildLanguagePack(
-  lang: SentimentLanguage,
+  lang: Lang,
   tables: ReadonlyArray<Iterable<readonly [string, LexiconEntry]>>,
   negationScope: number,
 ): LanguagePack {

@@ -1,5 +1,3 @@
-import type { SentimentLanguage } from './types.ts';
-
 /**
  * Replaces HTML tags, script/style bodies and entities with spaces of the same length,
  * so every offset found afterwards is still an offset into the caller's original string.
@@ -82,20 +80,4 @@ function pushTrimmed(text: string, start: number, end: number, exclamations: num
   while (start < end && isSpace(text.charCodeAt(start))) start++;
   while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
   if (end > start) out.push({ start, end, exclamations, question });
-}
-
-/** CJK ideographs: unified, extension A and compatibility blocks. */
-const isHan = (code: number): boolean => (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff);
-const isLatinLetter = (code: number): boolean => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-
-/** Chinese when Han characters × 3 ≥ Latin letters (a Chinese word is one or two characters, an English one about five letters). */
-export function detectLanguage(text: string, start = 0, end = text.length): SentimentLanguage {
-  let han = 0;
-  let latin = 0;
-  for (let index = start; index < end; index++) {
-    const code = text.charCodeAt(index);
-    if (isLatinLetter(code)) latin++;
-    else if (isHan(code)) han++;
-  }
-  return han > 0 && han * 3 >= latin ? 'zh' : 'en';
 }

@@ -2,8 +2,13 @@
 
 export type SentimentLabel = 'positive' | 'negative' | 'neutral';
 
-/** Languages with a lexicon. Text in other scripts is analysed as English (and usually comes out neutral). */
-export type SentimentLanguage = 'en' | 'zh';
+import type { Lang } from '../contracts/language.ts';
+
+/**
+ * Languages with a lexicon. Text in other scripts is analysed as English (and usually comes out neutral).
+ * @deprecated Use {@link Lang}: the one language type shared by prompting and sentiment.
+ */
+export type SentimentLanguage = Lang;
 
 export type AspectName =
   | 'quality'
@@ -23,7 +28,7 @@ export interface TextSpan {
 
 export interface SentenceSentiment extends TextSpan {
   text: string;
-  lang: SentimentLanguage;
+  lang: Lang;
   label: SentimentLabel;
   /** -1..1 */
   score: number;
@@ -52,7 +57,7 @@ export interface SentimentResult {
   /** 0..1: how sure the label is (few or weak cues → low). 0 for empty input. */
   confidence: number;
   /** The language the text was analysed as (the dominant one for mixed text). */
-  lang: SentimentLanguage;
+  lang: Lang;
   sentences: SentenceSentiment[];
   aspects: AspectSentiment[];
   cues: SentimentCue[];
@@ -60,7 +65,7 @@ export interface SentimentResult {
 
 export interface AnalyzeSentimentOptions {
   /** Force a language for every sentence; by default each sentence is detected on its own (mixed text works). */
-  lang?: SentimentLanguage;
+  lang?: Lang;
 }
 
 export interface ReviewInput {
@@ -73,7 +78,7 @@ export interface ReviewInput {
 export interface SummarizeFeedbackOptions {
   /** Below this many reviews the summary declines (status 'insufficient'). Default 5. */
   minCount?: number;
-  lang?: SentimentLanguage;
+  lang?: Lang;
   /** Quotes kept per aspect. Default 3. */
   maxQuotes?: number;
   /** Entries in `pros` and `cons`. Default 5. */

@@ -1,17 +1,16 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import type { GuardFinding } from '../services/text-services.ts';
-import { format } from './strings.ts';
+import { format, stringFor } from './strings.ts';
 import type { CowriteStrings } from './strings.ts';
 
 /** Guard findings as a list: category, the flagged words (as text) and the suggested fix. */
 export function renderGuardFindings(t: CowriteStrings, text: string, findings: readonly GuardFinding[]): TemplateResult | typeof nothing {
   if (!findings.length) return nothing;
-  const labels = t as unknown as Record<string, string | undefined>;
   return html`<ul part="findings" class="findings">
     ${findings.map(
       (finding) => html`<li>
-        ${labels[`guard_${finding.category}`] ?? t.guard_other}: <q>${text.slice(finding.start, finding.end)}</q>
+        ${stringFor(t, `guard_${finding.category}`) ?? t.guard_other}: <q>${text.slice(finding.start, finding.end)}</q>
         ${finding.suggestion ? html` — ${format(t.guardSuggestion, { text: typeof finding.suggestion === 'string' ? finding.suggestion : finding.suggestion.message })}` : nothing}
       </li>`,
     )}

@@ -145,6 +145,13 @@ export const englishStrings = {
 
 export type CowriteStrings = { [K in keyof typeof englishStrings]: string };
 
+const isStringKey = (key: string): key is keyof CowriteStrings => Object.hasOwn(englishStrings, key);
+
+/** The string for a key built at run time (`aspect_${name}`, `guard_${category}`); undefined when there is no such string. */
+export function stringFor(t: CowriteStrings, key: string): string | undefined {
+  return isStringKey(key) ? t[key] : undefined;
+}
+
 export const simplifiedChineseStrings: CowriteStrings = {
   reviewLabel: '您的评价',
   reviewPlaceholder: '您喜欢或不喜欢哪些地方？',

@@ -1,5 +1,5 @@
 import { summarizeFeedback } from '@cowrite/core';
-import type { AspectSummary, FeedbackQuote, FeedbackSummary, ReviewInput, SentimentLanguage } from '@cowrite/core';
+import type { AspectSummary, FeedbackQuote, FeedbackSummary, Lang, ReviewInput } from '@cowrite/core';
 
 /** The merged result the element renders; quotes carry indices into the whole input. */
 export interface MergedFeedback {
@@ -11,7 +11,7 @@ export interface MergedFeedback {
 }
 
 export interface ChunkedSummaryOptions {
-  lang?: SentimentLanguage;
+  lang?: Lang;
   maxQuotes: number;
   chunkSize?: number;
   signal?: AbortSignal;

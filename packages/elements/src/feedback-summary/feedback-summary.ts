@@ -5,7 +5,7 @@ import type { FeedbackQuote, ReviewInput } from '@cowrite/core';
 import { CowriteElement } from '../base/cowrite-element.ts';
 import { safeLinkUrl } from '../base/safe-url.ts';
 import { sharedStyles } from '../base/shared.styles.ts';
-import { format } from '../base/strings.ts';
+import { format, stringFor } from '../base/strings.ts';
 import type { CowriteStrings } from '../base/strings.ts';
 import { summarizeInChunks } from './chunked-summary.ts';
 import type { MergedFeedback } from './chunked-summary.ts';
@@ -147,7 +147,6 @@ export class CwFeedbackSummary extends CowriteElement {
   }
 
   #renderSummary(t: CowriteStrings, summary: MergedFeedback): TemplateResult {
-    const labels = t as unknown as Record<string, string | undefined>;
     const total = Math.max(1, summary.count);
     const shares = (['positive', 'neutral', 'negative'] as const).map((label) => ({
       label,
@@ -180,7 +179,7 @@ export class CwFeedbackSummary extends CowriteElement {
                 // "neutral" segment next to "3 positive, 0 negative" reads as a share nobody can find.
                 const mentions = Math.max(1, aspect.positive + aspect.negative);
                 return html`<li part="aspect" class="aspect">
-                  <span>${labels[`aspect_${aspect.aspect}`] ?? aspect.aspect}</span>
+                  <span>${stringFor(t, `aspect_${aspect.aspect}`) ?? aspect.aspect}</span>
                   <div class="bar" aria-hidden="true">
                     <span class="positive" ${cssProps({ '--_share': `${(aspect.positive / mentions) * 100}%` })}></span>
                     <span class="negative" ${cssProps({ '--_share': `${(aspect.negative / mentions) * 100}%` })}></span>

@@ -1,33 +1,32 @@
 import { analyzeSentiment, guardText, suggestRating } from '@cowrite/core';
-import type { GuardOrigin, ProductFacts } from '@cowrite/core';
+import type {
+  GuardFinding as CoreGuardFinding,
+  GuardOrigin,
+  GuardSuggestion,
+  Lang,
+  ProductFacts,
+  RatingSuggestion as CoreRatingSuggestion,
+  SentimentLabel as CoreSentimentLabel,
+  SentimentResult,
+} from '@cowrite/core';
 
 /**
- * The text analysis the elements use: sentiment, rating suggestion and guard. The shapes follow `@cowrite/core` (`analyzeSentiment`, `suggestRating`,
- * `guardText`); a page or a test may swap any of them
- * (a merchant's own moderation service, a deterministic double).
+ * The text analysis the elements use: sentiment, rating suggestion and guard. The shapes are derived from
+ * `@cowrite/core` (`analyzeSentiment`, `suggestRating`, `guardText`), keeping only the fields the elements
+ * read, so a page or a test may swap any of them (a merchant's own moderation service, a deterministic double).
  */
-export type SentimentLabel = 'positive' | 'negative' | 'neutral';
+export type SentimentLabel = CoreSentimentLabel;
 
-export interface SentimentReading {
-  label: SentimentLabel;
-  /** -1 … 1 */
-  score: number;
-  confidence: number;
-}
+/** The part of core's `SentimentResult` the elements read. */
+export type SentimentReading = Pick<SentimentResult, 'label' | 'score' | 'confidence'>;
 
-export interface RatingSuggestion {
-  /** 1 … 5 */
-  rating: number;
-  confidence: number;
-}
+/** The part of core's `RatingSuggestion` the elements read. */
+export type RatingSuggestion = Pick<CoreRatingSuggestion, 'rating' | 'confidence'>;
 
-export interface GuardFinding {
-  category: string;
-  start: number;
-  end: number;
-  severity: string;
+/** The part of core's `GuardFinding` the elements read; a replacement service may give its fix as plain text. */
+export interface GuardFinding extends Pick<CoreGuardFinding, 'category' | 'start' | 'end' | 'severity'> {
   /** A fix as text, or core's `{ action, message, replacement? }`. */
-  suggestion?: string | { message: string; replacement?: string };
+  suggestion?: string | Pick<GuardSuggestion, 'message' | 'replacement'>;
 }
 
 export interface GuardReport {
@@ -36,7 +35,7 @@ export interface GuardReport {
 }
 
 export interface GuardCallOptions {
-  lang?: 'en' | 'zh';
+  lang?: Lang;
   /** 'shopper' for a shopper's own review (opinions pass), 'generated' for AI or marketing copy. */
   origin?: GuardOrigin;
   /** Product attributes generated copy must not contradict. */
@@ -44,7 +43,7 @@ export interface GuardCallOptions {
 }
 
 export interface TextServices {
-  analyzeSentiment(text: string, options: { lang?: 'en' | 'zh' }): SentimentReading;
+  analyzeSentiment(text: string, options: { lang?: Lang }): SentimentReading;
   suggestRating(text: string): RatingSuggestion;
   guardText(text: string, options: GuardCallOptions): GuardReport;
 }

@@ -4,7 +4,7 @@ import { live } from 'lit/directives/live.js';
 import { FormControlElement } from '../base/form-control.ts';
 import { renderGuardFindings } from '../base/guard-findings.ts';
 import { sharedStyles } from '../base/shared.styles.ts';
-import { format } from '../base/strings.ts';
+import { format, stringFor } from '../base/strings.ts';
 import type { CowriteStrings } from '../base/strings.ts';
 import { streamCopy } from '../services/tasks.ts';
 import type { CopyKind, CopyLength, CopyTone, ProductAttributes } from '../services/tasks.ts';
@@ -239,13 +239,12 @@ export class CwSuggestedCopy extends FormControlElement {
 
   protected override render(): TemplateResult {
     const t = this.text;
-    const labels = t as unknown as Record<string, string>;
     const busy = this.candidates.some((candidate) => candidate.status === 'streaming');
     const select = <T extends string>(label: string, value: T, options: readonly T[], prefix: string, set: (value: T) => void) =>
       html`<label
         >${label}
         <select .value=${live(value)} ?disabled=${this.isDisabled} @change=${(event: Event) => set((event.target as HTMLSelectElement).value as T)}>
-          ${options.map((option) => html`<option value=${option} ?selected=${option === value}>${labels[`${prefix}${option}`] ?? option}</option>`)}
+          ${options.map((option) => html`<option value=${option} ?selected=${option === value}>${stringFor(t, `${prefix}${option}`) ?? option}</option>`)}
         </select></label
       >`;
     return html`

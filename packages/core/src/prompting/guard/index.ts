@@ -1,6 +1,5 @@
-export { guardText, DEFAULT_GUARD_RULES, severityAtLeast } from './guard.ts';
+export { guardText, DEFAULT_GUARD_RULES } from './guard.ts';
 export type { GuardRunOptions } from './guard.ts';
-export { passesLuhn } from './luhn.ts';
 export { GUARD_CATEGORIES } from './types.ts';
 export type {
   GuardCategory,

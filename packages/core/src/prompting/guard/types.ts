@@ -1,5 +1,5 @@
-import type { PromptLang } from '../lang.ts';
 
+import type { Lang } from '../../contracts/language.ts';
 import type { ProductFacts } from './facts.ts';
 
 export type GuardCategory = 'claim' | 'bias' | 'profanity' | 'pii';
@@ -46,7 +46,7 @@ export interface GuardFinding {
 export interface GuardOptions {
   policy?: GuardPolicy;
   /** Which language's word rules to run; personal-data rules always run. Default 'auto' (both). */
-  lang?: PromptLang | 'auto';
+  lang?: Lang | 'auto';
   /** Lowest severity that makes `reject` reject. Default 'medium'. */
   rejectAt?: GuardSeverity;
   /** Categories to check. Default: all four. */
@@ -75,7 +75,7 @@ export interface GuardRule {
   id: string;
   category: GuardCategory;
   /** 'any' runs whatever the language (personal data, digits). */
-  lang: PromptLang | 'any';
+  lang: Lang | 'any';
   /** Must carry the `g` flag; add `d` when `group` is used. */
   pattern: RegExp;
   severity: GuardSeverity;

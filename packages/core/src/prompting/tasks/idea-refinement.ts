@@ -1,10 +1,10 @@
+import type { Lang } from '../../contracts/language.ts';
 import type { TextGenerator } from '../../contracts/text-generator.ts';
 import type { FinishReason } from '../../contracts/generation.ts';
 import type { EmptyReason } from '../cleanup.ts';
 import { OutputCleaner, cutAtStop } from '../cleanup.ts';
 import type { GuardFinding } from '../guard/types.ts';
 import { guardPiece } from '../guard-pieces.ts';
-import type { PromptLang } from '../lang.ts';
 import { detectLang } from '../lang.ts';
 import type { TaskOptions, TaskPlan, TaskResult } from '../task-runner.ts';
 import { guardDefaults, optionalText, planTask, requireObject, requiredText } from '../task-runner.ts';
@@ -32,7 +32,7 @@ export interface IdeaRefinementResult extends TaskResult {
   missingFields: (keyof RefinedIdea)[];
 }
 
-const LABELS: Record<PromptLang, Record<keyof RefinedIdea, string>> = {
+const LABELS: Record<Lang, Record<keyof RefinedIdea, string>> = {
   en: { title: 'Title', problem: 'Problem', proposal: 'Proposal' },
   zh: { title: '标题', problem: '问题', proposal: '方案' },
 };
@@ -55,7 +55,7 @@ export function planIdeaRefinement(engine: TextGenerator, input: IdeaRefinementI
 }
 
 /** Splits "<title>\nProblem: …\nProposal: …" (the prompt ends with "Title:"). */
-function parseFields(raw: string, lang: PromptLang): Partial<Record<keyof RefinedIdea, string>> {
+function parseFields(raw: string, lang: Lang): Partial<Record<keyof RefinedIdea, string>> {
   const labels = LABELS[lang];
   const out: Partial<Record<keyof RefinedIdea, string>> = {};
   let current: keyof RefinedIdea = 'title';

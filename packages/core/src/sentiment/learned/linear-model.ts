@@ -1,4 +1,4 @@
-import type { SentimentLanguage } from '../types.ts';
+import type { Lang } from '../../contracts/language.ts';
 import { chineseFeatures, englishFeatures, type FeatureSink } from './feature-hash.ts';
 
 /**
@@ -8,7 +8,7 @@ import { chineseFeatures, englishFeatures, type FeatureSink } from './feature-ha
  *   p(positive) = σ(slope · z + intercept)   (Platt calibration, fitted leave-one-source-out)
  */
 export interface LinearSentimentModel {
-  lang: SentimentLanguage;
+  lang: Lang;
   /** The table holds 2^bits weights. */
   bits: number;
   weights: Int8Array;

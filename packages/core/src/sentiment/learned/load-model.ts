@@ -1,11 +1,11 @@
+import type { Lang } from '../../contracts/language.ts';
 import { SentimentInputError } from '../errors.ts';
-import type { SentimentLanguage } from '../types.ts';
 import { base64ToBytes, decodeSentimentModel } from './model-codec.ts';
 import { learnedModelFor, useSentimentModel } from './model-registry.ts';
 
 export interface LoadSentimentModelOptions {
   /** Load one language only; by default every language is loaded. */
-  lang?: SentimentLanguage;
+  lang?: Lang;
 }
 
 /**
@@ -15,11 +15,11 @@ export interface LoadSentimentModelOptions {
  * page never fetches the Chinese weights. Calling it again is cheap: loaded languages are kept.
  * Resolves with the languages that are now loaded.
  */
-export async function loadSentimentModel(options: LoadSentimentModelOptions = {}): Promise<SentimentLanguage[]> {
+export async function loadSentimentModel(options: LoadSentimentModelOptions = {}): Promise<Lang[]> {
   if (options === null || typeof options !== 'object') throw new SentimentInputError('INVALID_OPTION', 'loadSentimentModel expects an options object or nothing.');
   const { lang } = options;
   if (lang !== undefined && lang !== 'en' && lang !== 'zh') throw new SentimentInputError('INVALID_OPTION', `lang must be 'en', 'zh' or omitted, got ${String(lang)}.`);
-  const langs: SentimentLanguage[] = lang ? [lang] : ['en', 'zh'];
+  const langs: Lang[] = lang ? [lang] : ['en', 'zh'];
   await Promise.all(
     langs.map(async (each) => {
       if (learnedModelFor(each)) return;

@@ -1,5 +1,5 @@
+import type { Lang } from '../../contracts/language.ts';
 import { ModelFormatError } from '../../errors/cowrite-error.ts';
-import type { SentimentLanguage } from '../types.ts';
 import { LEXICON_SIGNALS } from './lexicon-signals.ts';
 import type { LinearSentimentModel } from './linear-model.ts';
 
@@ -29,7 +29,7 @@ export function decodeSentimentModel(bytes: Uint8Array): LinearSentimentModel {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const magic = String.fromCharCode(bytes[0], bytes[1], bytes[2], bytes[3]);
   if (bytes.length < HEADER_BYTES || magic !== MAGIC || bytes[4] !== VERSION) throw new ModelFormatError('MODEL_CORRUPT', 'sentiment model', 'Not a Cowrite sentiment model (bad header).');
-  const lang: SentimentLanguage = bytes[5] === 1 ? 'zh' : 'en';
+  const lang: Lang = bytes[5] === 1 ? 'zh' : 'en';
   const bits = bytes[6];
   if (bits < 8 || bits > 24 || bytes.length !== HEADER_BYTES + (1 << bits)) throw new ModelFormatError('MODEL_CORRUPT', 'sentiment model', 'Cowrite sentiment model has the wrong size for its table.');
   const read = (index: number): number => view.getFloat32(8 + index * 4, true);

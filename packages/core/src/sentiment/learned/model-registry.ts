@@ -1,4 +1,4 @@
-import type { SentimentLanguage } from '../types.ts';
+import type { Lang } from '../../contracts/language.ts';
 import type { LinearSentimentModel } from './linear-model.ts';
 
 /**
@@ -6,13 +6,13 @@ import type { LinearSentimentModel } from './linear-model.ts';
  * Module state on purpose: `await loadSentimentModel()` once, and every later
  * `analyzeSentiment` call in the page or Worker sees it; before that the lexicon answers.
  */
-const loaded: Partial<Record<SentimentLanguage, LinearSentimentModel>> = {};
+const loaded: Partial<Record<Lang, LinearSentimentModel>> = {};
 
 export function useSentimentModel(model: LinearSentimentModel): void {
   loaded[model.lang] = model;
 }
 
-export function learnedModelFor(lang: SentimentLanguage): LinearSentimentModel | undefined {
+export function learnedModelFor(lang: Lang): LinearSentimentModel | undefined {
   return loaded[lang];
 }
 
