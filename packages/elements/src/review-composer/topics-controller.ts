@@ -1,5 +1,6 @@
 import { html } from 'lit';
 import type { TemplateResult } from 'lit';
+import { stringFor } from '../base/strings.ts';
 import type { ComposerHost } from './composer-host.ts';
 
 export const DEFAULT_TOPICS = ['fit', 'quality', 'shipping', 'value', 'comfort'];
@@ -31,7 +32,6 @@ export class TopicsController {
   render(disabled: boolean): TemplateResult {
     const host = this.#host;
     const t = host.text;
-    const labels = t as unknown as Record<string, string | undefined>;
     return html`
       <div part="topics" class="topics" role="group" aria-labelledby="topics-label">
         <span class="topics-label" id="topics-label">${t.topicsLabel}</span>
@@ -44,7 +44,7 @@ export class TopicsController {
             ?disabled=${disabled}
             @click=${() => this.toggle(topic)}
           >
-            ${labels[`topic_${topic}`] ?? topic}
+            ${stringFor(t, `topic_${topic}`) ?? topic}
           </button>`,
         )}
         <button
