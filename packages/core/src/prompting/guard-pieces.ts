@@ -52,6 +52,46 @@ export function guardPiece(
   return redactPiece(piece, offset, findings);
 }
 
+/**
+ * Guards cleaned pieces in order as they are appended to one output field, collecting findings and dropped
+ * sentences into a shared report. The one clean-and-guard loop of every task (`runPlan`, `streamPlan`, and
+ * each field of idea refinement): `offset` is where the field starts in the task's whole text.
+ */
+export class PieceGuard {
+  /** The guarded text of this field so far. */
+  text = '';
+  readonly #lang: Lang;
+  readonly #options: Required<TaskGuardOptions>;
+  readonly #report: TaskGuardReport;
+  readonly #facts: ProductFacts | undefined;
+  readonly #offset: number;
+  readonly #keepLeadingSpace: boolean;
+
+  constructor(lang: Lang, options: Required<TaskGuardOptions>, report: TaskGuardReport, facts?: ProductFacts, offset = 0, keepLeadingSpace = false) {
+    this.#lang = lang;
+    this.#options = options;
+    this.#report = report;
+    this.#facts = facts;
+    this.#offset = offset;
+    this.#keepLeadingSpace = keepLeadingSpace;
+  }
+
+  /** Guards and appends `pieces`; returns the text they added. */
+  add(pieces: readonly string[]): string {
+    let delta = '';
+    for (const raw of pieces) {
+      // A sentence left out at the start must not leave its successor's separator dangling.
+      const piece = this.text.length === 0 && !this.#keepLeadingSpace ? raw.trimStart() : raw;
+      const guarded = guardPiece(piece, this.#offset + this.text.length, this.#lang, this.#options, this.#facts);
+      if (guarded.dropped) this.#report.droppedSentences.push(guarded.dropped);
+      this.#report.findings.push(...guarded.findings);
+      this.text += guarded.text;
+      delta += guarded.text;
+    }
+    return delta;
+  }
+}
+
 function redactPiece(piece: string, offset: number, findings: readonly GuardFinding[]): GuardedPiece {
   const replacements: { start: number; end: number; replacement: string }[] = [];
   let cursor = 0;

@@ -7,9 +7,8 @@ import type { CleanupMode, CleanupReport, EmptyReason } from './cleanup.ts';
 import { OutputCleaner } from './cleanup.ts';
 import { PromptingError } from './errors.ts';
 import type { ProductFacts } from './guard/facts.ts';
-import type { GuardFinding } from './guard/types.ts';
 import type { TaskGuardOptions, TaskGuardReport } from './guard-pieces.ts';
-import { guardPiece } from './guard-pieces.ts';
+import { PieceGuard } from './guard-pieces.ts';
 import type { PromptTemplate } from './template.ts';
 import type { TaskName } from './templates.ts';
 import { DEFAULT_BRAND, DEFAULT_TEMPLATES } from './templates.ts';
@@ -130,9 +129,8 @@ export function planTask(engine: TextGenerator, spec: TaskSpec): TaskPlan {
 /** Turns raw model text into guarded output pieces; shared by `runPlan` and `streamPlan` so both agree. */
 class GuardedOutput {
   readonly cleaner: OutputCleaner;
-  text = '';
-  readonly findings: GuardFinding[] = [];
   readonly report: TaskGuardReport;
+  readonly #guard: PieceGuard;
   private readonly plan: TaskPlan;
 
   constructor(plan: TaskPlan) {
@@ -143,21 +141,16 @@ class GuardedOutput {
       avoid: plan.cleanup.avoid,
       keepLeadingSpace: plan.cleanup.keepLeadingSpace,
     });
-    this.report = { policy: plan.guard.policy, rejectAt: plan.guard.rejectAt, findings: this.findings, droppedSentences: [] };
+    this.report = { policy: plan.guard.policy, rejectAt: plan.guard.rejectAt, findings: [], droppedSentences: [] };
+    this.#guard = new PieceGuard(plan.lang, plan.guard, this.report, plan.facts, 0, plan.cleanup.keepLeadingSpace);
+  }
+
+  get text(): string {
+    return this.#guard.text;
   }
 
   add(pieces: readonly string[]): string {
-    let delta = '';
-    for (const raw of pieces) {
-      // A sentence left out at the start must not leave its successor's separator dangling.
-      const piece = this.text.length === 0 && !this.plan.cleanup.keepLeadingSpace ? raw.trimStart() : raw;
-      const guarded = guardPiece(piece, this.text.length, this.plan.lang, this.plan.guard, this.plan.facts);
-      if (guarded.dropped) this.report.droppedSentences.push(guarded.dropped);
-      this.findings.push(...guarded.findings);
-      this.text += guarded.text;
-      delta += guarded.text;
-    }
-    return delta;
+    return this.#guard.add(pieces);
   }
 
   result(rawText: string, finishReason: FinishReason, newTokens: number, budget: BudgetReport): TaskResult {

@@ -3,8 +3,7 @@ import type { TextGenerator } from '../../contracts/text-generator.ts';
 import type { FinishReason } from '../../contracts/generation.ts';
 import type { EmptyReason } from '../cleanup.ts';
 import { OutputCleaner, cutAtStop } from '../cleanup.ts';
-import type { GuardFinding } from '../guard/types.ts';
-import { guardPiece } from '../guard-pieces.ts';
+import { PieceGuard } from '../guard-pieces.ts';
 import { detectLang } from '../lang.ts';
 import type { TaskOptions, TaskPlan, TaskResult } from '../task-runner.ts';
 import { guardDefaults, optionalText, planTask, requireObject, requiredText } from '../task-runner.ts';
@@ -88,8 +87,7 @@ export async function refineIdea(engine: TextGenerator, input: IdeaRefinementInp
   const last = present[present.length - 1];
 
   const result: RefinedIdea = { title: '', problem: '', proposal: '' };
-  const findings: GuardFinding[] = [];
-  const droppedSentences: IdeaRefinementResult['guard']['droppedSentences'] = [];
+  const guardReport: IdeaRefinementResult['guard'] = { policy: plan.guard.policy, rejectAt: plan.guard.rejectAt, findings: [], droppedSentences: [] };
   const removedRepeats: string[] = [];
   let droppedTail: string | undefined;
   let text = '';
@@ -100,17 +98,13 @@ export async function refineIdea(engine: TextGenerator, input: IdeaRefinementInp
     const pieces = [...cleaner.push(parsed[field] ?? ''), ...cleaner.finish(cut.stopString !== undefined ? 'stop' : finish)];
     removedRepeats.push(...cleaner.report.removedRepeats);
     if (cleaner.report.droppedTail) droppedTail = cleaner.report.droppedTail;
-    let value = '';
-    const offset = text.length + (text.length > 0 ? 1 : 0);
-    for (const piece of pieces) {
-      const guarded = guardPiece(value.length === 0 ? piece.trimStart() : piece, offset + value.length, plan.lang, plan.guard);
-      if (guarded.dropped) droppedSentences.push(guarded.dropped);
-      findings.push(...guarded.findings);
-      value += guarded.text;
-    }
-    result[field] = value;
-    if (value.length > 0) text += (text.length > 0 ? '\n' : '') + value;
+    // Each field is guarded like any task's output, at its offset in the joined text.
+    const guard = new PieceGuard(plan.lang, plan.guard, guardReport, plan.facts, text.length + (text.length > 0 ? 1 : 0));
+    guard.add(pieces);
+    result[field] = guard.text;
+    if (guard.text.length > 0) text += (text.length > 0 ? '\n' : '') + guard.text;
   }
+  const droppedSentences = guardReport.droppedSentences;
   const missingFields = FIELD_ORDER.filter((f) => result[f].length === 0);
   let emptyReason: EmptyReason | undefined;
   if (result.title.length === 0) {
@@ -124,7 +118,7 @@ export async function refineIdea(engine: TextGenerator, input: IdeaRefinementInp
     ...(emptyReason === undefined ? {} : { emptyReason }),
     fields: emptyReason === undefined ? result : { title: '', problem: '', proposal: '' },
     missingFields: emptyReason === undefined ? missingFields : [...FIELD_ORDER],
-    guard: { policy: plan.guard.policy, rejectAt: plan.guard.rejectAt, findings, droppedSentences },
+    guard: guardReport,
     budget: plan.budget,
     cleanup: { removedRepeats, ...(droppedTail === undefined ? {} : { droppedTail }), ...(cut.stopString === undefined ? {} : { stopString: cut.stopString }) },
     prompt: plan.prompt,
