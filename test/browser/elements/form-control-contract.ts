@@ -129,6 +129,16 @@ export function describeFormControl<E extends FormControlElement>(c: FormControl
       expect(userInvalid(element)).toBe(false);
     });
 
+    it('a submit attempt while empty and `required` is blocked and marks it :user-invalid', async () => {
+      const { element, form } = await setupForm('required');
+      const submits = recordEvents(form, 'submit');
+      form.requestSubmit();
+      await element.updateComplete;
+      expect(submits).toHaveLength(0);
+      expect(userInvalid(element)).toBe(true);
+      if (c.shownMessage) expect(c.shownMessage(element)).toBe(element.validationMessage);
+    });
+
     // Bug (FormControlElement, base/form-control.ts): the `invalid` listener counts every `invalid` event as a
     // submit attempt, but `checkValidity()` fires `invalid` too, so a silent check marks the field :user-invalid.
     // Native inputs stay quiet on checkValidity(); telling it apart from a submit needs a wider change (issue 15).
