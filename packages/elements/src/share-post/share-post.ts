@@ -226,7 +226,7 @@ export class CwSharePost extends FormControlElement {
     this.value = (event.target as HTMLTextAreaElement).value;
     this.markEdited();
     this.#check();
-    this.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    // No re-dispatch: the textarea's native `input` is composed and already reaches listeners on the host.
   }
 
   #onNetworkClick(event: MouseEvent, network: ShareNetwork): void {

@@ -286,6 +286,10 @@ export class CwSuggestedCopy extends FormControlElement {
             aria-label=${title}
             .value=${live(candidate.text)}
             @input=${(event: Event) => this.#edit(index, (event.target as HTMLTextAreaElement).value)}
+            @change=${() => {
+              // Native `change` is not composed: re-fire it when the edit changed the chosen text.
+              if (index === this.acceptedIndex) this.dispatchEvent(new Event('change', { bubbles: true }));
+            }}
           ></textarea>`
         : html`<p part="candidate-text" class="text">${candidate.text}</p>`}
       ${candidate.error ? html`<p class="error">${candidate.error}</p>` : nothing}
