@@ -1,34 +1,19 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { build, defaultClientConditions } from 'vite';
-import type { Rolldown } from 'vite';
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
+import { buildForBrowser } from '../support/browser-build.ts';
 
 /** Bundles test/support/subpath-entry-<area>.ts the way a storefront's Vite build would; onnxruntime stays external so we see whether it is asked for. */
 async function bundle(area: 'sentiment' | 'prompting' | 'engine'): Promise<{ code: string; onnxImports: string[] }> {
   const onnxImports: string[] = [];
   const entry = fileURLToPath(new URL(`../support/subpath-entry-${area}.ts`, import.meta.url));
-  const output = (await build({
-    root,
-    configFile: false,
-    logLevel: 'silent',
-    resolve: { conditions: ['source', ...defaultClientConditions] },
-    build: {
-      write: false,
-      minify: false,
-      lib: { entry, formats: ['es'], fileName: 'bundle' },
-      rollupOptions: {
-        external: (id) => {
-          const onnx = /onnxruntime/.test(id);
-          if (onnx) onnxImports.push(id);
-          return onnx;
-        },
-      },
+  const code = await buildForBrowser(entry, {
+    external: (id) => {
+      const onnx = /onnxruntime/.test(id);
+      if (onnx) onnxImports.push(id);
+      return onnx;
     },
-  })) as Rolldown.RolldownOutput | Rolldown.RolldownOutput[];
-  const chunks = (Array.isArray(output) ? output : [output]).flatMap((each) => each.output);
-  return { code: chunks.map((chunk) => ('code' in chunk ? chunk.code : '')).join('\n'), onnxImports };
+  });
+  return { code, onnxImports };
 }
 
 describe('subpath entries of @cowrite/core', () => {
