@@ -11,6 +11,7 @@ import type { RuntimeInfo } from '../model/ort-runtime.ts';
 import type { Gpt2Tokenizer } from '../tokenizer/gpt2-tokenizer.ts';
 import { RequestQueue } from './request-queue.ts';
 import type { Prompt, TextGenerator } from '../contracts/text-generator.ts';
+import { runToEnd } from '../generate/run-to-end.ts';
 
 export interface ModelInfo {
   /** Where the files came from. */
@@ -47,12 +48,8 @@ export class Gpt2Model implements TextGenerator {
     return this.config.contextLength;
   }
 
-  async generate(prompt: Prompt, options: GenerationOptions = {}): Promise<GenerationResult> {
-    const run = this.#run(prompt, options);
-    for (;;) {
-      const step = await run.next();
-      if (step.done) return step.value;
-    }
+  generate(prompt: Prompt, options: GenerationOptions = {}): Promise<GenerationResult> {
+    return runToEnd(this.#run(prompt, options));
   }
 
   async *stream(prompt: Prompt, options: GenerationOptions = {}): AsyncGenerator<GenerationChunk, GenerationResult> {

@@ -12,6 +12,7 @@ import type { Healing } from './word-healing.ts';
 import { HealedTokenizer, PrefixIndex, healingFor } from './word-healing.ts';
 import { splitWordPieces } from './word-pieces.ts';
 import { WordPieceTokenizer } from './word-tokenizer.ts';
+import { runToEnd } from '../generate/run-to-end.ts';
 
 /** Nominal window: a phrase model reads only its last few words, but prompt budgets need a number. */
 const CONTEXT_LENGTH = 1024;
@@ -38,12 +39,8 @@ export class PhraseModel implements TextGenerator {
     this.profile = { kind: 'phrase', name: model.header.name, languages: [...model.header.languages], completesWords: true, minConfidence: model.header.ghost.minConfidence };
   }
 
-  async generate(prompt: Prompt, options: GenerationOptions = {}): Promise<GenerationResult> {
-    const run = this.#run(prompt, options);
-    for (;;) {
-      const step = await run.next();
-      if (step.done) return step.value;
-    }
+  generate(prompt: Prompt, options: GenerationOptions = {}): Promise<GenerationResult> {
+    return runToEnd(this.#run(prompt, options));
   }
 
   async *stream(prompt: Prompt, options: GenerationOptions = {}): AsyncGenerator<GenerationChunk, GenerationResult> {
