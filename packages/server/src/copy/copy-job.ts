@@ -13,8 +13,8 @@ import { copyForRow } from './copy-record.ts';
 import { openOutputLog } from './output-log.ts';
 import { ProgressBar, type ProgressSink, formatDuration } from './progress.ts';
 
-export interface CopyJobOptions {
-  engine: TextGenerator;
+/** What a catalogue run writes and where, the same whether rows run here (`runCopyJob`) or on the queue. */
+export interface CopyRunOptions {
   /** Name recorded in each output line (the model folder or the remote model). */
   modelName: string;
   catalog: string;
@@ -24,6 +24,10 @@ export interface CopyJobOptions {
   kind?: MarketingCopyKind;
   /** Where progress and reports go (stderr in the CLI). */
   progress?: ProgressSink;
+}
+
+export interface CopyJobOptions extends CopyRunOptions {
+  engine: TextGenerator;
   /** Stops after the row being written (SIGINT/SIGTERM in the CLI); the output stays resumable. */
   signal?: AbortSignal;
   /** Stop after this many newly written rows (trial runs). */

@@ -6,28 +6,19 @@
  * skipped, rows with results waiting in Redis are collected without new work.
  */
 import { Queue } from 'bullmq';
-import type { MarketingCopyKind } from '@cowrite/core';
 import { readCatalog } from '../copy/catalog-reader.ts';
 import { checkedRows } from '../copy/checked-rows.ts';
-import type { CopySummary } from '../copy/copy-job.ts';
+import type { CopyRunOptions, CopySummary } from '../copy/copy-job.ts';
 import type { CopyRecord } from '../copy/copy-record.ts';
-import type { CopyTask } from '../copy/copy-tasks.ts';
 import { openOutputLog } from '../copy/output-log.ts';
-import { ProgressBar, type ProgressSink } from '../copy/progress.ts';
+import { ProgressBar } from '../copy/progress.ts';
 import { seedFor } from '../copy/row-seed.ts';
 import type { QueueJobData } from './copy-worker.ts';
 import { FAILURES_KEY, QUEUE_NAME, RESULTS_KEY, resultKey } from './queue-keys.ts';
 import { connectRedis } from './redis-connection.ts';
 
-export interface QueuedCopyOptions {
+export interface QueuedCopyOptions extends CopyRunOptions {
   queueUrl: string;
-  /** The model the workers must serve (its folder name). */
-  modelName: string;
-  catalog: string;
-  out: string;
-  task: CopyTask;
-  kind?: MarketingCopyKind;
-  progress?: ProgressSink;
   /** Stop waiting (the queued work stays queued; re-run to collect). */
   signal?: AbortSignal;
   /** How often results are collected. Default 250 ms. */
