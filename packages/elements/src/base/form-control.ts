@@ -1,6 +1,7 @@
 import type { PropertyDeclarations, PropertyValues } from 'lit';
 import { CowriteElement } from './cowrite-element.ts';
 import { format } from './strings.ts';
+import { trackSubmitIntent, whenValidationReported } from './validation-reports.ts';
 
 /**
  * A form-associated element: its value goes into `FormData`, it validates `required`,
@@ -51,10 +52,12 @@ export class FormControlElement extends CowriteElement {
   #customError = '';
   #valueEdited = false;
   #editedSinceLeft = false;
+  #checkingQuietly = false;
 
   constructor() {
     super();
     this.internals = this.attachInternals();
+    trackSubmitIntent();
     this.name = '';
     this.value = '';
     this.defaultValue = '';
@@ -63,9 +66,11 @@ export class FormControlElement extends CowriteElement {
     this.formDisabled = false;
     this.userTouched = false;
     this.submitAttempted = false;
+    // `invalid` fires on silent checks too (`form.checkValidity()`); only a submit attempt or
+    // `reportValidity()` may show errors, as for native `:user-invalid`.
     this.addEventListener('invalid', () => {
-      this.userTouched = true;
-      this.submitAttempted = true;
+      if (this.#checkingQuietly) return;
+      whenValidationReported(this, () => this.#markReported());
     });
     // Leaving the field commits an edit, as for native `:user-invalid`.
     this.addEventListener('focusout', (event) => {
@@ -93,12 +98,21 @@ export class FormControlElement extends CowriteElement {
     return this.disabled || this.formDisabled;
   }
   checkValidity(): boolean {
-    return this.internals.checkValidity();
+    this.#checkingQuietly = true;
+    try {
+      return this.internals.checkValidity();
+    } finally {
+      this.#checkingQuietly = false;
+    }
   }
   reportValidity(): boolean {
+    this.#markReported();
+    return this.internals.reportValidity();
+  }
+
+  #markReported(): void {
     this.userTouched = true;
     this.submitAttempted = true;
-    return this.internals.reportValidity();
   }
   /** Like `setCustomValidity` on native inputs; an empty message clears it. */
   setCustomValidity(message: string): void {

@@ -237,6 +237,12 @@ export class CwSuggestedCopy extends FormControlElement {
     }
   }
 
+  /** A report (submit attempt) takes the shopper to what fixes a missing choice: the first Accept, or Generate. */
+  protected override validationTarget(): HTMLElement | undefined {
+    const root = this.renderRoot as ShadowRoot | undefined;
+    return root?.querySelector<HTMLElement>('[part=candidate] button:not([disabled])') ?? root?.querySelector<HTMLElement>('[part=generate-button]') ?? undefined;
+  }
+
   protected override render(): TemplateResult {
     const t = this.text;
     const busy = this.candidates.some((candidate) => candidate.status === 'streaming');
