@@ -3,7 +3,8 @@
  * dtype gets the same loaded model (fetched and compiled once). In browsers it runs
  * in a module Worker; where there is no Worker (Node, tests) it runs in-process.
  */
-import { loadModel, type LoadModelOptions, type LoadProgress } from './load-model.ts';
+import type { LoadProgress } from '../model/download-files.ts';
+import { loadModel, type LoadModelOptions } from './load-model.ts';
 import type { Gpt2Model } from './gpt2-model.ts';
 import { supersedingChannel } from './superseding-channel.ts';
 import type { TextGenerator } from '../contracts/text-generator.ts';

@@ -1,34 +1,51 @@
 /**
- * `availability()` answers before anything is fetched whether a model can be
- * used now, in the shape of Chrome's built-in AI APIs:
- * 'unavailable' | 'downloadable' | 'downloading' | 'available'.
+ * `availability()` answers before anything is fetched whether a model can be used now, in the
+ * shape of Chrome's built-in AI APIs: 'unavailable' | 'downloadable' | 'downloading' | 'available'.
+ * A complete load leaves a manifest (which files make the model) in a download cache, so the
+ * answer checks every file rather than guessing from one.
  */
-import type { ModelDtype } from '../model/dtype.ts';
-import { type StoreOptions, openStore } from '../model/open-store.ts';
-import { CachingFileStore } from '../model/store/caching-store.ts';
-import type { ModelFileStore } from '../model/store/file-store.ts';
-import { HttpFileStore } from '../model/store/http-store.ts';
+import type { ModelDtype } from './dtype.ts';
+import { type StoreOptions, openStore } from './open-store.ts';
+import type { ModelFileStore } from './store/file-store.ts';
 
 export type Availability = 'unavailable' | 'downloadable' | 'downloading' | 'available';
 
-/** Loads running in this realm, by source + dtype. */
-export const loadsInFlight = new Set<string>();
+/** Loads running in this realm, by source + dtype + file. */
+const loadsInFlight = new Set<string>();
 
-export function loadKey(store: ModelFileStore, dtype: ModelDtype, modelFile?: string): string {
+function loadKey(store: ModelFileStore, dtype: ModelDtype, modelFile?: string): string {
   return `${store.location}|${dtype}|${modelFile ?? ''}`;
 }
 
-const MANIFEST = '.cowrite-manifest';
-
-function manifestPath(dtype: ModelDtype, modelFile?: string): string {
-  return `${MANIFEST}-${dtype}${modelFile ? `-${encodeURIComponent(modelFile)}` : ''}.json`;
+/** Marks a load of this model as running until `done` settles, so `availability` answers 'downloading'. */
+export async function trackLoad<T>(store: ModelFileStore, dtype: ModelDtype, modelFile: string | undefined, done: () => Promise<T>): Promise<T> {
+  const key = loadKey(store, dtype, modelFile);
+  loadsInFlight.add(key);
+  try {
+    return await done();
+  } finally {
+    loadsInFlight.delete(key);
+  }
 }
 
-/** After a complete load, records which files the model consists of, so `availability` can check them all. */
-export async function writeManifest(store: ModelFileStore, dtype: ModelDtype, modelFile: string | undefined, files: string[]): Promise<void> {
-  if (!(store instanceof CachingFileStore)) return;
-  const bytes = new TextEncoder().encode(JSON.stringify({ files }));
-  await store.cache.put(store.key(manifestPath(dtype, modelFile)), bytes, { size: bytes.byteLength });
+function manifestName(dtype: ModelDtype, modelFile?: string): string {
+  return `.cowrite-manifest-${dtype}${modelFile ? `-${encodeURIComponent(modelFile)}` : ''}.json`;
+}
+
+/** After a complete load, records which files the model consists of (stores that persist only). */
+export async function writeManifest(store: ModelFileStore, dtype: ModelDtype, modelFile: string | undefined, files: readonly string[]): Promise<void> {
+  await store.writeRecord?.(manifestName(dtype, modelFile), new TextEncoder().encode(JSON.stringify({ files })));
+}
+
+async function readManifest(store: ModelFileStore, dtype: ModelDtype, modelFile: string | undefined): Promise<string[] | undefined> {
+  const bytes = await store.readRecord?.(manifestName(dtype, modelFile)).catch(() => undefined);
+  if (!bytes) return undefined;
+  try {
+    const { files } = JSON.parse(new TextDecoder().decode(bytes)) as { files?: unknown };
+    return Array.isArray(files) && files.every((file) => typeof file === 'string') ? files : undefined;
+  } catch {
+    return undefined; // a damaged manifest: the model is downloaded (and the manifest written) again
+  }
 }
 
 export interface AvailabilityOptions extends StoreOptions {
@@ -41,13 +58,11 @@ export async function availability(options: AvailabilityOptions): Promise<Availa
   const dtype = options.dtype ?? 'fp32';
   const store = openStore(options);
   if (loadsInFlight.has(loadKey(store, dtype, options.modelFile))) return 'downloading';
-  if (!(store instanceof CachingFileStore)) {
-    // Local and in-memory files are already here; a URL without a cache downloads every time.
-    return store instanceof HttpFileStore ? 'downloadable' : 'available';
-  }
-  const manifest = await store.cache.get(store.key(manifestPath(dtype, options.modelFile))).catch(() => undefined);
-  if (!manifest) return 'downloadable';
-  const { files } = JSON.parse(new TextDecoder().decode(manifest.bytes)) as { files: string[] };
-  const cached = await Promise.all(files.map((file) => store.isCached(file)));
+  const residence = store.residence ?? 'local';
+  if (residence !== 'cache') return residence === 'network' ? 'downloadable' : 'available';
+  const files = await readManifest(store, dtype, options.modelFile);
+  if (!files || !store.isCached) return 'downloadable';
+  const isCached = store.isCached.bind(store);
+  const cached = await Promise.all(files.map((file) => isCached(file)));
   return cached.every(Boolean) ? 'available' : 'downloadable';
 }

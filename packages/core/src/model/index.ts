@@ -7,3 +7,6 @@ export type { CacheOption, StoreOptions } from './open-store.ts';
 export type { ModelCache, CachedFileMeta } from './cache/model-cache.ts';
 export { CacheApiModelCache } from './cache/cache-api-cache.ts';
 export { OpfsModelCache } from './cache/opfs-cache.ts';
+export { availability, type Availability, type AvailabilityOptions } from './availability.ts';
+export type { LoadProgress } from './download-files.ts';
+export type { StoreResidence } from './store/file-store.ts';

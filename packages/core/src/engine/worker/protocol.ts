@@ -5,7 +5,7 @@
  */
 import { CowriteError, InvalidArgumentError, ModelFormatError, ModelNotFoundError, NetworkError, type CowriteErrorCode } from '../../errors/cowrite-error.ts';
 import type { GenerationChunk, GenerationOptions, GenerationResult } from '../../contracts/generation.ts';
-import type { LoadProgress } from '../load-model.ts';
+import type { LoadProgress } from '../../model/download-files.ts';
 import type { ModelInfo } from '../gpt2-model.ts';
 import type { HubSource, MemorySource } from '../../model/source.ts';
 import type { ModelDtype } from '../../model/dtype.ts';

@@ -17,7 +17,7 @@ import type { ModelSource } from '../../model/source.ts';
 import { Gpt2Tokenizer } from '../../tokenizer/gpt2-tokenizer.ts';
 import { resolveAgainstPage } from '../../runtime/environment.ts';
 import type { ModelInfo } from '../gpt2-model.ts';
-import type { LoadProgress } from '../load-model.ts';
+import type { LoadProgress } from '../../model/download-files.ts';
 import type { Prompt, TextGenerator } from '../../contracts/text-generator.ts';
 import { type FromWorker, type LoadedModel, type ToWorker, type TransferableSource, type WorkerLoadOptions, deserializeError } from './protocol.ts';
 import { spawnEngineWorker } from './spawn-worker.ts';

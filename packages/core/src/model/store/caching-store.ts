@@ -1,6 +1,6 @@
 import { ModelFormatError } from '../../errors/cowrite-error.ts';
 import { type CachedFileMeta, type ModelCache, sha256Hex } from '../cache/model-cache.ts';
-import type { ModelFileStore, ReadOptions } from './file-store.ts';
+import type { ModelFileStore, ReadOptions, StoreResidence } from './file-store.ts';
 import type { HttpFileStore } from './http-store.ts';
 
 /**
@@ -12,6 +12,7 @@ import type { HttpFileStore } from './http-store.ts';
  */
 export class CachingFileStore implements ModelFileStore {
   readonly location: string;
+  readonly residence: StoreResidence = 'cache';
   readonly cache: ModelCache;
   readonly #inner: HttpFileStore;
   readonly #integrity: Readonly<Record<string, string>>;
@@ -30,6 +31,15 @@ export class CachingFileStore implements ModelFileStore {
 
   async isCached(path: string): Promise<boolean> {
     return (await this.cache.head(this.key(path))) !== undefined;
+  }
+
+  async readRecord(name: string): Promise<Uint8Array | undefined> {
+    const entry = await this.cache.get(this.key(name)).catch(() => undefined);
+    return entry?.bytes;
+  }
+
+  async writeRecord(name: string, bytes: Uint8Array): Promise<void> {
+    await this.cache.put(this.key(name), bytes, { size: bytes.byteLength });
   }
 
   async size(path: string, signal?: AbortSignal): Promise<number | undefined> {

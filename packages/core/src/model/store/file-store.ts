@@ -10,9 +10,18 @@ export interface ReadOptions {
   expectedSize?: number;
 }
 
+/**
+ * Where a store's bytes are before anything is read, for `availability()`:
+ * `local` (a directory, memory: here already), `network` (every load downloads),
+ * `cache` (downloads once and keeps the files; `isCached` tells which are kept).
+ */
+export type StoreResidence = 'local' | 'network' | 'cache';
+
 export interface ModelFileStore {
   /** Where the files come from, for messages: a URL, a directory, or "in-memory files". */
   readonly location: string;
+  /** Default `local`. */
+  readonly residence?: StoreResidence;
   /** Reads a whole file; rejects with `ModelNotFoundError` when it does not exist. */
   read(path: string, options?: ReadOptions): Promise<Uint8Array>;
   /** The file's size without reading it (HTTP HEAD, cache metadata); undefined when unknown. Rejects with `ModelNotFoundError` when it does not exist. */
@@ -24,4 +33,10 @@ export interface ModelFileStore {
    */
   commit?(): Promise<void>;
   evict?(paths: readonly string[]): Promise<void>;
+  /** Download caches: whether `path` is kept, without reading it. */
+  isCached?(path: string): Promise<boolean>;
+  /** Download caches: a small record kept next to the files (e.g. which files make a complete model), or undefined. */
+  readRecord?(name: string): Promise<Uint8Array | undefined>;
+  /** Download caches: keeps a small record next to the files; `availability()` reads it back with `readRecord`. */
+  writeRecord?(name: string, bytes: Uint8Array): Promise<void>;
 }

@@ -1,6 +1,6 @@
 import { CowriteError, ModelFormatError, ModelNotFoundError, NetworkError, abortError, throwIfAborted } from '../../errors/cowrite-error.ts';
 import { describeFetchFailure } from './fetch-failure.ts';
-import type { ModelFileStore, ReadOptions } from './file-store.ts';
+import type { ModelFileStore, ReadOptions, StoreResidence } from './file-store.ts';
 
 export interface HttpStoreOptions {
   /** Used instead of the global `fetch` (tests, auth, a service-worker shim). */
@@ -30,6 +30,7 @@ class Retryable extends Error {
  */
 export class HttpFileStore implements ModelFileStore {
   readonly location: string;
+  readonly residence: StoreResidence = 'network';
   readonly #fetch: typeof fetch;
   readonly #headers: Record<string, string>;
   readonly #retries: number;

@@ -1,5 +1,5 @@
 import { ModelFormatError, ModelNotFoundError, throwIfAborted } from '../../errors/cowrite-error.ts';
-import type { ModelFileStore, ReadOptions } from './file-store.ts';
+import type { ModelFileStore, ReadOptions, StoreResidence } from './file-store.ts';
 import type * as NodeFs from 'node:fs/promises';
 import type * as NodePath from 'node:path';
 
@@ -17,6 +17,7 @@ const nodePath = () => nodeModule<typeof NodePath>('node:path');
 /** A model directory on disk (Node only). */
 export class LocalFileStore implements ModelFileStore {
   readonly location: string;
+  readonly residence: StoreResidence = 'local';
 
   constructor(directory: string) {
     this.location = directory;

@@ -1,5 +1,5 @@
 import { ModelNotFoundError } from '../../errors/cowrite-error.ts';
-import type { ModelFileStore, ReadOptions } from './file-store.ts';
+import type { ModelFileStore, ReadOptions, StoreResidence } from './file-store.ts';
 import { throwIfAborted } from '../../errors/cowrite-error.ts';
 
 /** Contents of one in-memory model file. Strings are UTF-8 encoded (JSON files). */
@@ -8,6 +8,7 @@ export type ModelFileData = Uint8Array | ArrayBuffer | Blob | string;
 /** Files the application already holds: from an `<input type=file>`, IndexedDB, a test. */
 export class MemoryFileStore implements ModelFileStore {
   readonly location = 'in-memory files';
+  readonly residence: StoreResidence = 'local';
   readonly #files: ReadonlyMap<string, ModelFileData>;
 
   constructor(files: Record<string, ModelFileData> | ReadonlyMap<string, ModelFileData>) {
