@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CowriteError, REVIEW_PHRASES_EN_URL, continueReview, isAbortError, loadPhraseModel, planReviewContinuation, streamGhostText, streamReviewContinuation } from '@cowrite/core';
+import { CowriteError, REVIEW_PHRASES_EN_URL, writeReviewContinuation, isAbortError, loadPhraseModel, planReviewContinuation, streamGhostText, streamReviewContinuation } from '@cowrite/core';
 import type { GenerationChunk, PhraseModel } from '@cowrite/core';
 
 let model: PhraseModel;
@@ -75,7 +75,7 @@ describe('review phrase model: language knowledge', () => {
   });
 
   it('gives ghost text with a confidence through the review-continuation task', async () => {
-    const result = await continueReview(model, { draft: 'I bought this for my daugh', mode: 'ghost' });
+    const result = await writeReviewContinuation(model, { draft: 'I bought this for my daugh', mode: 'ghost' });
     expect(result.insertText.startsWith('ter')).toBe(true);
     expect(result.confidence).toBeGreaterThan(0.1);
   });
@@ -92,7 +92,7 @@ describe('"help me write" offline', () => {
 });
 
 describe('streamGhostText (the composer\'s ghost-text path)', () => {
-  it('grows word by word, every update whole words, and ends where continueReview ends', async () => {
+  it('grows word by word, every update whole words, and ends where writeReviewContinuation ends', async () => {
     const draft = 'The sound quality is ';
     const updates: string[] = [];
     const stream = streamGhostText(model, { draft });
@@ -105,7 +105,7 @@ describe('streamGhostText (the composer\'s ghost-text path)', () => {
       }
       updates.push(step.value.insertText);
     }
-    const plain = await continueReview(model, { draft, mode: 'ghost' });
+    const plain = await writeReviewContinuation(model, { draft, mode: 'ghost' });
     expect(final.insertText).toBe(plain.insertText);
     expect(final.confidence).toBeCloseTo(plain.confidence ?? Number.NaN, 6);
     expect(updates.length).toBeGreaterThan(1);

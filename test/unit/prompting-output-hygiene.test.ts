@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { OutputCleaner, continueReview, refineIdea, writeMarketingCopy, writeProductDescription } from '@cowrite/core';
+import { OutputCleaner, writeReviewContinuation, writeIdeaRefinement, writeMarketingCopy, writeProductDescription } from '@cowrite/core';
 import type { TextTokenizer } from '@cowrite/core';
 import { ScriptedEngine } from '@cowrite/core/testing';
 import { gpt2Tokenizer } from './gpt2-test-tokenizer.ts';
@@ -20,10 +20,10 @@ describe('generated text never carries U+FFFD (a half-decoded character)', () =>
     expect(headline.text).toBe('Warm merino for cold days');
     const description = await writeProductDescription(scripted(` A soft${FFFD} beanie. It keeps you warm${FFFD}.`), beanie);
     expect(description.text).toBe('A soft beanie. It keeps you warm.');
-    const ghost = await continueReview(scripted(` fabric ${FFFD}${FFFD}feels soft.`), { draft: 'The fit is great and the' });
+    const ghost = await writeReviewContinuation(scripted(` fabric ${FFFD}${FFFD}feels soft.`), { draft: 'The fit is great and the' });
     expect(ghost.insertText).not.toContain(FFFD);
     expect(ghost.insertText).toContain('feels soft.');
-    const idea = await refineIdea(scripted(` Dimmer${FFFD} lamp\nProblem: Too bright${FFFD}.\nProposal: Add a dial.`), { idea: 'lamp too bright' });
+    const idea = await writeIdeaRefinement(scripted(` Dimmer${FFFD} lamp\nProblem: Too bright${FFFD}.\nProposal: Add a dial.`), { idea: 'lamp too bright' });
     expect(idea.text).not.toContain(FFFD);
     expect(idea.fields.title).toBe('Dimmer lamp');
   });
@@ -41,7 +41,7 @@ describe('"Refine with AI" titles are capped', () => {
     const vocabulary = 'a warm hood that fits over a helmet with two zips deep pockets for gloves and maps plus reflective trim on every seam'.split(' ');
     const words = Array.from({ length: 40 }, (_, i) => vocabulary[i % vocabulary.length]);
     const engine = scripted(` ${words.join(' ')}\nProblem: The hood is small.\nProposal: Make it bigger.`);
-    const r = await refineIdea(engine, { idea: 'bigger hood' });
+    const r = await writeIdeaRefinement(engine, { idea: 'bigger hood' });
     expect([...r.fields.title].length).toBeLessThanOrEqual(80);
     expect(r.fields.title.length).toBeGreaterThan(40);
     expect(words.join(' ').startsWith(r.fields.title)).toBe(true);

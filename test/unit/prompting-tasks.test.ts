@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   OutputCleaner,
   PromptingError,
-  continueReview,
-  refineIdea,
+  writeReviewContinuation,
+  writeIdeaRefinement,
   streamProductDescription,
   streamReviewContinuation,
   writeMarketingCopy,
@@ -115,7 +115,7 @@ describe('product description', () => {
 describe('review continuation', () => {
   it('ghost text stops at the first sentence end and keeps the leading space', async () => {
     const engine = scripted(' fabric feels soft. I also like the colour');
-    const r = await continueReview(engine, { draft: 'The fit is great and the', rating: 4 });
+    const r = await writeReviewContinuation(engine, { draft: 'The fit is great and the', rating: 4 });
     expect(r.text).toBe(' fabric feels soft.');
     expect(r.insertText).toBe(' fabric feels soft.');
     expect(engine.calls[0].prompt.endsWith('Review: The fit is great and the')).toBe(true);
@@ -130,7 +130,7 @@ describe('review continuation', () => {
       const result = await generate(prompt, options);
       return options?.logprobs ? { ...result, logprobs: result.tokenIds.map((_, i) => Math.log(i === 0 ? 0.5 : 0.1)) } : result;
     };
-    const r = await continueReview(engine, { draft: 'The fit is great and the' });
+    const r = await writeReviewContinuation(engine, { draft: 'The fit is great and the' });
     expect(engine.calls[0].options.logprobs).toBe(true);
     expect(tokenizer.encode(' fabric')).toHaveLength(1);
     expect(r.confidence).toBeCloseTo(0.5, 6);
@@ -141,13 +141,13 @@ describe('review continuation', () => {
       const { logprobs: _dropped, ...result } = await generateSilently(prompt, options);
       return result;
     };
-    const plain = await continueReview(silent, { draft: 'The fit is great and the' });
+    const plain = await writeReviewContinuation(silent, { draft: 'The fit is great and the' });
     expect(plain.confidence).toBeUndefined();
   });
 
   it('draft ending with a space: the prompt trims it and insertText drops the leading space', async () => {
     const engine = scripted(' fabric is thick and the zip runs smoothly all the way up');
-    const r = await continueReview(engine, { draft: 'The fit is great and the ' });
+    const r = await writeReviewContinuation(engine, { draft: 'The fit is great and the ' });
     expect(engine.calls[0].prompt.endsWith('and the')).toBe(true);
     // Cut by maxNewTokens inside a sentence: whole words only.
     expect(r.generation.finishReason).toBe('length');
@@ -157,18 +157,18 @@ describe('review continuation', () => {
 
   it('does not repeat the draft', async () => {
     const engine = scripted(' The fit is great.\nRating: 5');
-    const r = await continueReview(engine, { draft: 'The fit is great.' });
+    const r = await writeReviewContinuation(engine, { draft: 'The fit is great.' });
     expect(r.text).toBe('');
     expect(r.emptyReason).toBe('only-repeats');
   });
 
   it('rejects sentences with medium findings by default (shown to shoppers)', async () => {
     const engine = scripted(' It cures back pain. The seat is comfy.');
-    const r = await continueReview(engine, { draft: 'Great chair.', mode: 'compose' });
+    const r = await writeReviewContinuation(engine, { draft: 'Great chair.', mode: 'compose' });
     expect(r.text).toBe(' The seat is comfy.');
     expect(r.insertText).toBe(' The seat is comfy.');
     expect(r.guard.droppedSentences.map((d) => d.text)).toEqual(['It cures back pain.']);
-    const onlyBad = await continueReview(scripted(' What a piece of shit.'), { draft: 'Broke on day one.', mode: 'compose' });
+    const onlyBad = await writeReviewContinuation(scripted(' What a piece of shit.'), { draft: 'Broke on day one.', mode: 'compose' });
     expect(onlyBad).toMatchObject({ text: '', emptyReason: 'guard-rejected' });
   });
 
@@ -186,14 +186,14 @@ describe('review continuation', () => {
 
   it('ghost mode needs a draft; rating must be 1–5', async () => {
     const engine = scripted('');
-    await expect(continueReview(engine, { draft: '  ' })).rejects.toMatchObject({ code: 'MISSING_FIELD', field: 'draft' });
-    await expect(continueReview(engine, { draft: 'ok', rating: 6 })).rejects.toMatchObject({ code: 'INVALID_INPUT', field: 'rating' });
+    await expect(writeReviewContinuation(engine, { draft: '  ' })).rejects.toMatchObject({ code: 'MISSING_FIELD', field: 'draft' });
+    await expect(writeReviewContinuation(engine, { draft: 'ok', rating: 6 })).rejects.toMatchObject({ code: 'INVALID_INPUT', field: 'rating' });
     expect(engine.calls).toEqual([]);
   });
 
   it('Chinese ghost text', async () => {
     const engine = scripted('摸起来很舒服。颜色也好看');
-    const r = await continueReview(engine, { draft: '尺码很合适，面料', rating: 5 });
+    const r = await writeReviewContinuation(engine, { draft: '尺码很合适，面料', rating: 5 });
     expect(r.lang).toBe('zh');
     expect(r.insertText).toBe('摸起来很舒服。');
   });
@@ -233,7 +233,7 @@ describe('idea refinement', () => {
   it('parses title, problem and proposal', async () => {
     const engine = scripted(' Dimmer for the desk lamp\nProblem: The lamp is too bright at night.\nProposal: Add a dial that dims the light to 10 %.\n\nRough idea: other',
     );
-    const r = await refineIdea(engine, { idea: 'lamp too bright at night', area: 'lighting' });
+    const r = await writeIdeaRefinement(engine, { idea: 'lamp too bright at night', area: 'lighting' });
     expect(r.fields).toEqual({
       title: 'Dimmer for the desk lamp',
       problem: 'The lamp is too bright at night.',
@@ -245,15 +245,15 @@ describe('idea refinement', () => {
   });
 
   it('reports missing fields and explains an empty result', async () => {
-    const partial = await refineIdea(scripted(' Bigger pockets\nProblem: Bottles fall out.'), { idea: 'pockets small' });
+    const partial = await writeIdeaRefinement(scripted(' Bigger pockets\nProblem: Bottles fall out.'), { idea: 'pockets small' });
     expect(partial.missingFields).toEqual(['proposal']);
-    const none = await refineIdea(scripted('\n\n'), { idea: 'pockets small' });
+    const none = await writeIdeaRefinement(scripted('\n\n'), { idea: 'pockets small' });
     expect(none).toMatchObject({ text: '', emptyReason: 'stopped-at-start' });
   });
 
   it('zh labels', async () => {
     const engine = scripted('夜间调光台灯\n问题：晚上太亮。\n方案：加一个调光旋钮。');
-    const r = await refineIdea(engine, { idea: '台灯晚上太亮了' });
+    const r = await writeIdeaRefinement(engine, { idea: '台灯晚上太亮了' });
     expect(r.fields).toEqual({ title: '夜间调光台灯', problem: '晚上太亮。', proposal: '加一个调光旋钮。' });
   });
 });
@@ -268,5 +268,37 @@ describe('OutputCleaner', () => {
     const c = new OutputCleaner({ mode: 'sentences' });
     const out = [...c.push('So soft and so soft and so soft and warm. 很好很好很好。'), ...c.finish('eos')];
     expect(out.join('')).toBe('So soft and warm. 很好。');
+  });
+});
+
+describe('task naming: planX / writeX / streamX', () => {
+  it('the renamed tasks keep their old names as the same functions (deprecated aliases)', async () => {
+    const core = await import('@cowrite/core');
+    expect(core.continueReview).toBe(core.writeReviewContinuation);
+    expect(core.refineIdea).toBe(core.writeIdeaRefinement);
+  });
+
+  it('every task exported as writeX has a planX, and the prose tasks a streamX whose deltas add up to the result', async () => {
+    const core = (await import('@cowrite/core')) as unknown as Record<string, unknown>;
+    const tasks = Object.keys(core).filter((name) => /^write[A-Z]/.test(name)).map((name) => name.slice('write'.length));
+    expect(tasks).toEqual(expect.arrayContaining(['ProductDescription', 'MarketingCopy', 'ReviewContinuation', 'UserStory', 'IdeaRefinement', 'SharePost']));
+    for (const task of tasks) expect(typeof core[`plan${task}`], `plan${task}`).toBe('function');
+    const streams = {
+      MarketingCopy: () => core.streamMarketingCopy as (e: unknown, i: unknown) => AsyncIterable<{ type: string; text?: string; result?: { text: string } }>,
+      UserStory: () => core.streamUserStory as (e: unknown, i: unknown) => AsyncIterable<{ type: string; text?: string; result?: { text: string } }>,
+    };
+    const inputs = { MarketingCopy: { kind: 'socialPost', name: 'Alpine Jacket', features: ['merino wool'] }, UserStory: { review: 'Kept me warm on a cold hike.', product: 'Alpine Jacket' } };
+    for (const [task, get] of Object.entries(streams)) {
+      const engine = scripted(' Warm merino for cold mornings. Light enough to pack.');
+      let text = '';
+      let result: string | undefined;
+      for await (const event of get()(engine, inputs[task as keyof typeof inputs])) {
+        if (event.type === 'delta') text += event.text ?? '';
+        else result = event.result?.text;
+      }
+      expect(result, task).toBeDefined();
+      expect(text, task).toBe(result);
+      expect(text.length, task).toBeGreaterThan(0);
+    }
   });
 });

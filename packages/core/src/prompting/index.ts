@@ -14,13 +14,13 @@ export type { DroppedSentence, TaskGuardOptions, TaskGuardReport } from './guard
 export type { BrandVoice, TaskOptions, TaskPlan, TaskResult, TaskStreamEvent } from './task-runner.ts';
 export { planProductDescription, writeProductDescription, streamProductDescription } from './tasks/product-description.ts';
 export type { ProductDescriptionInput } from './tasks/product-description.ts';
-export { planMarketingCopy, writeMarketingCopy } from './tasks/marketing-copy.ts';
+export { planMarketingCopy, writeMarketingCopy, streamMarketingCopy } from './tasks/marketing-copy.ts';
 export type { MarketingCopyInput, MarketingCopyKind } from './tasks/marketing-copy.ts';
-export { planReviewContinuation, continueReview, streamReviewContinuation, streamGhostText } from './tasks/review-continuation.ts';
+export { planReviewContinuation, writeReviewContinuation, streamReviewContinuation, streamGhostText, continueReview } from './tasks/review-continuation.ts';
 export type { GhostUpdate, ReviewContinuationInput, ReviewContinuationResult } from './tasks/review-continuation.ts';
-export { planUserStory, writeUserStory } from './tasks/user-story.ts';
+export { planUserStory, writeUserStory, streamUserStory } from './tasks/user-story.ts';
 export type { UserStoryInput } from './tasks/user-story.ts';
-export { planIdeaRefinement, refineIdea } from './tasks/idea-refinement.ts';
+export { planIdeaRefinement, writeIdeaRefinement, refineIdea } from './tasks/idea-refinement.ts';
 export type { IdeaRefinementInput, IdeaRefinementResult, RefinedIdea } from './tasks/idea-refinement.ts';
 export { suggestRating } from './rating.ts';
 export type { RatingSuggestion } from './rating.ts';

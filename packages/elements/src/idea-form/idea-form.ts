@@ -5,7 +5,7 @@ import { FormControlElement } from '../base/form-control.ts';
 import { renderGuardFindings } from '../base/guard-findings.ts';
 import { sharedStyles } from '../base/shared.styles.ts';
 import type { CowriteStrings } from '../base/strings.ts';
-import { refineIdea } from '../services/tasks.ts';
+import { refineIdeaDraft } from '../services/tasks.ts';
 import type { Idea } from '../services/tasks.ts';
 import { getTextServices } from '../services/text-services.ts';
 import type { GuardFinding } from '../services/text-services.ts';
@@ -205,7 +205,7 @@ export class CwIdeaForm extends FormControlElement {
     this.refineError = '';
     try {
       const idea: Idea = { title: this.value, description: this.description, category: this.category || undefined };
-      const suggestion = await refineIdea(engine, idea, run.signal);
+      const suggestion = await refineIdeaDraft(engine, idea, run.signal);
       if (run.signal.aborted) return;
       const guard = getTextServices().guardText;
       const combined = `${suggestion.title}\n${suggestion.description}`;

@@ -1,7 +1,7 @@
 import {
-  continueReview,
   streamGhostText,
-  refineIdea as refineProductIdea,
+  writeIdeaRefinement,
+  writeReviewContinuation,
   streamProductDescription,
   streamReviewContinuation,
   streamSharePost,
@@ -44,7 +44,7 @@ function continuationInput(context: ReviewContext, mode: 'ghost' | 'compose') {
  * everything before the draft fixed so the engine reuses its KV cache between keystrokes.
  */
 export async function continueDraft(engine: TextGenerator, context: ReviewContext, signal: AbortSignal): Promise<Continuation> {
-  const result = await continueReview(engine, continuationInput(context, 'ghost'), { signal });
+  const result = await writeReviewContinuation(engine, continuationInput(context, 'ghost'), { signal });
   return result.confidence === undefined ? { text: result.insertText } : { text: result.insertText, confidence: result.confidence };
 }
 
@@ -134,8 +134,8 @@ export interface Idea {
 }
 
 /** A clearer title and description for a shopper's rough idea (core's idea-refinement task). */
-export async function refineIdea(engine: TextGenerator, idea: Idea, signal: AbortSignal): Promise<Idea> {
-  const result = await refineProductIdea(engine, { idea: `${idea.title}\n${idea.description}`.trim(), area: idea.category }, { signal });
+export async function refineIdeaDraft(engine: TextGenerator, idea: Idea, signal: AbortSignal): Promise<Idea> {
+  const result = await writeIdeaRefinement(engine, { idea: `${idea.title}\n${idea.description}`.trim(), area: idea.category }, { signal });
   const description = [result.fields.problem, result.fields.proposal].filter(Boolean).join('\n\n');
   return { title: result.fields.title || idea.title, description: description || idea.description, category: idea.category };
 }

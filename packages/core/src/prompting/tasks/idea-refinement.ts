@@ -78,7 +78,7 @@ function parseFields(raw: string, lang: Lang): Partial<Record<keyof RefinedIdea,
 }
 
 /** Turns a rough idea into a title, the problem and a proposal. */
-export async function refineIdea(engine: TextGenerator, input: IdeaRefinementInput, options: TaskOptions = {}): Promise<IdeaRefinementResult> {
+export async function writeIdeaRefinement(engine: TextGenerator, input: IdeaRefinementInput, options: TaskOptions = {}): Promise<IdeaRefinementResult> {
   const plan = planIdeaRefinement(engine, input, options);
   const generated = await engine.generate(plan.prompt, options.signal ? { ...plan.generation, signal: options.signal } : plan.generation);
   const cut = cutAtStop(generated.text.replaceAll('<|endoftext|>', ''), plan.generation.stop);
@@ -125,3 +125,6 @@ export async function refineIdea(engine: TextGenerator, input: IdeaRefinementInp
     generation: { rawText: generated.text, finishReason: generated.finishReason, newTokens: generated.tokenIds.length },
   };
 }
+
+/** @deprecated Renamed `writeIdeaRefinement` (every task is `planX` / `writeX` / `streamX`); this alias stays until the next major. */
+export const refineIdea = writeIdeaRefinement;

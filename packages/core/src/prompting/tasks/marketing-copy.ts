@@ -3,8 +3,8 @@ import type { GenerationOptions } from '../../contracts/generation.ts';
 import type { ProductFacts } from '../guard/facts.ts';
 import { PromptingError } from '../errors.ts';
 import { detectLang } from '../lang.ts';
-import type { TaskOptions, TaskPlan, TaskResult } from '../task-runner.ts';
-import { copyFacts, guardDefaults, optionalList, optionalText, planTask, requireObject, requiredText, runPlan } from '../task-runner.ts';
+import type { TaskOptions, TaskPlan, TaskResult, TaskStreamEvent } from '../task-runner.ts';
+import { copyFacts, guardDefaults, optionalList, optionalText, planTask, requireObject, requiredText, runPlan, streamPlan } from '../task-runner.ts';
 
 export type MarketingCopyKind = 'headline' | 'tagline' | 'socialPost';
 
@@ -66,4 +66,9 @@ export function planMarketingCopy(engine: TextGenerator, input: MarketingCopyInp
 /** Writes a headline, a tagline or a short social post. */
 export async function writeMarketingCopy(engine: TextGenerator, input: MarketingCopyInput, options: TaskOptions = {}): Promise<TaskResult> {
   return runPlan(engine, planMarketingCopy(engine, input, options), options.signal);
+}
+
+/** Same as `writeMarketingCopy`, as a stream of cleaned, guarded deltas followed by the result. */
+export function streamMarketingCopy(engine: TextGenerator, input: MarketingCopyInput, options: TaskOptions = {}): AsyncIterable<TaskStreamEvent> {
+  return streamPlan(engine, planMarketingCopy(engine, input, options), options.signal);
 }

@@ -122,7 +122,7 @@ function firstWordTokens(tokenizer: TextTokenizer, tokenIds: readonly number[], 
 const WORD_THEN_OTHER = /[\p{L}\p{N}][^\p{L}\p{N}'’]/u;
 
 /** Continues the shopper's draft in their voice (ghost text or "help me write"). */
-export async function continueReview(
+export async function writeReviewContinuation(
   engine: TextGenerator,
   input: ReviewContinuationInput,
   options: TaskOptions = {},
@@ -130,6 +130,9 @@ export async function continueReview(
   const plan = planReviewContinuation(engine, input, options);
   return withInsertText(await runPlan(engine, plan, options.signal), input.draft, engine.tokenizer);
 }
+
+/** @deprecated Renamed `writeReviewContinuation` (every task is `planX` / `writeX` / `streamX`); this alias stays until the next major. */
+export const continueReview = writeReviewContinuation;
 
 /** Streaming "help me write": cleaned, guarded deltas, then the result (with `insertText`). */
 export async function* streamReviewContinuation(
@@ -160,7 +163,7 @@ export interface GhostUpdate {
 /**
  * Ghost text as it streams: yields a growing suggestion — the first whole word as soon as it exists,
  * then longer ones — each one cleaned and guarded on its own, and returns the final result, cleaned
- * like `continueReview`'s. Stops reading once the first sentence is complete.
+ * like `writeReviewContinuation`'s. Stops reading once the first sentence is complete.
  */
 export async function* streamGhostText(
   engine: TextGenerator,

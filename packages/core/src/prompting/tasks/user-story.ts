@@ -1,7 +1,7 @@
 import type { TextGenerator } from '../../contracts/text-generator.ts';
 import { detectLang } from '../lang.ts';
-import type { TaskOptions, TaskPlan, TaskResult } from '../task-runner.ts';
-import { guardDefaults, optionalText, planTask, requireObject, requiredText, runPlan } from '../task-runner.ts';
+import type { TaskOptions, TaskPlan, TaskResult, TaskStreamEvent } from '../task-runner.ts';
+import { guardDefaults, optionalText, planTask, requireObject, requiredText, runPlan, streamPlan } from '../task-runner.ts';
 
 export interface UserStoryInput {
   review: string;
@@ -32,4 +32,9 @@ export function planUserStory(engine: TextGenerator, input: UserStoryInput, opti
 /** Writes a short customer story from a review, for a product page or newsletter. */
 export async function writeUserStory(engine: TextGenerator, input: UserStoryInput, options: TaskOptions = {}): Promise<TaskResult> {
   return runPlan(engine, planUserStory(engine, input, options), options.signal);
+}
+
+/** Same as `writeUserStory`, as a stream of cleaned, guarded deltas followed by the result. */
+export function streamUserStory(engine: TextGenerator, input: UserStoryInput, options: TaskOptions = {}): AsyncIterable<TaskStreamEvent> {
+  return streamPlan(engine, planUserStory(engine, input, options), options.signal);
 }
