@@ -8,7 +8,7 @@ export { defineElement } from './base/define.ts';
 export { registerStrings, englishStrings, simplifiedChineseStrings } from './base/strings.ts';
 export type { CowriteStrings } from './base/strings.ts';
 export { EngineSource, pageEngineSource, setDefaultEngine, loadDefaultEngine, findEngineSource, describeBackend } from './base/engine-source.ts';
-export type { EngineStatus, EngineLoader, EngineLoadProgress, EngineLoadContext, EngineSourceHost } from './base/engine-source.ts';
+export type { EngineHealth, EngineStatus, EngineLoader, EngineLoadProgress, EngineLoadContext, EngineSourceHost } from './base/engine-source.ts';
 export { setTextServices, getTextServices } from './services/text-services.ts';
 export type * from './services/text-services.ts';
 export type * from './services/tasks.ts';
@@ -30,7 +30,7 @@ export type { MergedFeedback, ChunkedSummaryOptions } from './feedback-summary/c
 export { CwSuggestedCopy } from './suggested-copy/suggested-copy.ts';
 export type { CopyCandidate, CopyAcceptDetail } from './suggested-copy/suggested-copy.ts';
 export { CwIdeaForm } from './idea-form/idea-form.ts';
-export type { FindSimilarIdeas, IdeaCategory, IdeaSubmitDetail } from './idea-form/idea-form.ts';
+export type { FindSimilarIdeas, IdeaCategory, IdeaRefinementSuggestion, IdeaSubmitDetail } from './idea-form/idea-form.ts';
 export { rankSimilarIdeas } from './idea-form/similar-ideas.ts';
 export type { ExistingIdea } from './idea-form/similar-ideas.ts';
 export { CwSharePost } from './share-post/share-post.ts';

@@ -36,6 +36,7 @@ export class Gpt2Model implements TextGenerator {
   readonly #queue = new RequestQueue();
   #disposed = false;
 
+  /** @internal Use `loadModel`. */
   constructor(parts: { config: Gpt2Config; tokenizer: Gpt2Tokenizer; decoder: Gpt2Decoder; info: ModelInfo }) {
     this.config = parts.config;
     this.tokenizer = parts.tokenizer;

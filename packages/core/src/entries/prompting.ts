@@ -4,6 +4,7 @@
  * load a model itself; pair it with `@cowrite/core/engine` (or a test double from `@cowrite/core/testing`).
  */
 export { detectLang, type Lang } from '../contracts/language.ts';
-export type { GenerationOptions, GenerationChunk, GenerationResult, FinishReason, TextGenerator, TextTokenizer } from '../contracts/index.ts';
+export type { ContextFit, GenerationOptions, GenerationChunk, GenerationResult, FinishReason, GeneratorProfile, Prompt, TextGenerator, TextTokenizer } from '../contracts/index.ts';
+export type { SentimentLabel } from '../sentiment/index.ts';
 export { CowriteError, isAbortError, type CowriteErrorCode } from '../errors/index.ts';
 export * from '../prompting/index.ts';

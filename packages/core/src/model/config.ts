@@ -2,14 +2,21 @@ import { ModelFormatError } from '../errors/cowrite-error.ts';
 
 /** The parts of a GPT-2 `config.json` (+ `generation_config.json`) the runtime needs. */
 export interface Gpt2Config {
+  /** `model_type`, e.g. `gpt2`. */
   modelType: string;
+  /** Rows of the embedding table: every token id must be below it. */
   vocabSize: number;
   /** Context window in tokens (`n_positions`). */
   contextLength: number;
+  /** Decoder blocks (`n_layer`): one key/value cache pair each. */
   numLayers: number;
+  /** Attention heads per block (`n_head`). */
   numHeads: number;
+  /** Width of the hidden state (`n_embd`); `hiddenSize / numHeads` is the head size. */
   hiddenSize: number;
+  /** Tokens that end generation (`eos_token_id`, one or several). */
   eosTokenIds: number[];
+  /** `bos_token_id`, when the model declares one. */
   bosTokenId: number | undefined;
   /** Defaults from `generation_config.json` in HF names (`max_new_tokens`, `top_k` …), as published by the model. */
   generationDefaults: Record<string, unknown>;

@@ -1,11 +1,14 @@
 import { InvalidArgumentError } from '../errors/cowrite-error.ts';
 
+/** A weight precision of the hub's ONNX exports (the names transformers.js accepts). */
+export type ModelDtype = 'fp32' | 'fp16' | 'q8' | 'int8' | 'uint8' | 'q4' | 'q4f16' | 'bnb4';
+
 /**
  * Weight precisions, with the file-name suffixes the hub's ONNX exports use
  * (the same names transformers.js accepts). `q8` is onnxruntime's dynamic int8
  * quantization, published as `*_quantized.onnx`.
  */
-export const DTYPE_SUFFIX = {
+export const DTYPE_SUFFIX: Readonly<Record<ModelDtype, string>> = {
   fp32: '',
   fp16: '_fp16',
   q8: '_quantized',
@@ -14,9 +17,7 @@ export const DTYPE_SUFFIX = {
   q4: '_q4',
   q4f16: '_q4f16',
   bnb4: '_bnb4',
-} as const;
-
-export type ModelDtype = keyof typeof DTYPE_SUFFIX;
+};
 
 /** Current Optimum exports name the decoder `model`; older ones (e.g. distilgpt2) `decoder_model_merged`. */
 const DECODER_BASENAMES = ['model', 'decoder_model_merged'] as const;

@@ -18,6 +18,7 @@ export { ort };
 /** The onnxruntime module a session belongs to: tensors fed to it come from the same module. */
 export type OrtModule = typeof ort;
 
+/** Which onnxruntime build runs the model; see `RuntimeOptions.backend`. */
 export type BackendPreference = 'native' | 'wasm' | 'webgpu' | 'auto';
 
 export interface RuntimeOptions {

@@ -32,6 +32,7 @@ export class PhraseModel implements TextGenerator {
   readonly #scorer: NgramScorer;
   #prefixes: PrefixIndex | undefined;
 
+  /** @internal Use `loadPhraseModel`. */
   constructor(model: PackedModel) {
     this.header = model.header;
     this.tokenizer = new WordPieceTokenizer(model.vocab);

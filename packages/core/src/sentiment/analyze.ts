@@ -34,6 +34,7 @@ export function createSentimentAnalyzer(packs: Partial<Record<Lang, LanguagePack
   return (text, options) => analyzeWithPacks(text, options, packs, tuning);
 }
 
+/** Speed/accuracy switches of `createSentimentAnalyzer`. */
 export interface AnalyzerTuning {
   /**
    * Chinese word segmentation with Intl.Segmenter: it keeps single-character opinion words from

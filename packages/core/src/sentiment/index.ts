@@ -1,5 +1,5 @@
 export { analyzeSentiment } from './analyze-default.ts';
-export { createSentimentAnalyzer, type SentimentAnalyzer } from './analyze.ts';
+export { createSentimentAnalyzer, type SentimentAnalyzer, type AnalyzerTuning } from './analyze.ts';
 export { summarizeFeedback } from './summarize.ts';
 export { loadSentimentModel, type LoadSentimentModelOptions } from './learned/load-model.ts';
 export { unloadSentimentModels } from './learned/model-registry.ts';

@@ -2,3 +2,4 @@
 export { ScriptedEngine } from './scripted-engine.ts';
 export type { ScriptedEngineOptions, ScriptRule, ScriptedCall, PromptMatcher } from './scripted-engine.ts';
 export { PieceTokenizer } from './piece-tokenizer.ts';
+export type { ContextFit, FinishReason, GenerationChunk, GenerationOptions, GenerationResult, GeneratorProfile, Prompt, TextGenerator, TextTokenizer } from '../contracts/index.ts';

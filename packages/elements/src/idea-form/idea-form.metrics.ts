@@ -1,14 +1,6 @@
-import type { IdeaSubmitDetail } from './idea-form.ts';
-import type { GuardFinding } from '../services/text-services.ts';
+import type { IdeaRefinementSuggestion as Refinement, IdeaSubmitDetail } from './idea-form.ts';
 import { countByCategory } from '../metrics/guard-counts.ts';
 import type { MetricRecipe } from '../metrics/metrics-controller.ts';
-
-/** The rewrite the form shows next to the shopper's version (protected state, only compared here). */
-interface Refinement {
-  title: string;
-  description: string;
-  findings: readonly GuardFinding[];
-}
 
 /** Idea form: rewrites suggested, similar ideas shown, and which parts of a rewrite the submitted idea kept. */
 export const ideaFormMetrics: MetricRecipe = ({ host, emit, listen }) => {

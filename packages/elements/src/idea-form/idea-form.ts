@@ -30,7 +30,8 @@ export interface IdeaSubmitDetail {
   category: string;
 }
 
-interface Refinement {
+/** The rewrite the form shows next to the shopper's version. */
+export interface IdeaRefinementSuggestion {
   title: string;
   description: string;
   findings: readonly GuardFinding[];
@@ -94,7 +95,7 @@ export class CwIdeaForm extends FormControlElement {
   declare findSimilar: FindSimilarIdeas | undefined;
   /** Ideas similar to the current title. */
   declare similarIdeas: readonly ExistingIdea[];
-  declare protected refinement: Refinement | undefined;
+  declare protected refinement: IdeaRefinementSuggestion | undefined;
   declare protected refining: boolean;
   declare protected refineError: string;
   declare protected announcement: string;
@@ -332,7 +333,7 @@ export class CwIdeaForm extends FormControlElement {
     `;
   }
 
-  #renderComparison(t: CowriteStrings, refinement: Refinement): TemplateResult {
+  #renderComparison(t: CowriteStrings, refinement: IdeaRefinementSuggestion): TemplateResult {
     return html`<div part="comparison" class="compare">
       <section class="version" aria-labelledby="original-heading">
         <h3 id="original-heading">${t.original}</h3>

@@ -16,18 +16,27 @@ export type TransferableSource = string | HubSource | MemorySource;
 
 /** `loadModel`'s options that survive structured cloning into the Worker. */
 export interface WorkerLoadOptions {
+  /** Where the model comes from (as `loadModel`'s `source`, minus custom stores). */
   source: TransferableSource;
+  /** As `loadModel`'s `dtype`. */
   dtype?: ModelDtype;
+  /** As `loadModel`'s `modelFile`. */
   modelFile?: string;
+  /** onnxruntime threads inside the Worker (as `RuntimeOptions.threads`). */
   threads?: number;
+  /** Where onnxruntime's .wasm files are served from (as `RuntimeOptions.wasmPaths`). */
   wasmPaths?: string;
   /** `wasm` (default in browsers), `webgpu` (KV cache kept on the GPU; falls back to WASM), `auto`, or `native` (Node). */
   backend?: RuntimeOptions['backend'];
+  /** Extra HTTP headers for model downloads (e.g. an authorization header for a private host). */
   headers?: Record<string, string>;
   /** Where downloads persist (the Worker has its own Cache API/OPFS access). Default `cache-api`. */
   cache?: 'cache-api' | 'opfs' | 'none';
+  /** Known sha256 (hex) per file path, verified before a file is cached or used. */
   integrity?: Record<string, string>;
+  /** Download attempts after a network failure. Default 3. */
   retries?: number;
+  /** Passed to onnxruntime's `InferenceSession.create`. */
   sessionOptions?: RuntimeOptions['sessionOptions'];
 }
 
