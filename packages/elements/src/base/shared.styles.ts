@@ -94,3 +94,22 @@ export const sharedStyles = css`
     color: var(--_accent);
   }
 `;
+
+/** The text fields, text areas and selects of the form elements: one look across elements. */
+export const fieldStyles = css`
+  input,
+  textarea,
+  select {
+    font: inherit;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding-block: 0.375rem;
+    padding-inline: 0.625rem;
+  }
+  textarea {
+    inline-size: 100%;
+    resize: vertical;
+  }
+`;

@@ -12,20 +12,8 @@ export const ideaFormStyles = css`
   label {
     font-weight: 600;
   }
-  input,
-  textarea,
-  select {
-    font: inherit;
-    color: var(--_text);
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding-block: 0.375rem;
-    padding-inline: 0.625rem;
-  }
   textarea {
     min-block-size: 5lh;
-    resize: vertical;
   }
   /* aria-invalid is set only once a field was edited and left, or a submit was tried. */
   [aria-invalid='true'] {

@@ -3,7 +3,7 @@ import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { FormControlElement } from '../base/form-control.ts';
 import { renderGuardFindings } from '../base/guard-findings.ts';
-import { sharedStyles } from '../base/shared.styles.ts';
+import { fieldStyles, sharedStyles } from '../base/shared.styles.ts';
 import type { CowriteStrings } from '../base/strings.ts';
 import { refineIdeaDraft } from '../services/tasks.ts';
 import type { Idea } from '../services/tasks.ts';
@@ -66,7 +66,7 @@ export interface IdeaRefinementSuggestion {
  * @cssprop --cw-color-accent - Similar-ideas rule and the suggested version's border.
  */
 export class CwIdeaForm extends FormControlElement {
-  static override styles = [sharedStyles, ideaFormStyles];
+  static override styles = [sharedStyles, fieldStyles, ideaFormStyles];
   /** How this element's `cw-metric` events are derived from its own events. */
   static override metricRecipe: MetricRecipe = ideaFormMetrics;
 

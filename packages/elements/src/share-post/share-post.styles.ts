@@ -19,16 +19,7 @@ export const sharePostStyles = css`
     font-weight: 600;
   }
   textarea {
-    font: inherit;
-    color: var(--_text);
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding-block: 0.375rem;
-    padding-inline: 0.625rem;
-    inline-size: 100%;
     min-block-size: 4lh;
-    resize: vertical;
   }
   .networks-wrap {
     display: flex;

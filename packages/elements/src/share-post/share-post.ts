@@ -3,7 +3,7 @@ import type { PropertyDeclarations, TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { FormControlElement } from '../base/form-control.ts';
 import { renderGuardFindings } from '../base/guard-findings.ts';
-import { sharedStyles } from '../base/shared.styles.ts';
+import { fieldStyles, sharedStyles } from '../base/shared.styles.ts';
 import { format } from '../base/strings.ts';
 import { streamSharePostText } from '../services/tasks.ts';
 import { getTextServices } from '../services/text-services.ts';
@@ -60,7 +60,7 @@ const networkListConverter = {
  * @cssprop --cw-color-warning - Guard findings.
  */
 export class CwSharePost extends FormControlElement {
-  static override styles = [sharedStyles, sharePostStyles];
+  static override styles = [sharedStyles, fieldStyles, sharePostStyles];
   /** How this element's `cw-metric` events are derived from its own events. */
   static override metricRecipe: MetricRecipe = sharePostMetrics;
 

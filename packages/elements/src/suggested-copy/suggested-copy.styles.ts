@@ -17,20 +17,8 @@ export const suggestedCopyStyles = css`
     font-size: 0.875em;
     color: var(--_muted);
   }
-  select,
   textarea {
-    font: inherit;
-    color: var(--_text);
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding-block: 0.25rem;
-    padding-inline: 0.5rem;
-  }
-  textarea {
-    inline-size: 100%;
     min-block-size: 5lh;
-    resize: vertical;
   }
   .candidates {
     list-style: none;

@@ -3,7 +3,7 @@ import type { PropertyDeclarations, TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { FormControlElement } from '../base/form-control.ts';
 import { renderGuardFindings } from '../base/guard-findings.ts';
-import { sharedStyles } from '../base/shared.styles.ts';
+import { fieldStyles, sharedStyles } from '../base/shared.styles.ts';
 import { format, stringFor } from '../base/strings.ts';
 import type { CowriteStrings } from '../base/strings.ts';
 import { streamCopy } from '../services/tasks.ts';
@@ -60,7 +60,7 @@ const lengths: readonly CopyLength[] = ['short', 'medium', 'long'];
  * @cssprop --cw-color-warning - Guard findings.
  */
 export class CwSuggestedCopy extends FormControlElement {
-  static override styles = [sharedStyles, suggestedCopyStyles];
+  static override styles = [sharedStyles, fieldStyles, suggestedCopyStyles];
   /** How this element's `cw-metric` events are derived from its own events. */
   static override metricRecipe: MetricRecipe = suggestedCopyMetrics;
 
