@@ -13,14 +13,7 @@ export { setTextServices, getTextServices } from './services/text-services.ts';
 export type * from './services/text-services.ts';
 export type * from './services/tasks.ts';
 export { CwReviewComposer } from './review-composer/review-composer.ts';
-export type {
-  SuggestFunction,
-  SuggestionDismissReason,
-  SuggestionShowDetail,
-  SuggestionAcceptDetail,
-  SuggestionDismissDetail,
-  GuardDetail,
-} from './review-composer/review-composer.ts';
+export type * from './review-composer/review-composer.types.ts';
 export { CwEngineProvider } from './engine-provider/engine-provider.ts';
 export { CwModelStatus } from './model-status/model-status.ts';
 export { CwFeedbackSummary } from './feedback-summary/feedback-summary.ts';

@@ -1,4 +1,4 @@
-import type { SuggestionAcceptDetail, SuggestionDismissDetail, SuggestionShowDetail, GuardDetail } from './review-composer.ts';
+import type { SuggestionAcceptDetail, SuggestionDismissDetail, SuggestionShowDetail, GuardDetail } from './review-composer.types.ts';
 import { countByCategory } from '../metrics/guard-counts.ts';
 import type { MetricRecipe } from '../metrics/metrics-controller.ts';
 

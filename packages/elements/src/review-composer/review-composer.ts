@@ -17,14 +17,6 @@ import type { SuggestFunction, SuggestionShowDetail } from './review-composer.ty
 import { SubmitGuardController } from './submit-guard-controller.ts';
 import { DEFAULT_TOPICS, TopicsController, topicListConverter } from './topics-controller.ts';
 
-export type {
-  SuggestFunction,
-  SuggestionDismissReason,
-  SuggestionShowDetail,
-  SuggestionAcceptDetail,
-  SuggestionDismissDetail,
-  GuardDetail,
-} from './review-composer.types.ts';
 
 /**
  * A review editor that co-writes with the shopper: the model offers a continuation as grey
