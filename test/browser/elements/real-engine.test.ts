@@ -226,4 +226,22 @@ describe('real engine (tiny GPT-2)', () => {
     expect(shadow(status, '[part=label]').textContent!.trim().length).toBeGreaterThan(0);
     expect(provider.engineSource.engine).toBeDefined();
   });
+
+  it('<cw-engine-provider mode>: `in-process` (and its earlier name `in-page`) runs the model on the page, the default in a Worker', async () => {
+    const { Gpt2Model, WorkerEngine, disposeSharedEngines } = await import('@cowrite/core');
+    const placement = async (mode: string) => {
+      // One shared engine per model and page: start each placement from none.
+      await disposeSharedEngines();
+      const container = mount(`<cw-engine-provider src="${TINY}" ${mode ? `mode="${mode}"` : ''}></cw-engine-provider>`);
+      const provider = container.querySelector('cw-engine-provider') as CwEngineProvider;
+      await expect.poll(() => provider.engineSource.status, { timeout: 30_000 }).toBe('ready');
+      const engine = provider.engineSource.engine;
+      container.remove();
+      return engine;
+    };
+    expect(await placement('in-process')).toBeInstanceOf(Gpt2Model);
+    expect(await placement('in-page')).toBeInstanceOf(Gpt2Model);
+    expect(await placement('')).toBeInstanceOf(WorkerEngine);
+    await disposeSharedEngines();
+  });
 });

@@ -45,8 +45,11 @@ export class CwEngineProvider extends LitElement implements EngineSourceHost {
   declare hub: string | undefined;
   /** Hub branch, tag or commit. Default `main`. */
   declare revision: string | undefined;
-  /** `worker` (default: decoding never blocks the page) or `in-page`. */
-  declare mode: 'worker' | 'in-page' | undefined;
+  /**
+   * `worker` (default: decoding never blocks the page) or `in-process` (on the page's own thread), the names
+   * core's `getSharedEngine` uses. `in-page` is the earlier name of `in-process`, still accepted.
+   */
+  declare mode: 'worker' | 'in-process' | 'in-page' | undefined;
   /** `wasm` (default), `webgpu` or `auto`. */
   declare backend: 'wasm' | 'webgpu' | 'auto' | undefined;
   /** Weight precision for `src` (`fp32`, `q8`, …). */
@@ -88,7 +91,7 @@ export class CwEngineProvider extends LitElement implements EngineSourceHost {
     else if (this.src || this.hub) {
       const model: ModelSource = this.src ? new URL(this.src, document.baseURI).href : { hub: this.hub as string, revision: this.revision };
       const { dtype, backend } = this;
-      const mode = this.mode === 'in-page' ? 'in-process' : 'worker';
+      const mode = this.mode === 'in-process' || this.mode === 'in-page' ? 'in-process' : 'worker';
       void source.load(({ onProgress }) =>
         getSharedEngine({
           source: model,
