@@ -133,5 +133,8 @@ export async function writeIdeaRefinement(engine: TextGenerator, input: IdeaRefi
   };
 }
 
-/** @deprecated Renamed `writeIdeaRefinement` (every task is `planX` / `writeX` / `streamX`); this alias stays until the next major. */
+/**
+ * The same function as `writeIdeaRefinement`.
+ * @deprecated Renamed `writeIdeaRefinement` (every task is `planX` / `writeX` / `streamX`); this alias stays until the next major.
+ */
 export const refineIdea = writeIdeaRefinement;
