@@ -1,8 +1,12 @@
 /** An idea already posted, shown to prevent duplicates. */
 export interface ExistingIdea {
+  /** Your id for the idea; merges local and remote results (the title when absent). */
   id?: string | number;
+  /** The idea's title, matched against the title being typed. */
   title: string;
+  /** Votes so far, shown next to the title; breaks ties between equally similar ideas. */
   votes?: number;
+  /** A short status shown after the title, e.g. "Planned". */
   status?: string;
   /** Link to the idea: http(s) or relative only; any other scheme renders the title without a link. */
   href?: string;
