@@ -139,8 +139,8 @@ export class FormControlElement extends CowriteElement {
     this.#editedSinceLeft = true;
   }
 
+  /** Lit hook: applies the `value` attribute until the shopper edits, and refreshes validity before render. */
   protected override willUpdate(changed: PropertyValues<this>): void {
-    /** Lit hook: applies the `value` attribute until the shopper edits, and refreshes validity before render. */
     super.willUpdate(changed);
     // The `value` attribute is the default; it drives the value until the shopper edits.
     if (changed.has('defaultValue') && !this.#valueEdited) this.value = this.defaultValue ?? '';

@@ -142,6 +142,7 @@ export class CwFeedbackSummary extends CowriteElement {
     return review?.id !== undefined ? `#${encodeURIComponent(String(review.id))}` : undefined;
   }
 
+  /** Renders the heading and the summary, or the progress while analysing, or "too few reviews". */
   protected override render(): TemplateResult {
     const t = this.text;
     const level = Math.min(6, Math.max(1, this.headingLevel || 2));

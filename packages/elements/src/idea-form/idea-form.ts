@@ -144,8 +144,8 @@ export class CwIdeaForm extends FormControlElement {
     super.disconnectedCallback();
     this.#refineRun?.abort();
   }
-/** Lit hook: searches similar ideas again when `ideas` changed. */
 
+  /** Lit hook: searches similar ideas again when `ideas` changed. */
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('ideas') && this.value) this.#similar.schedule();
@@ -156,8 +156,8 @@ export class CwIdeaForm extends FormControlElement {
   #field(key: string): string {
     return this.name ? `${this.name}-${key}` : key;
   }
-/** Submits the fields `title`, `description` and `category` (prefixed `name-` when `name` is set). */
 
+  /** Submits the fields `title`, `description` and `category` (prefixed `name-` when `name` is set). */
   protected override formValue(): FormData {
     const data = new FormData();
     data.append(this.#field('title'), this.value);
@@ -165,13 +165,13 @@ export class CwIdeaForm extends FormControlElement {
     data.append(this.#field('category'), this.category);
     return data;
   }
-/** What the browser keeps for state restore: the three fields as JSON. */
 
+  /** What the browser keeps for state restore: the three fields as JSON. */
   protected override formState(): string {
     return JSON.stringify({ title: this.value, description: this.description, category: this.category });
   }
-/** Restores the title, description and category the browser saved. */
 
+  /** Restores the title, description and category the browser saved. */
   override formStateRestoreCallback(state: string | File | FormData | null): void {
     if (typeof state !== 'string') return;
     try {
@@ -282,6 +282,7 @@ export class CwIdeaForm extends FormControlElement {
     this.markEdited();
   }
 
+  /** Renders the title, description and category fields, similar ideas, the rewrite and the buttons. */
   protected override render(): TemplateResult {
     const t = this.text;
     const disabled = this.isDisabled;

@@ -241,10 +241,12 @@ export class CwReviewComposer extends FormControlElement {
     this.#guard.bindForm(form);
   }
 
+  /** Lit hook: restores the autosaved draft for `product-id` after the first render. */
   protected override firstUpdated(): void {
     this.#drafts.restore();
   }
 
+  /** Lit hook: switches the autosaved draft when `product-id` changed, and drops ghost text that no longer fits a value set from outside. */
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('productId') && this.hasUpdated) this.#drafts.switchProduct(changed.get('productId'));
@@ -284,6 +286,7 @@ export class CwReviewComposer extends FormControlElement {
 
   // ----- form integration -----
 
+  /** Submits the review under `name` and the rating under `rating-name` (when one was chosen); null when neither applies. */
   protected override formValue(): FormData | null {
     const data = new FormData();
     if (this.name) data.append(this.name, this.value);
@@ -291,6 +294,7 @@ export class CwReviewComposer extends FormControlElement {
     return [...data.keys()].length ? data : null;
   }
 
+  /** What the browser keeps for state restore: the text and rating as JSON. */
   protected override formState(): string {
     return JSON.stringify({ value: this.value, rating: this.rating });
   }
@@ -307,6 +311,7 @@ export class CwReviewComposer extends FormControlElement {
     }
   }
 
+  /** On form reset: clears the rating, topics, guard findings, suggestion and the autosaved draft. */
   protected override resetValue(): void {
     super.resetValue();
     this.#clearAround();
@@ -314,6 +319,7 @@ export class CwReviewComposer extends FormControlElement {
     this.clearSavedDraft();
   }
 
+  /** With `rating-required`, a missing rating is invalid. */
   protected override extraValidity(): { flags: ValidityStateFlags; message: string } | undefined {
     if (this.ratingRequired && !this.noRating && this.rating === 0) {
       return { flags: { valueMissing: true }, message: this.text.ratingMissing };
@@ -321,6 +327,7 @@ export class CwReviewComposer extends FormControlElement {
     return undefined;
   }
 
+  /** Where focus goes on an error: the first star when only the rating is missing, else the textarea. */
   protected override validationTarget(): HTMLElement | undefined {
     if (this.ratingRequired && this.rating === 0 && this.value.trim() !== '') {
       return this.renderRoot.querySelector<HTMLInputElement>('input[type=radio]') ?? undefined;
@@ -368,6 +375,7 @@ export class CwReviewComposer extends FormControlElement {
 
   // ----- rendering -----
 
+  /** Renders the editor (label, rating, topics, textarea with ghost text, footer and guard panel). */
   protected override render(): TemplateResult {
     return renderComposer(this.#host, {
       ghost: this.#ghost,

@@ -141,6 +141,7 @@ export class CwSharePost extends FormControlElement {
     this.#run?.abort();
   }
 
+  /** On form reset: cancels writing and goes back to the default post (or `idle` without one). */
   protected override resetValue(): void {
     super.resetValue();
     this.#run?.abort();
@@ -148,6 +149,7 @@ export class CwSharePost extends FormControlElement {
     this.findings = [];
   }
 
+  /** Where focus goes on an error: the post's textarea, else the write button. */
   protected override validationTarget(): HTMLElement | undefined {
     return this.renderRoot.querySelector<HTMLElement>('textarea') ?? this.renderRoot.querySelector<HTMLElement>('[part~=write-button]') ?? undefined;
   }
@@ -247,6 +249,7 @@ export class CwSharePost extends FormControlElement {
     else this.announcement = this.text.shareDone;
   }
 
+  /** Renders the write button, the post editor with its findings, and the share actions. */
   protected override render(): TemplateResult {
     const t = this.text;
     const engine = this.activeEngine;

@@ -138,6 +138,7 @@ export class CwSuggestedCopy extends FormControlElement {
     this.#run?.abort();
   }
 
+  /** On form reset: no candidate is chosen or edited any more. */
   protected override resetValue(): void {
     super.resetValue();
     this.acceptedIndex = -1;
@@ -262,6 +263,7 @@ export class CwSuggestedCopy extends FormControlElement {
     return root?.querySelector<HTMLElement>('[part=candidate] button:not([disabled])') ?? root?.querySelector<HTMLElement>('[part=generate-button]') ?? undefined;
   }
 
+  /** Renders the kind, tone and length controls, the generate button and the candidates. */
   protected override render(): TemplateResult {
     const t = this.text;
     const busy = this.candidates.some((candidate) => candidate.status === 'streaming');
