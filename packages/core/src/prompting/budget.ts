@@ -14,7 +14,7 @@ export interface ShortenableField {
 
 /** A free-text field that was shortened to fit the context window. */
 export interface TruncatedField {
-  /** Name of the shortened placeholder (e.g. `description`, `draft`). */
+  /** Name of the shortened placeholder (e.g. `features`, `draft`). */
   field: string;
   /** Which end of the text was kept: `'start'` or `'end'`; an ellipsis marks the cut on the other side. */
   keep: 'start' | 'end';

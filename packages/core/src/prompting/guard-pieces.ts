@@ -17,7 +17,7 @@ export interface TaskGuardOptions {
 export interface DroppedSentence {
   /** The sentence as the model wrote it (trimmed). */
   text: string;
-  /** What was found in it; offsets are into this sentence's `text`. */
+  /** What was found in it; offsets are into the sentence before trimming (leading whitespace counts). */
   findings: GuardFinding[];
 }
 

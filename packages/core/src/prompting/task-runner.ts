@@ -71,7 +71,7 @@ export interface TaskResult {
   guard: TaskGuardReport;
   /** How the prompt was fitted into the context window. */
   budget: BudgetReport;
-  /** What output cleanup removed (stop strings, repeats, cut-off words). */
+  /** What output clean-up removed: repeats, a trailing fragment, and the stop string it cut at. */
   cleanup: CleanupReport;
   /** The exact prompt sent to the model. */
   prompt: string;

@@ -1,6 +1,6 @@
 /** Public result and option types of the feedback-sentiment API. */
 
-/** Overall polarity: `positive` at score ≥ 0.2, `negative` at ≤ -0.2, otherwise `neutral`. */
+/** Polarity of a text, sentence, aspect mention or quote. */
 export type SentimentLabel = 'positive' | 'negative' | 'neutral';
 
 import type { Lang } from '../contracts/language.ts';
@@ -46,7 +46,7 @@ export interface SentenceSentiment extends TextSpan {
 export interface AspectSentiment {
   /** Which aspect was mentioned. */
   aspect: AspectName;
-  /** The label of this mention, from its score. */
+  /** How this mention judges the aspect. */
   label: SentimentLabel;
   /** -1..1 */
   score: number;
@@ -64,7 +64,7 @@ export interface SentimentCue extends TextSpan {
 
 /** Result of `analyzeSentiment` for one text. */
 export interface SentimentResult {
-  /** Overall label, from `score`. */
+  /** Overall polarity of the text. */
   label: SentimentLabel;
   /** -1 (very negative) .. 1 (very positive); 0 when nothing carried sentiment. */
   score: number;

@@ -36,7 +36,7 @@ export class Gpt2Tokenizer implements TextTokenizer {
     return this.#tokenizer.encode(text, { add_special_tokens: false }).ids;
   }
 
-  /** Token ids to text; special tokens are skipped and spaces are not cleaned up, so decoding an encoding gives the text back. */
+  /** Token ids to text; special tokens are left out and spaces are kept as they are. */
   decode(ids: readonly number[]): string {
     return this.#tokenizer.decode(ids as number[], { skip_special_tokens: true, clean_up_tokenization_spaces: false });
   }

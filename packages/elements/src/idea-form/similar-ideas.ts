@@ -1,6 +1,6 @@
 /** An idea already posted, shown to prevent duplicates. */
 export interface ExistingIdea {
-  /** Your id for the idea; merges local and remote results (the title when absent). */
+  /** Your id for the idea: local and remote results with the same id (or, without ids, the same title) are shown once. */
   id?: string | number;
   /** The idea's title, matched against the title being typed. */
   title: string;

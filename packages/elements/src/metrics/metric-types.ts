@@ -80,11 +80,11 @@ export interface ReviewSubmittedMetric extends MetricBase {
   length: number;
   /** Suggestions shown while this review was written. */
   suggestionsShown: number;
-  /** Suggestions (or words of them) accepted while this review was written. */
+  /** Accepts while this review was written (a one-word accept counts as one). */
   suggestionsAccepted: number;
   /** Characters that came from accepted suggestions. */
   acceptedChars: number;
-  /** Characters inserted by accepting, minus one key per accept. */
+  /** Characters inserted by accepts, minus the one key each accept took. */
   keystrokesSaved: number;
   /** 0 when the shopper gave no rating. */
   rating: number;

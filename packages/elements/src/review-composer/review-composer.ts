@@ -144,7 +144,7 @@ export class CwReviewComposer extends FormControlElement {
   declare noRating: boolean;
   /** Topic keys offered as chips (strings `topic_<key>` label them). */
   declare topics: string[];
-  /** Topic keys the shopper selected; submitted as the form value's topics and autosaved with the draft. */
+  /** Topic keys the shopper selected; given to the model as context and autosaved with the draft. */
   declare selectedTopics: string[];
   /** Hides the topic chips. */
   declare noTopics: boolean;
@@ -175,9 +175,9 @@ export class CwReviewComposer extends FormControlElement {
   declare protected suggestionSource: SuggestionShowDetail['source'];
   /** Text for the screen-reader live region. */
   declare protected announcement: string;
-  /** Sentiment of the draft for the footer hint; undefined for short drafts. */
+  /** Sentiment of the draft for the footer hint; undefined for drafts under 20 characters. */
   declare protected sentiment: SentimentReading | undefined;
-  /** Star rating suggested from the draft, shown when its confidence is at least 0.5. */
+  /** Star rating suggested from the draft while no star is chosen; set only when its confidence is at least 0.5. */
   declare protected ratingSuggestion: RatingSuggestion | undefined;
   /** The guard's findings shown before submit; undefined when there are none. */
   declare protected guardReport: GuardReport | undefined;

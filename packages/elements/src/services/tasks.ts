@@ -146,7 +146,7 @@ export async function* streamCopy(engine: TextGenerator, request: CopyRequest, s
 export interface Idea {
   /** Short title of the idea. */
   title: string;
-  /** What the idea is and why it helps. */
+  /** The description: the shopper's text, or the refined problem and proposal. */
   description: string;
   /** The category it belongs to, when one was chosen. */
   category?: string;

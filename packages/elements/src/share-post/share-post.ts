@@ -109,7 +109,7 @@ export class CwSharePost extends FormControlElement {
   declare findings: readonly GuardFinding[];
   /** Text for the screen-reader live region. */
   declare protected announcement: string;
-  /** Why writing failed ('' when it did not); shown as an alert. */
+  /** Why writing failed ('' when it did not); shown and announced. */
   declare protected error: string;
   /** The browser has a share sheet (Web Share API). */
   declare protected webShare: boolean;

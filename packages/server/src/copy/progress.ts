@@ -5,7 +5,7 @@
 export interface ProgressSink {
   /** True on a terminal: the bar is redrawn in place; otherwise plain lines are logged. */
   isTTY?: boolean;
-  /** Writes text as is (no newline added). */
+  /** Writes a piece of text as given, e.g. `process.stderr.write`. */
   write(text: string): unknown;
 }
 

@@ -11,7 +11,7 @@ import { guardDefaults, optionalText, planTask, requireObject, requiredText } fr
 /** A title is a line on a board, not a paragraph: about a dozen words at most. */
 export const IDEA_TITLE_MAX_LENGTH = 80;
 
-/** Input for `ideaRefinement`: a shopper's rough product idea. */
+/** Input for `writeIdeaRefinement`: a shopper's rough product idea. */
 export interface IdeaRefinementInput {
   /** The shopper's rough idea, in their words. */
   idea: string;
@@ -29,7 +29,7 @@ export interface RefinedIdea {
   proposal: string;
 }
 
-/** The result of `ideaRefinement`: a `TaskResult` plus the parsed fields. */
+/** The result of `writeIdeaRefinement`: a `TaskResult` plus the parsed fields. */
 export interface IdeaRefinementResult extends TaskResult {
   /** The parsed proposal; `text` is the same three fields joined by line breaks. */
   fields: RefinedIdea;
@@ -43,7 +43,7 @@ const LABELS: Record<Lang, Record<keyof RefinedIdea, string>> = {
 };
 const FIELD_ORDER: (keyof RefinedIdea)[] = ['title', 'problem', 'proposal'];
 
-/** Builds the prompt and settings for `ideaRefinement` without generating. Throws `PromptingError` for invalid input. */
+/** Builds the prompt and settings of `writeIdeaRefinement` without generating. Throws `PromptingError` for invalid input. */
 export function planIdeaRefinement(engine: TextGenerator, input: IdeaRefinementInput, options: TaskOptions = {}): TaskPlan {
   const fields = requireObject(input, 'ideaRefinement');
   const idea = requiredText(fields, 'idea').replace(/\s*\n\s*/g, ' ');

@@ -9,7 +9,7 @@ import { copyFacts, guardDefaults, optionalList, optionalText, planTask, require
 /** Which marketing copy to write: a one-line `headline` or `tagline`, or a few-sentence `socialPost`. */
 export type MarketingCopyKind = 'headline' | 'tagline' | 'socialPost';
 
-/** The product attributes `marketingCopy` writes from. List fields accept a comma-separated string or an array. */
+/** The product attributes `writeMarketingCopy` writes from. List fields accept a comma-separated string or an array. */
 export interface MarketingCopyInput {
   /** Which copy to write (required). */
   kind: MarketingCopyKind;
@@ -36,7 +36,7 @@ const SETTINGS: Record<MarketingCopyKind, GenerationOptions> = {
   socialPost: { maxNewTokens: 70, doSample: true, temperature: 0.85, topP: 0.92, repetitionPenalty: 1.15, noRepeatNgramSize: 3 },
 };
 
-/** Builds the prompt and settings for `marketingCopy` without generating. Throws `PromptingError` for invalid input. */
+/** Builds the prompt and settings of `writeMarketingCopy` without generating. Throws `PromptingError` for invalid input. */
 export function planMarketingCopy(engine: TextGenerator, input: MarketingCopyInput, options: TaskOptions = {}): TaskPlan {
   const fields = requireObject(input, 'marketingCopy');
   const kind = fields.kind;

@@ -5,7 +5,7 @@ import { detectLang } from '../lang.ts';
 import type { TaskOptions, TaskPlan, TaskResult, TaskStreamEvent } from '../task-runner.ts';
 import { copyFacts, guardDefaults, optionalList, optionalText, planTask, requireObject, requiredText, runPlan, streamPlan } from '../task-runner.ts';
 
-/** The product attributes `productDescription` writes from. List fields accept a comma-separated string or an array. */
+/** The product attributes `writeProductDescription` writes from. List fields accept a comma-separated string or an array. */
 export interface ProductDescriptionInput {
   /** Product name (required, non-empty). */
   name: string;
@@ -30,7 +30,7 @@ export interface ProductDescriptionInput {
 
 const MAX_NEW_TOKENS = { short: 50, medium: 90, long: 160 } as const;
 
-/** Builds the prompt and settings for `productDescription` without generating. Throws `PromptingError` for invalid input. */
+/** Builds the prompt and settings of `writeProductDescription` without generating. Throws `PromptingError` for invalid input. */
 export function planProductDescription(engine: TextGenerator, input: ProductDescriptionInput, options: TaskOptions = {}): TaskPlan {
   const fields = requireObject(input, 'productDescription');
   const name = requiredText(fields, 'name');
