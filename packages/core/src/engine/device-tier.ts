@@ -13,6 +13,7 @@ export interface DeviceHints {
   deviceMemory?: number;
 }
 
+/** Which suggestion model to use: the shipped `phrase` model or `gpt2`. */
 export type SuggestionTier = 'phrase' | 'gpt2';
 
 /** Below this much RAM (GiB), GPT-2's working set would crowd out the page: 2 GiB phones. */

@@ -13,23 +13,29 @@ import { RequestQueue } from './request-queue.ts';
 import type { Prompt, TextGenerator } from '../contracts/text-generator.ts';
 import { runToEnd } from '../generate/run-to-end.ts';
 
+/** What was loaded and how it runs. */
 export interface ModelInfo {
   /** Where the files came from. */
   location: string;
   /** The ONNX file that runs, e.g. `onnx/model_quantized.onnx`. */
   file: string;
+  /** Weight precision of the loaded file. */
   dtype: ModelDtype;
   /** `model` (current Optimum export) or `merged` (legacy `decoder_model_merged`). */
   layout: 'model' | 'merged';
   /** The graph projects only the last position (an optimized file): prompts run in one step. */
   lastPositionLogits: boolean;
+  /** The onnxruntime backend the session runs on. */
   runtime: RuntimeInfo;
 }
 
 /** A loaded GPT-2: generation, streaming, and the tokenizer. Create with `loadModel`. */
 export class Gpt2Model implements TextGenerator {
+  /** The model's hyperparameters from `config.json` (layers, heads, context length …). */
   readonly config: Gpt2Config;
+  /** The model's tokenizer, from `tokenizer.json`. */
   readonly tokenizer: Gpt2Tokenizer;
+  /** What was loaded and how it runs. */
   readonly info: ModelInfo;
   readonly #decoder: Gpt2Decoder;
   readonly #decoding: CachedDecoding;
@@ -45,14 +51,17 @@ export class Gpt2Model implements TextGenerator {
     this.#decoding = new CachedDecoding(parts.decoder);
   }
 
+  /** The model's context window in tokens (prompt plus generated tokens), from `config.json`. */
   get contextLength(): number {
     return this.config.contextLength;
   }
 
+  /** Generates a completion and resolves with the whole result; see `GenerationOptions` for sampling settings. */
   generate(prompt: Prompt, options: GenerationOptions = {}): Promise<GenerationResult> {
     return runToEnd(this.#run(prompt, options));
   }
 
+  /** Generates a completion as it is produced: yields chunks, returns the whole result. */
   async *stream(prompt: Prompt, options: GenerationOptions = {}): AsyncGenerator<GenerationChunk, GenerationResult> {
     return yield* this.#run(prompt, options);
   }

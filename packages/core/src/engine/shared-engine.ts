@@ -14,6 +14,7 @@ import { wasmCompileBlockedReason } from '../model/wasm-blocked.ts';
 import type { ModelSource } from '../model/source.ts';
 import { resolveAgainstPage } from '../runtime/environment.ts';
 
+/** Options for `getSharedEngine`: `loadModel`'s options (cache named, not a custom object) plus where it runs. */
 export type SharedEngineOptions = Omit<LoadModelOptions, 'signal' | 'onProgress' | 'fetch' | 'cache'> & {
   cache?: 'cache-api' | 'opfs' | 'none';
   /** `worker` (default where Worker exists) or `in-process`. */
@@ -21,6 +22,7 @@ export type SharedEngineOptions = Omit<LoadModelOptions, 'signal' | 'onProgress'
   onProgress?: (progress: LoadProgress) => void;
 };
 
+/** A loaded model: in-process (`Gpt2Model`) or in a Worker (`WorkerEngine`); both are `TextGenerator`s. */
 export type Engine = Gpt2Model | WorkerEngine;
 
 interface Entry {

@@ -40,10 +40,14 @@ export type CowriteErrorCode =
   /** Sentiment (`SentimentInputError`): a review is neither a string nor an object with a string `text`. */
   | 'INVALID_REVIEW';
 
+/** Base class of every error Cowrite raises on purpose; branch on `code`. */
 export class CowriteError extends Error {
+  /** The class name; subclasses override it (e.g. `'NetworkError'`). */
   override name = 'CowriteError';
+  /** Stable, UPPER_SNAKE reason; see `CowriteErrorCode`. */
   readonly code: CowriteErrorCode;
 
+  /** Creates an error with a code and a message that says what to do; `cause` keeps the underlying error. */
   constructor(code: CowriteErrorCode, message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.code = code;
@@ -52,7 +56,9 @@ export class CowriteError extends Error {
 
 /** A model file is missing (local file absent, HTTP 404/410, not among in-memory files). */
 export class ModelNotFoundError extends CowriteError {
+  /** Always `'ModelNotFoundError'`. */
   override name = 'ModelNotFoundError';
+  /** Path of the missing file within the model folder (e.g. `config.json`). */
   readonly file: string;
   constructor(file: string, message: string, options?: { cause?: unknown }) {
     super('MODEL_NOT_FOUND', message, options);
@@ -62,7 +68,9 @@ export class ModelNotFoundError extends CowriteError {
 
 /** A model file exists but cannot be used: truncated, not ONNX/JSON, or not a GPT-2 decoder. */
 export class ModelFormatError extends CowriteError {
+  /** Always `'ModelFormatError'`. */
   override name = 'ModelFormatError';
+  /** Path of the unusable file within the model folder (e.g. `config.json`). */
   readonly file: string;
   constructor(code: 'MODEL_CORRUPT' | 'MODEL_UNSUPPORTED' | 'TOKENIZER_MISMATCH' | 'CONFIG_MISMATCH', file: string, message: string, options?: { cause?: unknown }) {
     super(code, message, options);
@@ -72,7 +80,9 @@ export class ModelFormatError extends CowriteError {
 
 /** The network failed (not an HTTP error status): offline, DNS, CORS, reset connection. */
 export class NetworkError extends CowriteError {
+  /** Always `'NetworkError'`. */
   override name = 'NetworkError';
+  /** The URL that could not be fetched. */
   readonly url: string;
   constructor(url: string, message: string, options?: { cause?: unknown }) {
     super('NETWORK', message, options);
@@ -82,6 +92,7 @@ export class NetworkError extends CowriteError {
 
 /** A caller passed something Cowrite cannot use: unknown dtype, empty prompt, option out of range. */
 export class InvalidArgumentError extends CowriteError {
+  /** Always `'InvalidArgumentError'`. */
   override name = 'InvalidArgumentError';
   /** The option or argument at fault, e.g. `topP`. */
   readonly argument: string;
@@ -96,9 +107,13 @@ export class InvalidArgumentError extends CowriteError {
  * `type` the error object's `type` (e.g. `invalid_request_error`), `retryAfter` the seconds a 429/503 asked to wait.
  */
 export class RemoteError extends CowriteError {
+  /** Always `'RemoteError'`. */
   override name = 'RemoteError';
+  /** HTTP status code of the error response. */
   readonly status: number;
+  /** The error object's `type` (e.g. `invalid_request_error`), when the server sent one. */
   readonly type: string | undefined;
+  /** Seconds to wait before retrying, from a 429/503 response's `Retry-After`; undefined when not given. */
   readonly retryAfter: number | undefined;
   constructor(status: number, message: string, details: { type?: string; retryAfter?: number } = {}) {
     super('REMOTE_ERROR', message);
@@ -125,10 +140,12 @@ function describeReason(reason: unknown): string {
   return typeof reason === 'string' || typeof reason === 'number' ? String(reason) : '';
 }
 
+/** Throws `abortError(signal)` when the signal is already aborted. */
 export function throwIfAborted(signal?: AbortSignal): void {
   if (signal?.aborted) throw abortError(signal);
 }
 
+/** True for the `AbortError` DOMException that cancelled Cowrite operations reject with. */
 export function isAbortError(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
 }

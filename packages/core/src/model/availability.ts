@@ -8,6 +8,7 @@ import type { ModelDtype } from './dtype.ts';
 import { type StoreOptions, openStore } from './open-store.ts';
 import type { ModelFileStore } from './store/file-store.ts';
 
+/** Whether a model can be used now: `available` (local, or every file cached), `downloadable`, `downloading` (a load is running in this realm) or `unavailable` (no WebAssembly). */
 export type Availability = 'unavailable' | 'downloadable' | 'downloading' | 'available';
 
 /** Loads running in this realm, by source + dtype + file. */
@@ -48,11 +49,15 @@ async function readManifest(store: ModelFileStore, dtype: ModelDtype, modelFile:
   }
 }
 
+/** Options for `availability()`: the same source, cache and file choice as `loadModel`. */
 export interface AvailabilityOptions extends StoreOptions {
+  /** Weight precision to check for, as in `loadModel`. Default `fp32`. */
   dtype?: ModelDtype;
+  /** The ONNX file to check for, when `loadModel` is given one. */
   modelFile?: string;
 }
 
+/** Tells, without downloading, whether the model could load now; answers `available` only when every file of a previous complete load is cached. */
 export async function availability(options: AvailabilityOptions): Promise<Availability> {
   if (typeof WebAssembly !== 'object') return 'unavailable';
   const dtype = options.dtype ?? 'fp32';

@@ -9,12 +9,15 @@ import { writeManifest } from './availability.ts';
 import type { ModelDtype } from './dtype.ts';
 import type { ModelFileStore } from './store/file-store.ts';
 
+/** Model loading progress, reported through `onProgress`. */
 export interface LoadProgress {
+  /** `download` while files are read, `compile` while onnxruntime builds the session, `ready` once loaded. */
   status: 'download' | 'compile' | 'ready';
   /** The file being read (status `download`). */
   file?: string;
   /** Bytes of that file so far, and its size when known. */
   fileLoaded?: number;
+  /** Size of that file in bytes, when known. */
   fileTotal?: number;
   /** Bytes of all model files so far: never decreases, and equals `total` at `ready`. */
   loaded: number;

@@ -7,6 +7,7 @@ import { MemoryFileStore, type ModelFileData } from './store/memory-store.ts';
 
 /** A Hugging Face hub repository, e.g. `{ hub: 'Xenova/gpt2' }`. */
 export interface HubSource {
+  /** Repository id, `"owner/name"`. */
   hub: string;
   /** Branch, tag or commit. Default `main`. */
   revision?: string;
@@ -16,6 +17,7 @@ export interface HubSource {
 
 /** Files already in memory, keyed by their path in the hub layout (`onnx/model.onnx`). */
 export interface MemorySource {
+  /** File contents (bytes, `ArrayBuffer`, `Blob` or string) by path in the hub layout. */
   files: Record<string, ModelFileData> | ReadonlyMap<string, ModelFileData>;
 }
 

@@ -6,47 +6,71 @@ import { renderPrompt } from './template.ts';
 
 /** A free-text field the budget may shorten, and which end of it matters. */
 export interface ShortenableField {
+  /** Name of the template placeholder holding the text. */
   name: string;
   /** 'end' for a shopper's draft (the caret is there), 'start' for descriptions and notes. */
   keep: 'start' | 'end';
 }
 
+/** A free-text field that was shortened to fit the context window. */
 export interface TruncatedField {
+  /** Name of the shortened placeholder (e.g. `features`, `draft`). */
   field: string;
+  /** Which end of the text was kept: `'start'` or `'end'`; an ellipsis marks the cut on the other side. */
   keep: 'start' | 'end';
+  /** Length of the field before shortening, in UTF-16 code units (string `length`). */
   originalChars: number;
+  /** Length of the text kept (without the ellipsis), in UTF-16 code units. */
   keptChars: number;
   /** Exactly what was left out of the prompt, so nothing typed is silently lost. */
   removedText: string;
 }
 
+/** How a prompt was fitted into the model's context window. */
 export interface BudgetReport {
+  /** The model's context window, in tokens (prompt plus new tokens). */
   contextLength: number;
+  /** Tokens in the final prompt. */
   promptTokens: number;
+  /** Tokens reserved for generation; `promptTokens + maxNewTokens` never exceeds `contextLength`. */
   maxNewTokens: number;
+  /** Few-shot examples the template offered. */
   examplesAvailable: number;
+  /** Few-shot examples kept in the prompt (examples are dropped from the last one first). */
   examplesUsed: number;
   /** Indexes (into the template's examples) of the few-shot examples left out. */
   droppedExamples: number[];
+  /** Free-text fields that were shortened, with exactly what was removed; empty when none was. */
   truncatedFields: TruncatedField[];
 }
 
+/** Input to `fitPrompt`: a template, the values to fill in and the token budget. */
 export interface BudgetRequest {
+  /** The prompt template to render. */
   template: PromptTemplate;
+  /** Values shared by the header and every example (e.g. `brand`, `voice`). */
   shared: Readonly<Record<string, string>>;
+  /** Placeholder values for the final (query) entry. */
   query: Readonly<Record<string, string>>;
   /** Per-example placeholder values (already mapped from the template's examples). */
   examples: readonly Readonly<Record<string, string>>[];
+  /** Query fields that may be shortened, tried longest first, once every example is dropped. */
   shortenable: readonly ShortenableField[];
+  /** Tokenizer used to count tokens. */
   tokenizer: TextTokenizer;
+  /** The model's context window, in tokens. */
   contextLength: number;
+  /** Tokens to keep free for generation: an integer from 1 to `contextLength - 1`. */
   maxNewTokens: number;
 }
 
+/** A prompt that fits the budget, with the values used and a report of what was cut. */
 export interface FittedPrompt {
+  /** The rendered prompt text. */
   prompt: string;
   /** The query values actually used (after shortening). */
   query: Record<string, string>;
+  /** What was dropped or shortened to make the prompt fit. */
   report: BudgetReport;
 }
 

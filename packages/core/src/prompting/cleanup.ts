@@ -17,7 +17,9 @@ export type EmptyReason =
   | 'guard-rejected'
   | 'unparseable';
 
+/** Settings for `OutputCleaner`. */
 export interface CleanupOptions {
+  /** How much of the output to keep; see `CleanupMode`. */
   mode: CleanupMode;
   /** Cut at the first of these (the engine should already have stopped there). */
   stop?: readonly string[];
@@ -29,6 +31,7 @@ export interface CleanupOptions {
   maxLength?: number;
 }
 
+/** What output clean-up removed. */
 export interface CleanupReport {
   /** Sentences or phrases removed as repeats. */
   removedRepeats: string[];
@@ -97,6 +100,7 @@ export function cutAtStop(text: string, stop: readonly string[] = []): { text: s
  * Each returned piece carries its separating whitespace at the front, so joining them is the result.
  */
 export class OutputCleaner {
+  /** What has been removed so far; complete after `finish`. */
   readonly report: CleanupReport = { removedRepeats: [] };
   private readonly options: CleanupOptions;
   private readonly seen = new Set<string>();
@@ -122,6 +126,7 @@ export class OutputCleaner {
     return this.emitted;
   }
 
+  /** Adds raw model text; returns the cleaned pieces that became complete (each with its leading whitespace). */
   push(delta: string): string[] {
     if (this.stopped) return [];
     this.raw += delta.replaceAll('<|endoftext|>', '').replace(REPLACEMENT_CHARACTER, '');

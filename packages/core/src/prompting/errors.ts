@@ -5,7 +5,9 @@ export type PromptingErrorCode = 'MISSING_FIELD' | 'INVALID_INPUT' | 'PROMPT_TOO
 
 /** Thrown for bad input before any generation starts (so nothing is half-done). */
 export class PromptingError extends CowriteError {
+  /** Always `'PromptingError'`. */
   override name = 'PromptingError';
+  /** Why the call could not run; see `PromptingErrorCode`. */
   declare readonly code: PromptingErrorCode;
   /** The input field at fault, when there is one. */
   readonly field: string | undefined;

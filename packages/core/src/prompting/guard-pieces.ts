@@ -7,17 +7,25 @@ import type { GuardCategory, GuardFinding, GuardPolicy, GuardSeverity } from './
 export interface TaskGuardOptions {
   /** 'reject' works sentence by sentence in tasks: a sentence guardText would reject is left out. */
   policy?: GuardPolicy;
+  /** Lowest severity that drops a sentence under `reject` (task default `medium` or `high`). */
   rejectAt?: GuardSeverity;
+  /** Categories to check; tasks check all four by default. */
   categories?: readonly GuardCategory[];
 }
 
+/** A sentence the guard left out of the output under `policy: 'reject'`. */
 export interface DroppedSentence {
+  /** The sentence as the model wrote it (trimmed). */
   text: string;
+  /** What was found in it; offsets are into the sentence before trimming (leading whitespace counts). */
   findings: GuardFinding[];
 }
 
+/** What the guard did to a task's output. */
 export interface TaskGuardReport {
+  /** The policy that was applied. */
   policy: GuardPolicy;
+  /** The severity threshold that was applied under `reject`. */
   rejectAt: GuardSeverity;
   /** Findings in the returned text; offsets are UTF-16 offsets into `result.text` (after redaction). */
   findings: GuardFinding[];
@@ -26,7 +34,9 @@ export interface TaskGuardReport {
 }
 
 export interface GuardedPiece {
+  /** The piece after the policy was applied ('' when dropped). */
   text: string;
+  /** Findings in the returned piece, offsets shifted into the whole output. */
   findings: GuardFinding[];
   dropped?: DroppedSentence;
 }

@@ -3,6 +3,7 @@ import { PromptingError } from './errors.ts';
 import { analyzeSentiment } from '../sentiment/index.ts';
 import type { SentimentLabel } from '../sentiment/index.ts';
 
+/** A star rating suggested from review text by `suggestRating`. */
 export interface RatingSuggestion {
   /** Suggested stars, 1–5. A suggestion only: the shopper always sets the final rating. */
   rating: 1 | 2 | 3 | 4 | 5;
@@ -10,6 +11,7 @@ export interface RatingSuggestion {
   confidence: number;
   /** The feedback-sentiment score (-1..1) the rating came from. */
   score: number;
+  /** The sentiment label of the text. */
   label: SentimentLabel;
 }
 

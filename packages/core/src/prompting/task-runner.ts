@@ -13,6 +13,7 @@ import type { PromptTemplate } from './template.ts';
 import type { TaskName } from './templates.ts';
 import { DEFAULT_BRAND, DEFAULT_TEMPLATES } from './templates.ts';
 
+/** Brand details filled into the prompt header; each field falls back to the language's built-in default. */
 export interface BrandVoice {
   /** Store or brand name shown in the document header. */
   name?: string;
@@ -24,11 +25,13 @@ export interface BrandVoice {
 export interface TaskOptions {
   /** Template language; default: detected from the main input text. */
   lang?: Lang;
+  /** Brand name and voice for the prompt header; unset fields use the built-in defaults. */
   brand?: BrandVoice;
   /** Any part of the built-in template to replace (e.g. `examples: []` for zero-shot, or your own). */
   template?: Partial<PromptTemplate>;
   /** Generation settings over the task's defaults (`stop` strings are added to the template's). */
   generation?: Omit<GenerationOptions, 'signal'>;
+  /** Guard policy for the output; defaults depend on the task. */
   guard?: TaskGuardOptions;
   /** Cancels generation: the call rejects (the stream throws) with the engine's `AbortError`. */
   signal?: AbortSignal;
@@ -36,30 +39,49 @@ export interface TaskOptions {
 
 /** Everything decided before the model runs; `plan*` functions return it without generating. */
 export interface TaskPlan {
+  /** Which task this plan is for. */
   task: TaskName;
+  /** Language of the template and of the guard rules. */
   lang: Lang;
+  /** The full prompt text sent to the model, after fitting into the context window. */
   prompt: string;
+  /** Merged generation settings; `maxNewTokens` (default 20) and `stop` are always set. */
   generation: GenerationOptions;
+  /** How the raw output is cleaned: cut mode, phrases to drop, and whether a leading space is kept. */
   cleanup: { mode: CleanupMode; avoid: string[]; keepLeadingSpace: boolean };
+  /** The guard settings applied to the output, with every default filled in. */
   guard: Required<TaskGuardOptions>;
   /** Product facts the output is checked against (copy tasks), when the input had any. */
   facts?: ProductFacts;
+  /** How the prompt was fitted into the context window (what was shortened or dropped). */
   budget: BudgetReport;
 }
 
+/** Outcome of one task run: the cleaned, guarded text plus reports on every step that shaped it. */
 export interface TaskResult {
+  /** Which task produced this result. */
   task: TaskName;
+  /** Language of the template and of the guard rules. */
   lang: Lang;
   /** Cleaned, guarded text ('' only together with `emptyReason`). */
   text: string;
+  /** Why `text` is empty; undefined whenever `text` has content. */
   emptyReason?: EmptyReason;
+  /** What the guard found and removed (findings and dropped sentences). */
   guard: TaskGuardReport;
+  /** How the prompt was fitted into the context window. */
   budget: BudgetReport;
+  /** What output clean-up removed: repeats, a trailing fragment, and the stop string it cut at. */
   cleanup: CleanupReport;
+  /** The exact prompt sent to the model. */
   prompt: string;
+  /** The model's output before cleanup and guarding. */
   generation: {
+    /** Generated text exactly as the model returned it, before cleanup. */
     rawText: string;
+    /** Why generation ended: `'eos'`, `'stop'` (a stop string or cleanup ended it) or `'length'` (hit `maxNewTokens`). */
     finishReason: FinishReason;
+    /** Number of tokens generated. */
     newTokens: number;
     /** Per-token log-probabilities, when the plan asked for them and the engine reports them. */
     logprobs?: number[];

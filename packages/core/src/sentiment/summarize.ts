@@ -13,6 +13,7 @@ import type {
   SummarizeFeedbackOptions,
 } from './types.ts';
 
+/** Default `minCount` of `summarizeFeedback`: fewer reviews with text than this get `InsufficientFeedback`. */
 export const DEFAULT_MIN_COUNT = 5;
 
 interface AspectTally {

@@ -12,6 +12,7 @@ export class Gpt2Tokenizer implements TextTokenizer {
   readonly #tokenizer: Tokenizer;
   /** Highest token id the tokenizer can produce, added tokens included. */
   readonly maxTokenId: number;
+  /** Ids of the special (added) tokens such as `<|endoftext|>`; `decode` leaves them out. */
   readonly specialIds: ReadonlySet<number>;
   readonly #json: object;
   readonly #config: object;
@@ -30,10 +31,12 @@ export class Gpt2Tokenizer implements TextTokenizer {
     this.specialIds = new Set(this.#tokenizer.get_added_tokens_decoder().keys());
   }
 
+  /** Text to token ids, without adding special tokens. */
   encode(text: string): number[] {
     return this.#tokenizer.encode(text, { add_special_tokens: false }).ids;
   }
 
+  /** Token ids to text; special tokens are left out and spaces are kept as they are. */
   decode(ids: readonly number[]): string {
     return this.#tokenizer.decode(ids as number[], { skip_special_tokens: true, clean_up_tokenization_spaces: false });
   }
@@ -43,10 +46,12 @@ export class Gpt2Tokenizer implements TextTokenizer {
     return JSON.stringify(this.#json);
   }
 
+  /** `tokenizer_config.json` as JSON text, the companion of `sourceJson`. */
   get sourceConfig(): string {
     return JSON.stringify(this.#config);
   }
 
+  /** The id of one vocabulary token (in its byte-level form, e.g. `Ġthe`); undefined when it is not in the vocabulary. */
   tokenToId(token: string): number | undefined {
     return this.#tokenizer.token_to_id(token);
   }

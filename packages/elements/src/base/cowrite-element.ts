@@ -19,6 +19,7 @@ export class CowriteElement extends LitElement {
   /** Elements that co-write set how their `cw-metric` events are derived (see metrics/metrics-controller.ts). */
   static metricRecipe: MetricRecipe | undefined;
 
+  /** Lit reactive properties every Cowrite element has: `engine`, `strings`, `theme`. */
   static override properties: PropertyDeclarations = {
     engine: { attribute: false },
     strings: { attribute: false },
@@ -38,6 +39,7 @@ export class CowriteElement extends LitElement {
   /** `cw-metric` events derived from the element's own events (none under `no-metrics`). */
   protected readonly metrics = new MetricsController(this, () => languageOf(this));
 
+  /** Starts following the engine source and the page's `lang`, to re-render when either changes. */
   override connectedCallback(): void {
     super.connectedCallback();
     // Re-render when the shared engine becomes ready (or fails), so buttons that need it enable themselves.
@@ -47,6 +49,7 @@ export class CowriteElement extends LitElement {
     this.#unwatchLanguage = watchPageLanguage(this.#onEngineChange);
   }
 
+  /** Stops following the engine source and the page's `lang`. */
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#watched?.removeEventListener('change', this.#onEngineChange);

@@ -1,6 +1,7 @@
 import { CowriteError } from '@cowrite/core';
 import type { TextGenerator } from '@cowrite/core';
 
+/** Where an `EngineSource` is: no engine yet (`idle`), `loading`, `ready`, or `error` (see `error`). */
 export type EngineStatus = 'idle' | 'loading' | 'ready' | 'error';
 
 /** What a Worker-backed engine says about its Worker (core's `WorkerEngine.health`). */
@@ -17,14 +18,19 @@ function reportsHealth(engine: TextGenerator | undefined): engine is TextGenerat
 
 /** Download progress in bytes; `total` is unknown until the server says. */
 export interface EngineLoadProgress {
+  /** Bytes downloaded so far. */
   loaded: number;
+  /** Bytes to download in all; undefined while unknown. */
   total?: number;
   /** The file being fetched, when the loader reports it. */
   file?: string;
 }
 
+/** What an `EngineLoader` receives. */
 export interface EngineLoadContext {
+  /** Aborted when a later `load` or `setEngine` replaces this load; stop loading then. */
   signal: AbortSignal;
+  /** Reports download progress; shown by `<cw-model-status>`. */
   onProgress(progress: EngineLoadProgress): void;
 }
 
@@ -52,10 +58,15 @@ export function describeBackend(engine: TextGenerator | undefined): string | und
  * retry after a network failure.
  */
 export class EngineSource extends EventTarget {
+  /** The engine, once `ready`; undefined otherwise. */
   engine: TextGenerator | undefined = undefined;
+  /** Where loading is; every change fires `change`. */
   status: EngineStatus = 'idle';
+  /** Download progress while `loading`; undefined before the first report. */
   progress: EngineLoadProgress | undefined = undefined;
+  /** Where the engine runs, e.g. `wasm · 2 threads`, when the engine tells. */
   backend: string | undefined = undefined;
+  /** Why loading failed (or the Worker died), with status `error`; undefined otherwise. */
   error: Error | undefined = undefined;
   /** The engine's Worker: `restarting` after it died, `restarted` once replaced, `failed` when gone for good. */
   health: EngineHealth = 'ok';
@@ -154,6 +165,7 @@ export function loadDefaultEngine(loader: EngineLoader): Promise<void> {
 
 /** Anything that holds an engine source: `<cw-engine-provider>` implements it. */
 export interface EngineSourceHost {
+  /** The engine source this element and its descendants use. */
   readonly engineSource: EngineSource;
 }
 

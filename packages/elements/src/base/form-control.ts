@@ -15,8 +15,10 @@ import { trackSubmitIntent, whenValidationReported } from './validation-reports.
  * typing a first draft), `:state(disabled)`, `:state(empty)`.
  */
 export class FormControlElement extends CowriteElement {
+  /** Makes the element form-associated (it takes part in forms like a native control). */
   static formAssociated = true;
 
+  /** Lit reactive properties of every form control (name, value, validation attributes, internal state). */
   static override properties: PropertyDeclarations = {
     ...CowriteElement.properties,
     name: { reflect: true },
@@ -37,9 +39,13 @@ export class FormControlElement extends CowriteElement {
   declare value: string;
   /** The value the form resets to (the `value` attribute). */
   declare defaultValue: string;
+  /** With `required`, an empty (or whitespace-only) value is invalid. */
   declare required: boolean;
+  /** Disables the control; a disabled control is left out of the form data. */
   declare disabled: boolean;
+  /** Fewest characters (code points) a non-empty value may have (the `minlength` attribute). */
   declare minLength: number | undefined;
+  /** Most characters (code points) the value may have (the `maxlength` attribute). */
   declare maxLength: number | undefined;
   /** Disabled by an ancestor `<fieldset disabled>`. */
   declare protected formDisabled: boolean;
@@ -48,6 +54,7 @@ export class FormControlElement extends CowriteElement {
   /** A submit (or `reportValidity()`) was tried since the last reset. */
   declare protected submitAttempted: boolean;
 
+  /** The element's `ElementInternals`: form value, validity and custom states. */
   protected readonly internals: ElementInternals;
   #customError = '';
   #valueEdited = false;
@@ -81,15 +88,19 @@ export class FormControlElement extends CowriteElement {
     });
   }
 
+  /** The form the element belongs to, or null. */
   get form(): HTMLFormElement | null {
     return this.internals.form;
   }
+  /** The element's validity, as on native controls. */
   get validity(): ValidityState {
     return this.internals.validity;
   }
+  /** The message of the current validation error, '' when valid. */
   get validationMessage(): string {
     return this.internals.validationMessage;
   }
+  /** True when the element takes part in constraint validation. */
   get willValidate(): boolean {
     return this.internals.willValidate;
   }
@@ -97,6 +108,7 @@ export class FormControlElement extends CowriteElement {
   get isDisabled(): boolean {
     return this.disabled || this.formDisabled;
   }
+  /** Checks validity without showing errors; fires `invalid` when it fails. */
   checkValidity(): boolean {
     this.#checkingQuietly = true;
     try {
@@ -105,6 +117,7 @@ export class FormControlElement extends CowriteElement {
       this.#checkingQuietly = false;
     }
   }
+  /** Checks validity and shows the error (as a submit attempt does). */
   reportValidity(): boolean {
     this.#markReported();
     return this.internals.reportValidity();
@@ -126,6 +139,7 @@ export class FormControlElement extends CowriteElement {
     this.#editedSinceLeft = true;
   }
 
+  /** Lit hook: applies the `value` attribute until the shopper edits, and refreshes validity before render. */
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     // The `value` attribute is the default; it drives the value until the shopper edits.
@@ -134,6 +148,7 @@ export class FormControlElement extends CowriteElement {
     this.updateValidity();
   }
 
+  /** Lit hook: hands the value to the form and updates the `:state()` custom states. */
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     this.commitFormValue();
@@ -168,6 +183,7 @@ export class FormControlElement extends CowriteElement {
     return undefined;
   }
 
+  /** Recomputes validity: required, minlength, maxlength, the custom error, then the subclass's `extraValidity()`. */
   protected updateValidity(): void {
     const length = [...this.value].length;
     const t = this.text;
@@ -195,6 +211,7 @@ export class FormControlElement extends CowriteElement {
     this.setState('invalid', message !== '');
   }
 
+  /** Form-associated callback: restores the default value and clears shown errors on form reset. */
   formResetCallback(): void {
     this.#valueEdited = false;
     this.#editedSinceLeft = false;
@@ -209,10 +226,12 @@ export class FormControlElement extends CowriteElement {
     this.value = this.defaultValue ?? '';
   }
 
+  /** Form-associated callback: follows an ancestor `<fieldset disabled>`. */
   formDisabledCallback(disabled: boolean): void {
     this.formDisabled = disabled;
   }
 
+  /** Form-associated callback: restores the value the browser saved (back/forward, autofill). */
   formStateRestoreCallback(state: string | File | FormData | null): void {
     if (typeof state === 'string') this.value = state;
   }

@@ -143,6 +143,7 @@ export const englishStrings = {
   retry: 'Retry',
 } as const;
 
+/** Every UI string the elements show, by key; `{name}` placeholders are filled at run time. */
 export type CowriteStrings = { [K in keyof typeof englishStrings]: string };
 
 const isStringKey = (key: string): key is keyof CowriteStrings => Object.hasOwn(englishStrings, key);
@@ -152,6 +153,7 @@ export function stringFor(t: CowriteStrings, key: string): string | undefined {
   return isStringKey(key) ? t[key] : undefined;
 }
 
+/** The built-in Simplified Chinese strings (used for `lang="zh"`, `zh-CN`, …). */
 export const simplifiedChineseStrings: CowriteStrings = {
   reviewLabel: '您的评价',
   reviewPlaceholder: '您喜欢或不喜欢哪些地方？',

@@ -27,6 +27,7 @@ import type { EngineLoader, EngineSourceHost } from '../base/engine-source.ts';
  * @slot - Elements that use the engine.
  */
 export class CwEngineProvider extends LitElement implements EngineSourceHost {
+  /** Lit reactive properties: the model settings, `global`, `engine` and `loader`. */
   static override properties: PropertyDeclarations = {
     src: {},
     hub: {},
@@ -83,6 +84,7 @@ export class CwEngineProvider extends LitElement implements EngineSourceHost {
     return this.engineSource.retry();
   }
 
+  /** Lit hook: (re)loads the engine when a model setting, `engine`, `loader` or `global` changed. */
   protected override updated(changed: PropertyValues<this>): void {
     if (!['engine', 'src', 'hub', 'revision', 'dtype', 'mode', 'backend', 'loader', 'global'].some((key) => changed.has(key as keyof CwEngineProvider))) return;
     const source = this.engineSource;
@@ -104,6 +106,7 @@ export class CwEngineProvider extends LitElement implements EngineSourceHost {
     }
   }
 
+  /** Renders a slot: the provider adds no markup of its own. */
   protected override render(): TemplateResult {
     return html`<slot></slot>`;
   }

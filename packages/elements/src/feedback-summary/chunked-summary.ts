@@ -3,19 +3,31 @@ import type { AspectSummary, FeedbackQuote, FeedbackSummary, Lang, ReviewInput }
 
 /** The merged result the element renders; quotes carry indices into the whole input. */
 export interface MergedFeedback {
+  /** Reviews with text that were analysed. */
   count: number;
+  /** How many reviews got each overall label. */
   distribution: { positive: number; neutral: number; negative: number };
+  /** Mean of the per-review scores, -1..1. */
   averageScore: number;
+  /** Mean of the given ratings, or null when no review had one. */
   averageRating: number | null;
+  /** Every aspect mentioned, most-discussed first; quotes' `reviewIndex` points into the whole input. */
   aspects: AspectSummary[];
 }
 
+/** Options for `summarizeInChunks`. */
 export interface ChunkedSummaryOptions {
+  /** Force one language; by default each sentence is detected on its own. */
   lang?: Lang;
+  /** Quotes kept per aspect. */
   maxQuotes: number;
+  /** Reviews per slice; the page gets a turn between slices. Default 200. */
   chunkSize?: number;
+  /** Cancels the summary; the promise rejects with an `AbortError`. */
   signal?: AbortSignal;
+  /** Called after each slice with the reviews done so far and the total. */
   onProgress?: (done: number, total: number) => void;
+  /** Replaces core's `summarizeFeedback` (e.g. a test double). */
   summarize?: typeof summarizeFeedback;
 }
 

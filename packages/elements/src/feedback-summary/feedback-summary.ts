@@ -13,12 +13,17 @@ import { feedbackSummaryStyles } from './feedback-summary.styles.ts';
 
 /** A review to summarize; `href` (http(s) or relative; else `id`, as `#id`) is where its quotes link to. */
 export interface FeedbackReview extends ReviewInput {
+  /** Where the review's quotes link to: an http(s) or relative URL; other schemes are dropped. */
   href?: string;
 }
 
+/** `detail` of `cw-quote-select`. */
 export interface QuoteSelectDetail {
+  /** The review the quote came from. */
   review: FeedbackReview;
+  /** Index of that review in `reviews`. */
   reviewIndex: number;
+  /** The quote whose link was followed. */
   quote: FeedbackQuote;
 }
 
@@ -49,8 +54,10 @@ export interface QuoteSelectDetail {
  * @cssprop --cw-color-border - Neutral share.
  */
 export class CwFeedbackSummary extends CowriteElement {
+  /** The element's styles (shared tokens plus its own). */
   static override styles = [sharedStyles, feedbackSummaryStyles];
 
+  /** Lit reactive properties: `reviews`, the display settings and internal state. */
   static override properties: PropertyDeclarations = {
     ...CowriteElement.properties,
     reviews: { attribute: false },
@@ -61,6 +68,7 @@ export class CwFeedbackSummary extends CowriteElement {
     progress: { state: true },
   };
 
+  /** The reviews to summarize; a new array starts a new summary. */
   declare reviews: readonly FeedbackReview[];
   /** Below this many reviews no summary is shown. Default 5. */
   declare minCount: number;
@@ -70,6 +78,7 @@ export class CwFeedbackSummary extends CowriteElement {
   declare headingLevel: number;
   /** The last computed summary. */
   declare summary: MergedFeedback | undefined;
+  /** Reviews analysed so far while a summary runs; undefined otherwise. */
   declare protected progress: { done: number; total: number } | undefined;
 
   #run: AbortController | undefined;
@@ -85,10 +94,12 @@ export class CwFeedbackSummary extends CowriteElement {
   /** Resolves when the summary for the current reviews is ready. */
   summaryComplete: Promise<MergedFeedback | undefined> = Promise.resolve(undefined);
 
+  /** Lit hook: starts a new summary when `reviews`, `maxQuotes` or `minCount` changed. */
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('reviews') || changed.has('maxQuotes') || changed.has('minCount')) this.summaryComplete = this.#analyze();
   }
 
+  /** Cancels a summary in progress. */
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#run?.abort();
@@ -131,6 +142,7 @@ export class CwFeedbackSummary extends CowriteElement {
     return review?.id !== undefined ? `#${encodeURIComponent(String(review.id))}` : undefined;
   }
 
+  /** Renders the heading and the summary, or the progress while analysing, or "too few reviews". */
   protected override render(): TemplateResult {
     const t = this.text;
     const level = Math.min(6, Math.max(1, this.headingLevel || 2));

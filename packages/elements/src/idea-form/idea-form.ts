@@ -19,21 +19,31 @@ import type { MetricRecipe } from '../metrics/metrics-controller.ts';
 /** Fetches ideas similar to a title (a server search); return [] when none. */
 export type FindSimilarIdeas = (title: string, signal: AbortSignal) => Promise<readonly ExistingIdea[]>;
 
+/** One option of the category select. */
 export interface IdeaCategory {
+  /** The value submitted as `category`. */
   value: string;
+  /** The text shown in the select. */
   label: string;
 }
 
+/** `detail` of `cw-idea-submit`. */
 export interface IdeaSubmitDetail {
+  /** The idea's title, trimmed. */
   title: string;
+  /** The idea's description, trimmed. */
   description: string;
+  /** The chosen category's value, '' when none. */
   category: string;
 }
 
 /** The rewrite the form shows next to the shopper's version. */
 export interface IdeaRefinementSuggestion {
+  /** The suggested title. */
   title: string;
+  /** The suggested description (problem and proposal). */
   description: string;
+  /** What the guard found in the suggested title and description. */
   findings: readonly GuardFinding[];
 }
 
@@ -66,10 +76,12 @@ export interface IdeaRefinementSuggestion {
  * @cssprop --cw-color-accent - Similar-ideas rule and the suggested version's border.
  */
 export class CwIdeaForm extends FormControlElement {
+  /** The element's styles (shared tokens plus its own). */
   static override styles = [sharedStyles, fieldStyles, ideaFormStyles];
   /** How this element's `cw-metric` events are derived from its own events. */
   static override metricRecipe: MetricRecipe = ideaFormMetrics;
 
+  /** Lit reactive properties: the form-control ones plus the idea fields and internal state. */
   static override properties: PropertyDeclarations = {
     ...FormControlElement.properties,
     description: {},
@@ -87,7 +99,9 @@ export class CwIdeaForm extends FormControlElement {
 
   /** The description (the title is `value`). */
   declare description: string;
+  /** The chosen category's value, '' when none. */
   declare category: string;
+  /** Options of the category select (a string is both value and label); no select when empty. */
   declare categories: readonly (string | IdeaCategory)[];
   /** Ideas already posted, searched locally while the title is typed. */
   declare ideas: readonly ExistingIdea[];
@@ -95,9 +109,13 @@ export class CwIdeaForm extends FormControlElement {
   declare findSimilar: FindSimilarIdeas | undefined;
   /** Ideas similar to the current title. */
   declare similarIdeas: readonly ExistingIdea[];
+  /** The suggested rewrite on screen; undefined before "Refine with AI" or after a reset. */
   declare protected refinement: IdeaRefinementSuggestion | undefined;
+  /** True while the model writes the rewrite. */
   declare protected refining: boolean;
+  /** Why the last rewrite failed ('' when it did not); shown as an alert. */
   declare protected refineError: string;
+  /** Text for the screen-reader live region. */
   declare protected announcement: string;
   /** Fields the shopper edited and left: each shows its error only from then on (`:user-invalid`). */
   declare protected leftFields: ReadonlySet<'title' | 'description'>;
@@ -121,11 +139,13 @@ export class CwIdeaForm extends FormControlElement {
     this.required = true;
   }
 
+  /** Cancels a rewrite in progress. */
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#refineRun?.abort();
   }
 
+  /** Lit hook: searches similar ideas again when `ideas` changed. */
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('ideas') && this.value) this.#similar.schedule();
@@ -137,6 +157,7 @@ export class CwIdeaForm extends FormControlElement {
     return this.name ? `${this.name}-${key}` : key;
   }
 
+  /** Submits the fields `title`, `description` and `category` (prefixed `name-` when `name` is set). */
   protected override formValue(): FormData {
     const data = new FormData();
     data.append(this.#field('title'), this.value);
@@ -145,10 +166,12 @@ export class CwIdeaForm extends FormControlElement {
     return data;
   }
 
+  /** What the browser keeps for state restore: the three fields as JSON. */
   protected override formState(): string {
     return JSON.stringify({ title: this.value, description: this.description, category: this.category });
   }
 
+  /** Restores the title, description and category the browser saved. */
   override formStateRestoreCallback(state: string | File | FormData | null): void {
     if (typeof state !== 'string') return;
     try {
@@ -161,6 +184,7 @@ export class CwIdeaForm extends FormControlElement {
     }
   }
 
+  /** Clears the description, category, similar ideas and the rewrite on form reset. */
   protected override resetValue(): void {
     super.resetValue();
     this.description = '';
@@ -171,11 +195,13 @@ export class CwIdeaForm extends FormControlElement {
     this.#editedFields.clear();
   }
 
+  /** With `required` (the default), an empty description is invalid too. */
   protected override extraValidity(): { flags: ValidityStateFlags; message: string } | undefined {
     if (this.required && !this.description.trim()) return { flags: { valueMissing: true }, message: this.text.valueMissing };
     return undefined;
   }
 
+  /** The field that receives focus on an error: the title while it is empty, else the description. */
   protected override validationTarget(): HTMLElement | undefined {
     const selector = this.value.trim() ? 'textarea' : 'input';
     return this.renderRoot.querySelector<HTMLElement>(selector) ?? undefined;
@@ -256,6 +282,7 @@ export class CwIdeaForm extends FormControlElement {
     this.markEdited();
   }
 
+  /** Renders the title, description and category fields, similar ideas, the rewrite and the buttons. */
   protected override render(): TemplateResult {
     const t = this.text;
     const disabled = this.isDisabled;

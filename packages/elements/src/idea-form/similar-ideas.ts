@@ -1,8 +1,12 @@
 /** An idea already posted, shown to prevent duplicates. */
 export interface ExistingIdea {
+  /** Your id for the idea: local and remote results with the same id (or, without ids, the same title) are shown once. */
   id?: string | number;
+  /** The idea's title, matched against the title being typed. */
   title: string;
+  /** Votes so far, shown next to the title; breaks ties between equally similar ideas. */
   votes?: number;
+  /** A short status shown after the title, e.g. "Planned". */
   status?: string;
   /** Link to the idea: http(s) or relative only; any other scheme renders the title without a link. */
   href?: string;

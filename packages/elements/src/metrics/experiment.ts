@@ -45,6 +45,7 @@ export function experimentBucket(name: string, visitorId: string): number {
   return hash32(`${name}\u0000${visitorId}`) / 2 ** 32;
 }
 
+/** The experiment arm of a visitor: `none` without an experiment name and visitor id, else `control` for the `controlShare` of visitors (a stable hash), `treatment` for the rest. */
 export function variantFor(settings: ExperimentSettings | undefined): ExperimentVariant {
   if (!settings || !settings.name || !settings.visitorId) return 'none';
   return experimentBucket(settings.name, settings.visitorId) < settings.controlShare ? 'control' : 'treatment';

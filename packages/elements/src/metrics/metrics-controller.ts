@@ -4,10 +4,13 @@ import type { CwMetric, MetricBase, MetricElement, MetricFields } from './metric
 
 /** What a recipe gets: the element, `emit`, a clock and listeners that are removed on disconnect. */
 export interface MetricContext {
+  /** The element whose metrics are derived. */
   readonly host: HTMLElement;
+  /** Fires one `cw-metric` on the element; the fields every metric has are added. */
   emit(fields: MetricFields): void;
   /** Milliseconds, monotonic. */
   now(): number;
+  /** Adds an event listener that is removed when the element disconnects. */
   listen<E extends Event = Event>(target: EventTarget, type: string, listener: (event: E) => void, options?: AddEventListenerOptions): void;
 }
 
@@ -43,6 +46,7 @@ export class MetricsController implements ReactiveController {
     host.addController(this);
   }
 
+  /** Lit controller hook: starts the element's metric recipe. */
   hostConnected(): void {
     this.#connectedAt = performance.now();
     const recipe = (this.#host.constructor as MetricHostClass).metricRecipe;
@@ -59,11 +63,13 @@ export class MetricsController implements ReactiveController {
     this.#updated = recipe(context)?.hostUpdated;
   }
 
+  /** Lit controller hook: removes the recipe's listeners. */
   hostDisconnected(): void {
     for (const undo of this.#cleanup.splice(0)) undo();
     this.#updated = undefined;
   }
 
+  /** Lit controller hook: runs the recipe's `hostUpdated`, if it has one. */
   hostUpdated(): void {
     this.#updated?.();
   }

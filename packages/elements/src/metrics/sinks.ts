@@ -5,6 +5,7 @@ import type { CwMetric } from './metric-types.ts';
 /** Where metrics go: a callback, or anything with `push` (Google Tag Manager's `dataLayer`, an array, a queue). */
 export type MetricSink = ((metric: CwMetric) => void) | { push(entry: Record<string, unknown>): unknown };
 
+/** Options for `collectMetrics`. */
 export interface CollectMetricsOptions {
   /** Share of sessions whose metrics are sent, 0 … 1. Default 1. */
   sampleRate?: number;

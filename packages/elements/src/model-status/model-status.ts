@@ -33,8 +33,10 @@ import { modelStatusStyles } from './model-status.styles.ts';
  * @cssprop --cw-color-accent - Dot and bar color while loading.
  */
 export class CwModelStatus extends CowriteElement {
+  /** The element's styles (shared tokens plus its own). */
   static override styles = [sharedStyles, modelStatusStyles];
 
+  /** Lit reactive properties: `for`, `status` and a change counter. */
   static override properties: PropertyDeclarations = {
     ...CowriteElement.properties,
     for: {},
@@ -46,6 +48,7 @@ export class CwModelStatus extends CowriteElement {
   declare for: string | undefined;
   /** Mirrors the engine state (for styling with `[status=…]`). Read-only in practice. */
   declare status: EngineStatus;
+  /** Counts engine source changes, so each one re-renders. */
   declare protected tick: number;
 
   #source: EngineSource | undefined;
@@ -60,17 +63,20 @@ export class CwModelStatus extends CowriteElement {
     this.tick = 0;
   }
 
+  /** Starts following its engine source: the provider named by `for`, else the closest one, else the page's. */
   override connectedCallback(): void {
     super.connectedCallback();
     queueMicrotask(() => this.#follow());
   }
 
+  /** Stops following the engine source. */
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#source?.removeEventListener('change', this.#onChange);
     this.#source = undefined;
   }
 
+  /** Lit hook: follows another engine source when `for` now points elsewhere. */
   protected override willUpdate(): void {
     if (this.isConnected && this.#source && this.#sourceFor() !== this.#source) this.#follow();
   }
@@ -94,6 +100,7 @@ export class CwModelStatus extends CowriteElement {
     void this.#source?.retry();
   }
 
+  /** Renders the engine's state: loading progress, ready with its backend, or the error with a retry button. */
   protected override render(): TemplateResult {
     const t = this.text;
     const source = this.#source;

@@ -82,11 +82,14 @@ import { DEFAULT_TOPICS, TopicsController, topicListConverter } from './topics-c
  * @cssprop --cw-focus-ring - Focus outline.
  */
 export class CwReviewComposer extends FormControlElement {
+  /** Focus on the host moves into the textarea. */
   static override shadowRootOptions: ShadowRootInit = { mode: 'open', delegatesFocus: true };
+  /** The element's styles (shared tokens plus its own). */
   static override styles = [sharedStyles, reviewComposerStyles];
   /** How this element's `cw-metric` events are derived from its own events. */
   static override metricRecipe: MetricRecipe = reviewComposerMetrics;
 
+  /** Lit reactive properties: the form-control ones plus the composer's attributes and internal state. */
   static override properties: PropertyDeclarations = {
     ...FormControlElement.properties,
     label: {},
@@ -123,6 +126,7 @@ export class CwReviewComposer extends FormControlElement {
 
   /** Label text when the `label` slot is empty. */
   declare label: string | undefined;
+  /** Textarea placeholder; default: the localized "What did you like or dislike?". */
   declare placeholder: string | undefined;
   /** Minimum visible lines. */
   declare rows: number;
@@ -134,12 +138,17 @@ export class CwReviewComposer extends FormControlElement {
   declare rating: number;
   /** Form field name of the rating. Default `rating`. */
   declare ratingName: string;
+  /** With `rating-required`, the form is invalid until the shopper picks a star. */
   declare ratingRequired: boolean;
+  /** Hides the star rating (and leaves it out of the form data). */
   declare noRating: boolean;
   /** Topic keys offered as chips (strings `topic_<key>` label them). */
   declare topics: string[];
+  /** Topic keys the shopper selected; given to the model as context and autosaved with the draft. */
   declare selectedTopics: string[];
+  /** Hides the topic chips. */
   declare noTopics: boolean;
+  /** Turns off the per-`product-id` draft autosave. */
   declare noAutosave: boolean;
   /** Idle time after a keystroke before asking the model, in ms. */
   declare debounce: number;
@@ -162,14 +171,23 @@ export class CwReviewComposer extends FormControlElement {
   declare suggest: SuggestFunction | undefined;
   /** The suggestion shown as ghost text, '' when none. */
   declare suggestion: string;
+  /** Where the shown suggestion came from: `continuation` (ghost text while typing) or `help` ("Help me write"). */
   declare protected suggestionSource: SuggestionShowDetail['source'];
+  /** Text for the screen-reader live region. */
   declare protected announcement: string;
+  /** Sentiment of the draft for the footer hint; undefined for drafts under 20 characters. */
   declare protected sentiment: SentimentReading | undefined;
+  /** Star rating suggested from the draft while no star is chosen; set only when its confidence is at least 0.5. */
   declare protected ratingSuggestion: RatingSuggestion | undefined;
+  /** The guard's findings shown before submit; undefined when there are none. */
   declare protected guardReport: GuardReport | undefined;
+  /** True while "Help me write" is generating. */
   declare protected helping: boolean;
+  /** True once the shopper hid the topic chips. */
   declare protected topicsHidden: boolean;
+  /** True after an autosaved draft was restored (shows a notice). */
   declare protected restored: boolean;
+  /** Why the last suggestion failed ('' when it did not); shown as an alert. */
   declare protected suggestionError: string;
 
   // The controllers are parts of this element, so they see its protected state too (see composer-host.ts).
@@ -218,14 +236,17 @@ export class CwReviewComposer extends FormControlElement {
     return this.renderRoot.querySelector('textarea');
   }
 
+  /** Form-associated callback: lets the submit guard watch the owning form's submit. */
   formAssociatedCallback(form: HTMLFormElement | null): void {
     this.#guard.bindForm(form);
   }
 
+  /** Lit hook: restores the autosaved draft for `product-id` after the first render. */
   protected override firstUpdated(): void {
     this.#drafts.restore();
   }
 
+  /** Lit hook: switches the autosaved draft when `product-id` changed, and drops ghost text that no longer fits a value set from outside. */
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('productId') && this.hasUpdated) this.#drafts.switchProduct(changed.get('productId'));
@@ -265,6 +286,7 @@ export class CwReviewComposer extends FormControlElement {
 
   // ----- form integration -----
 
+  /** Submits the review under `name` and the rating under `rating-name` (when one was chosen); null when neither applies. */
   protected override formValue(): FormData | null {
     const data = new FormData();
     if (this.name) data.append(this.name, this.value);
@@ -272,10 +294,12 @@ export class CwReviewComposer extends FormControlElement {
     return [...data.keys()].length ? data : null;
   }
 
+  /** What the browser keeps for state restore: the text and rating as JSON. */
   protected override formState(): string {
     return JSON.stringify({ value: this.value, rating: this.rating });
   }
 
+  /** Restores the draft text and rating the browser saved for back/forward navigation or autofill. */
   override formStateRestoreCallback(state: string | File | FormData | null): void {
     if (typeof state !== 'string') return;
     try {
@@ -287,6 +311,7 @@ export class CwReviewComposer extends FormControlElement {
     }
   }
 
+  /** On form reset: clears the rating, topics, guard findings, suggestion and the autosaved draft. */
   protected override resetValue(): void {
     super.resetValue();
     this.#clearAround();
@@ -294,6 +319,7 @@ export class CwReviewComposer extends FormControlElement {
     this.clearSavedDraft();
   }
 
+  /** With `rating-required`, a missing rating is invalid. */
   protected override extraValidity(): { flags: ValidityStateFlags; message: string } | undefined {
     if (this.ratingRequired && !this.noRating && this.rating === 0) {
       return { flags: { valueMissing: true }, message: this.text.ratingMissing };
@@ -301,6 +327,7 @@ export class CwReviewComposer extends FormControlElement {
     return undefined;
   }
 
+  /** Where focus goes on an error: the first star when only the rating is missing, else the textarea. */
   protected override validationTarget(): HTMLElement | undefined {
     if (this.ratingRequired && this.rating === 0 && this.value.trim() !== '') {
       return this.renderRoot.querySelector<HTMLInputElement>('input[type=radio]') ?? undefined;
@@ -348,6 +375,7 @@ export class CwReviewComposer extends FormControlElement {
 
   // ----- rendering -----
 
+  /** Renders the editor (label, rating, topics, textarea with ghost text, footer and guard panel). */
   protected override render(): TemplateResult {
     return renderComposer(this.#host, {
       ghost: this.#ghost,

@@ -14,13 +14,19 @@ import type { TextGenerator } from '@cowrite/core';
  * (templates, context budget, clean-up and guard live there).
  */
 export interface ReviewContext {
+  /** The shopper's text so far. */
   draft: string;
+  /** Product name, given to the model as context. */
   product?: string;
+  /** Stars the shopper chose (1–5); undefined when none. */
   rating?: number;
+  /** Topic keys the shopper selected. */
   topics?: readonly string[];
 }
 
+/** A suggestion for the draft. */
 export interface Continuation {
+  /** The text to insert after the draft. */
   text: string;
   /** 0 … 1 when the task can tell; undefined means "no opinion". */
   confidence?: number;
@@ -72,18 +78,27 @@ export async function* streamReviewDraft(engine: TextGenerator, context: ReviewC
   }
 }
 
+/** Which copy `cw-suggested-copy` writes: a product `description`, a `headline`, or a `social` post. */
 export type CopyKind = 'description' | 'headline' | 'social';
+/** Tone the copy is written in. */
 export type CopyTone = 'friendly' | 'professional' | 'playful' | 'luxury';
+/** Description length: `short` ≈ 1–2 sentences, `medium` ≈ 3, `long` ≈ a paragraph; headlines and posts ignore it. */
 export type CopyLength = 'short' | 'medium' | 'long';
 
 /** Product attributes: any string-valued fields (name, category, features, materials, audience…). */
 export type ProductAttributes = Record<string, string | number | readonly string[] | undefined>;
 
+/** One copy candidate to write. */
 export interface CopyRequest {
+  /** The product's attributes; `name` (or `title`) names it. */
   product: ProductAttributes;
+  /** Which copy to write. */
   kind: CopyKind;
+  /** Tone the copy is written in. */
   tone: CopyTone;
+  /** Length of a description; ignored for headlines and social posts. */
   length: CopyLength;
+  /** Sampling seed, so candidates differ; the same seed gives the same text. */
   seed: number;
 }
 
@@ -127,9 +142,13 @@ export async function* streamCopy(engine: TextGenerator, request: CopyRequest, s
   yield (await writeMarketingCopy(engine, input, options)).text;
 }
 
+/** A shopper's product idea, as in `cw-idea-form`. */
 export interface Idea {
+  /** Short title of the idea. */
   title: string;
+  /** The description: the shopper's text, or the refined problem and proposal. */
   description: string;
+  /** The category it belongs to, when one was chosen. */
   category?: string;
 }
 
@@ -140,11 +159,17 @@ export async function refineIdeaDraft(engine: TextGenerator, idea: Idea, signal:
   return { title: result.fields.title || idea.title, description: description || idea.description, category: idea.category };
 }
 
+/** One share post to write. */
 export interface SharePostRequest {
+  /** The shopper's own review the post is written from. */
   review: string;
+  /** Product name. */
   product?: string;
+  /** Product facts the post may mention. */
   facts?: string | readonly string[];
+  /** `short` ≈ one sentence, `medium` ≈ two. */
   length: 'short' | 'medium';
+  /** Sampling seed, so tries differ; the same seed gives the same text. */
   seed: number;
 }
 

@@ -29,12 +29,17 @@ export interface GuardFinding extends Pick<CoreGuardFinding, 'category' | 'start
   suggestion?: string | Pick<GuardSuggestion, 'message' | 'replacement'>;
 }
 
+/** What a guard check found in a text (the part of core's `GuardResult` the elements read). */
 export interface GuardReport {
+  /** The text that was checked (core returns it redacted under `redact`; the elements call with the default `annotate`). */
   text: string;
+  /** What was found; offsets are into the checked text. Empty when it is clean. */
   findings: readonly GuardFinding[];
 }
 
+/** Options the elements pass to `TextServices.guardText`. */
 export interface GuardCallOptions {
+  /** Language of the word rules; default: both. */
   lang?: Lang;
   /** 'shopper' for a shopper's own review (opinions pass), 'generated' for AI or marketing copy. */
   origin?: GuardOrigin;
@@ -42,9 +47,13 @@ export interface GuardCallOptions {
   facts?: ProductFacts;
 }
 
+/** The analysis functions the elements call; replace any of them with `setTextServices`. */
 export interface TextServices {
+  /** Sentiment of a draft, for the composer's footer hint. */
   analyzeSentiment(text: string, options: { lang?: Lang }): SentimentReading;
+  /** A star rating suggested from a draft, shown under the stars when confident. */
   suggestRating(text: string): RatingSuggestion;
+  /** Checks text for claims, bias, profanity and personal data; the elements list the findings. */
   guardText(text: string, options: GuardCallOptions): GuardReport;
 }
 

@@ -1,5 +1,6 @@
 /** What a share link is built from: the shopper's post and the page it points to. */
 export interface SharePayload {
+  /** The post's text. */
   text: string;
   /** The product page; '' when the page gave none. */
   url: string;
@@ -7,9 +8,11 @@ export interface SharePayload {
 
 /** A network reachable by a plain link (its "share intent" URL): no SDK, no script, nothing sent before the click. */
 export interface ShareNetwork {
+  /** The network's id, used in the `networks` attribute (e.g. `x`, `weibo`). */
   id: string;
   /** The network's own name, as its users write it. */
   label: string;
+  /** The share-intent URL for a post. */
   href(payload: SharePayload): string;
 }
 

@@ -17,16 +17,23 @@ import type { MetricRecipe } from '../metrics/metrics-controller.ts';
 /** Where a post went: the browser's share sheet, the clipboard, or a network's share link (its id). */
 export type ShareChannel = 'native' | 'copy' | (string & {});
 
+/** `detail` of `cw-share-post-create`. */
 export interface SharePostCreateDetail {
+  /** The post that was written (now the editor's text and the form value). */
   text: string;
 }
 
+/** `detail` of `cw-share`. */
 export interface ShareDetail {
+  /** Where the post goes. */
   channel: ShareChannel;
+  /** The post's text. */
   text: string;
+  /** The `url` property, or '' when unset. */
   url: string;
 }
 
+/** Where `cw-share-post` is: `idle` (nothing written yet), `writing`, `draft` (a post to edit and share) or `error` (writing failed with no earlier post). */
 export type SharePostState = 'idle' | 'writing' | 'draft' | 'error';
 
 const networkListConverter = {
@@ -60,10 +67,12 @@ const networkListConverter = {
  * @cssprop --cw-color-warning - Guard findings.
  */
 export class CwSharePost extends FormControlElement {
+  /** The element's styles (shared tokens plus its own). */
   static override styles = [sharedStyles, fieldStyles, sharePostStyles];
   /** How this element's `cw-metric` events are derived from its own events. */
   static override metricRecipe: MetricRecipe = sharePostMetrics;
 
+  /** Lit reactive properties: the form-control ones plus the post settings and internal state. */
   static override properties: PropertyDeclarations = {
     ...FormControlElement.properties,
     review: {},
@@ -98,7 +107,9 @@ export class CwSharePost extends FormControlElement {
   declare state: SharePostState;
   /** What the guard found in the current post. */
   declare findings: readonly GuardFinding[];
+  /** Text for the screen-reader live region. */
   declare protected announcement: string;
+  /** Why writing failed ('' when it did not); shown and announced. */
   declare protected error: string;
   /** The browser has a share sheet (Web Share API). */
   declare protected webShare: boolean;
@@ -118,16 +129,19 @@ export class CwSharePost extends FormControlElement {
     this.webShare = false;
   }
 
+  /** Checks whether the browser has a share sheet. */
   override connectedCallback(): void {
     super.connectedCallback();
     this.webShare = typeof navigator.share === 'function';
   }
 
+  /** Cancels writing in progress. */
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#run?.abort();
   }
 
+  /** On form reset: cancels writing and goes back to the default post (or `idle` without one). */
   protected override resetValue(): void {
     super.resetValue();
     this.#run?.abort();
@@ -135,6 +149,7 @@ export class CwSharePost extends FormControlElement {
     this.findings = [];
   }
 
+  /** Where focus goes on an error: the post's textarea, else the write button. */
   protected override validationTarget(): HTMLElement | undefined {
     return this.renderRoot.querySelector<HTMLElement>('textarea') ?? this.renderRoot.querySelector<HTMLElement>('[part~=write-button]') ?? undefined;
   }
@@ -234,6 +249,7 @@ export class CwSharePost extends FormControlElement {
     else this.announcement = this.text.shareDone;
   }
 
+  /** Renders the write button, the post editor with its findings, and the share actions. */
   protected override render(): TemplateResult {
     const t = this.text;
     const engine = this.activeEngine;

@@ -14,16 +14,25 @@ import { suggestedCopyStyles } from './suggested-copy.styles.ts';
 import { suggestedCopyMetrics } from './suggested-copy.metrics.ts';
 import type { MetricRecipe } from '../metrics/metrics-controller.ts';
 
+/** One suggested copy text of `cw-suggested-copy`. */
 export interface CopyCandidate {
+  /** The text so far (grows while `streaming`). */
   text: string;
+  /** `streaming` while the model writes, `done` when finished, `error` when it failed (see `error`). */
   status: 'streaming' | 'done' | 'error';
+  /** What the guard found in the text (checked as generated copy against the product facts). */
   findings: readonly GuardFinding[];
+  /** Why the candidate failed; set only with status `error`. */
   error?: string;
 }
 
+/** `detail` of `cw-copy-accept`. */
 export interface CopyAcceptDetail {
+  /** The chosen candidate's text (also the form value now). */
   text: string;
+  /** Index of the chosen candidate in `candidates`. */
   index: number;
+  /** Which copy was chosen. */
   kind: CopyKind;
 }
 
@@ -60,10 +69,12 @@ const lengths: readonly CopyLength[] = ['short', 'medium', 'long'];
  * @cssprop --cw-color-warning - Guard findings.
  */
 export class CwSuggestedCopy extends FormControlElement {
+  /** The element's styles (shared tokens plus its own). */
   static override styles = [sharedStyles, fieldStyles, suggestedCopyStyles];
   /** How this element's `cw-metric` events are derived from its own events. */
   static override metricRecipe: MetricRecipe = suggestedCopyMetrics;
 
+  /** Lit reactive properties: the form-control ones plus the copy settings and internal state. */
   static override properties: PropertyDeclarations = {
     ...FormControlElement.properties,
     product: { attribute: false },
@@ -80,8 +91,11 @@ export class CwSuggestedCopy extends FormControlElement {
 
   /** Product attributes (name, category, features, materials, audience …). */
   declare product: ProductAttributes | undefined;
+  /** Which copy to write. Default `description`. */
   declare kind: CopyKind;
+  /** Tone of the copy. Default `friendly`. */
   declare tone: CopyTone;
+  /** Length of a description. Default `medium`. */
   declare length: CopyLength;
   /** Candidates per generation. Default 3. */
   declare count: number;
@@ -89,8 +103,11 @@ export class CwSuggestedCopy extends FormControlElement {
   declare seed: number;
   /** The current candidates (read-only in practice). */
   declare candidates: CopyCandidate[];
+  /** Index of the chosen candidate, -1 when none. */
   declare protected acceptedIndex: number;
+  /** Index of the candidate being edited in place, -1 when none. */
   declare protected editingIndex: number;
+  /** Text for the screen-reader live region. */
   declare protected announcement: string;
 
   #run: AbortController | undefined;
@@ -109,16 +126,19 @@ export class CwSuggestedCopy extends FormControlElement {
     this.announcement = '';
   }
 
+  /** Reads the product from the child JSON script when `product` is unset. */
   override connectedCallback(): void {
     super.connectedCallback();
     if (!this.product) this.#readProductScript();
   }
 
+  /** Cancels a generation in progress. */
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#run?.abort();
   }
 
+  /** On form reset: no candidate is chosen or edited any more. */
   protected override resetValue(): void {
     super.resetValue();
     this.acceptedIndex = -1;
@@ -243,6 +263,7 @@ export class CwSuggestedCopy extends FormControlElement {
     return root?.querySelector<HTMLElement>('[part=candidate] button:not([disabled])') ?? root?.querySelector<HTMLElement>('[part=generate-button]') ?? undefined;
   }
 
+  /** Renders the kind, tone and length controls, the generate button and the candidates. */
   protected override render(): TemplateResult {
     const t = this.text;
     const busy = this.candidates.some((candidate) => candidate.status === 'streaming');

@@ -9,8 +9,10 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parse } from 'csv-parse';
 
+/** One catalogue row: column name (lower-cased for CSV) to value. */
 export type CatalogRow = Readonly<Record<string, string>>;
 
+/** A catalogue row with the line it starts on, or the reason it cannot be used. */
 export type CatalogEntry = { line: number; row: CatalogRow } | { line: number; error: string };
 
 /** U+FFFD is what a UTF-8 decoder puts where the bytes were not UTF-8. */
@@ -19,6 +21,7 @@ const hasInvalidUtf8 = (values: Iterable<string>) => {
   return false;
 };
 
+/** Reads a catalogue (CSV, or JSON Lines by extension `.jsonl`, `.json`, `.ndjson`) row by row; bad rows come out as errors and reading goes on. */
 export function readCatalog(path: string): AsyncGenerator<CatalogEntry> {
   return /\.jsonl?$|\.ndjson$/i.test(path) ? readJsonLines(path) : readCsv(path);
 }

@@ -17,8 +17,11 @@ import { ProgressBar, type ProgressSink, formatDuration } from './progress.ts';
 export interface CopyRunOptions {
   /** Name recorded in each output line (the model folder or the remote model). */
   modelName: string;
+  /** Path of the catalogue: CSV with a header row, or JSON Lines (`.jsonl`, `.json`, `.ndjson`). */
   catalog: string;
+  /** Path of the JSON Lines output; rows already in it are skipped (resume). */
   out: string;
+  /** Which copy to write for each row. */
   task: CopyTask;
   /** Marketing copy kind when a row has no `kind` column. Default `tagline`. */
   kind?: MarketingCopyKind;
@@ -26,7 +29,9 @@ export interface CopyRunOptions {
   progress?: ProgressSink;
 }
 
+/** Options for `runCopyJob`: what to write, and the engine that writes it here. */
 export interface CopyJobOptions extends CopyRunOptions {
+  /** The model that writes the copy. */
   engine: TextGenerator;
   /** Stops after the row being written (SIGINT/SIGTERM in the CLI); the output stays resumable. */
   signal?: AbortSignal;
@@ -34,27 +39,37 @@ export interface CopyJobOptions extends CopyRunOptions {
   limit?: number;
 }
 
+/** A catalogue row that was skipped or failed, with why. */
 export interface BadRow {
+  /** Line of the catalogue the row starts on (1-based). */
   line: number;
+  /** Why the row was skipped or failed. */
   error: string;
 }
 
+/** What a catalogue run did. */
 export interface CopySummary {
   /** Rows read (good and bad). */
   rows: number;
+  /** Rows written to the output in this run. */
   written: number;
   /** Rows already in the output from an earlier run. */
   alreadyDone: number;
+  /** Rows that could not be used (skipped). */
   bad: BadRow[];
   /** Rows whose generation failed (reported, not written: the next run tries them again). */
   failed: BadRow[];
   /** Guard findings across the written rows, by category. */
   findings: Record<string, number>;
+  /** Wall-clock duration of the run. */
   seconds: number;
+  /** Rows written per second in this run. */
   rowsPerSecond: number;
+  /** True when the run stopped early (signal or `limit`); run again to continue. */
   stopped: boolean;
 }
 
+/** Writes copy for every catalogue row not yet in the output, in this process; bad and failed rows are reported, not fatal. */
 export async function runCopyJob(options: CopyJobOptions): Promise<CopySummary> {
   const started = performance.now();
   const out = options.progress ?? { write: () => true };
@@ -110,6 +125,7 @@ export async function runCopyJob(options: CopyJobOptions): Promise<CopySummary> 
   return summary;
 }
 
+/** A short human-readable report of a run, for the terminal. */
 export function formatSummary(summary: CopySummary, out: string): string {
   const findings = Object.entries(summary.findings).map(([category, n]) => `${category} ${n}`).join(', ') || 'none';
   const lines = [

@@ -6,7 +6,9 @@
 import { type MarketingCopyKind, type TaskOptions, type TaskResult, type TextGenerator, writeMarketingCopy, writeProductDescription, writeUserStory } from '@cowrite/core';
 import type { CatalogRow } from './catalog-reader.ts';
 
+/** Which copy a catalogue run writes: a product `description`, `marketing` copy, or a customer `story` from a review. */
 export type CopyTask = 'description' | 'marketing' | 'story';
+/** Every copy task, for argument checking and help text. */
 export const COPY_TASKS: readonly CopyTask[] = ['description', 'marketing', 'story'];
 
 /** Columns that are identity or bookkeeping, not product facts. */

@@ -3,7 +3,9 @@
  * every 100 ms; on a pipe or log file, one plain line every `logEveryMs`.
  */
 export interface ProgressSink {
+  /** True on a terminal: the bar is redrawn in place; otherwise plain lines are logged. */
   isTTY?: boolean;
+  /** Writes a piece of text as given, e.g. `process.stderr.write`. */
   write(text: string): unknown;
 }
 

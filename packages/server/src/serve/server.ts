@@ -16,6 +16,7 @@ import { type ResponseIdentity, streamChunk, usageChunk, wholeResponse } from '.
 import { HttpError } from './openai-error.ts';
 import { readJsonBody } from './read-json-body.ts';
 
+/** Limits that protect the server from large or too many requests. */
 export interface ServeLimits {
   /** Largest request body in bytes. Default 1 MiB. */
   maxBodyBytes?: number;
@@ -27,6 +28,7 @@ export interface ServeLimits {
   retryAfterSeconds?: number;
 }
 
+/** Options for `startServer`. */
 export interface ServeOptions extends ServeLimits {
   /** Served models by the name clients put in `model`. */
   models: Readonly<Record<string, TextGenerator>>;
@@ -38,25 +40,35 @@ export interface ServeOptions extends ServeLimits {
   apiKey?: string;
   /** One line per request (method, path, status, ms, tokens); prompts and outputs only with `logPrompts`. */
   log?: (line: string) => void;
+  /** Also log each prompt and output (off by default: they may hold personal data). */
   logPrompts?: boolean;
 }
 
+/** Request counts since the server started. */
 export interface ServerStats {
+  /** Requests generating or queued now. */
   inFlight: number;
+  /** Requests answered in full. */
   completed: number;
+  /** Requests cancelled before the answer was complete (the client disconnected, or shutdown ran out of grace time). */
   aborted: number;
+  /** Requests turned away with 429 because `maxInFlight` were already in flight. */
   rejected: number;
 }
 
+/** A started server; `close()` shuts it down gracefully. */
 export interface RunningServer {
   /** e.g. `http://127.0.0.1:8080` (append `/v1` for OpenAI clients). */
   readonly url: string;
+  /** The underlying `node:http` server. */
   readonly server: Server;
+  /** Request counts so far. */
   stats(): ServerStats;
   /** Graceful shutdown: refuse new requests (503), let those in flight finish (up to `graceMs`, then abort them), close. */
   close(graceMs?: number): Promise<void>;
 }
 
+/** Starts the OpenAI-compatible HTTP server and resolves once it listens. */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const limits = { maxBodyBytes: options.maxBodyBytes ?? 1 << 20, maxTokens: options.maxTokens ?? 512, retryAfter: options.retryAfterSeconds ?? 1 };
   const admission = new Admission(options.maxInFlight ?? 8);

@@ -26,7 +26,9 @@ import { spawnEngineWorker } from './spawn-worker.ts';
 export interface WorkerEngineOptions extends Omit<WorkerLoadOptions, 'source'> {
   /** A URL (relative ones resolve against the page), `{ hub }` or `{ files }`; a custom store cannot cross into a Worker. */
   source: ModelSource;
+  /** Cancels loading; the promise rejects with an `AbortError` and the Worker is stopped. */
   signal?: AbortSignal;
+  /** Called with loading progress as the Worker downloads and compiles the model. */
   onProgress?: (progress: LoadProgress) => void;
   /** A Worker running `startWorkerHost` (e.g. your own bundle's). Default: Cowrite's module Worker. Not restarted when it dies. */
   worker?: Worker;
@@ -102,8 +104,11 @@ function loadIn(worker: Worker, load: WorkerLoadOptions, signal?: AbortSignal, o
   });
 }
 
+/** A model running in a Web Worker, so generation never blocks the page; create with `createWorkerEngine`. Same interface as `Gpt2Model`; fires `healthchange` when `health` changes. */
 export class WorkerEngine extends EventTarget implements TextGenerator {
+  /** What was loaded and how it runs. */
   readonly info: ModelInfo;
+  /** The model's context window in tokens (prompt plus generated tokens). */
   readonly contextLength: number;
   readonly #loaded: LoadedModel;
   #tokenizer: Gpt2Tokenizer | undefined;
@@ -167,6 +172,7 @@ export class WorkerEngine extends EventTarget implements TextGenerator {
     return this.#failure;
   }
 
+  /** Generates a completion in the Worker and resolves with the whole result. */
   async generate(prompt: Prompt, options: GenerationOptions = {}): Promise<GenerationResult> {
     const stream = this.#request(prompt, options);
     for (;;) {
@@ -175,6 +181,7 @@ export class WorkerEngine extends EventTarget implements TextGenerator {
     }
   }
 
+  /** Generates a completion in the Worker as it is produced: yields chunks, returns the whole result. */
   stream(prompt: Prompt, options: GenerationOptions = {}): AsyncGenerator<GenerationChunk, GenerationResult> {
     return this.#request(prompt, options);
   }

@@ -5,16 +5,23 @@
  * detected on read instead of being fed to onnxruntime.
  */
 export interface CachedFileMeta {
+  /** The file's length in bytes; an entry of another length is treated as damaged. */
   size: number;
+  /** Lower-case hex SHA-256 of the file, when the loader was given one to verify against. */
   sha256?: string;
 }
 
+/** Persistent storage for downloaded model files (Cache API, OPFS or your own); keys are the files' full URLs. */
 export interface ModelCache {
+  /** Short name of the storage, e.g. `'cache-api'` or `'opfs'`. */
   readonly kind: string;
+  /** Reads an entry with its metadata; undefined when there is none (or its metadata is unreadable). */
   get(key: string): Promise<{ bytes: Uint8Array; meta: CachedFileMeta } | undefined>;
   /** Metadata only: lets `availability()` and progress totals avoid reading bytes. */
   head(key: string): Promise<CachedFileMeta | undefined>;
+  /** Stores a complete, verified file under `key`, replacing any existing entry. */
   put(key: string, bytes: Uint8Array, meta: CachedFileMeta): Promise<void>;
+  /** Removes the entry for `key`; does nothing when there is none. */
   delete(key: string): Promise<void>;
 }
 

@@ -6,6 +6,7 @@ import type { CachedFileMeta, ModelCache } from './model-cache.ts';
  * so a half-written file is never taken for a complete one.
  */
 export class OpfsModelCache implements ModelCache {
+  /** Always `'opfs'`. */
   readonly kind = 'opfs';
   readonly #dirName: string;
 
@@ -13,6 +14,7 @@ export class OpfsModelCache implements ModelCache {
     this.#dirName = dirName;
   }
 
+  /** True where the Origin Private File System (`navigator.storage.getDirectory`) exists. */
   static isSupported(): boolean {
     return typeof navigator !== 'undefined' && typeof navigator.storage?.getDirectory === 'function';
   }
@@ -28,6 +30,7 @@ export class OpfsModelCache implements ModelCache {
     return { data: `${id}.bin`, meta: `${id}.json` };
   }
 
+  /** Reads an entry's metadata from its sidecar without the bytes; undefined when there is none. */
   async head(key: string): Promise<CachedFileMeta | undefined> {
     const dir = await this.#dir();
     const names = await this.#names(key);
@@ -40,6 +43,7 @@ export class OpfsModelCache implements ModelCache {
     }
   }
 
+  /** Reads an entry with its metadata; undefined when there is none or it is incomplete. */
   async get(key: string): Promise<{ bytes: Uint8Array; meta: CachedFileMeta } | undefined> {
     const meta = await this.head(key);
     if (!meta) return undefined;
@@ -52,6 +56,7 @@ export class OpfsModelCache implements ModelCache {
     }
   }
 
+  /** Writes the data file, then its metadata sidecar (so a half-written entry is never read), replacing any existing entry. */
   async put(key: string, bytes: Uint8Array, meta: CachedFileMeta): Promise<void> {
     const dir = await this.#dir();
     const names = await this.#names(key);
@@ -65,6 +70,7 @@ export class OpfsModelCache implements ModelCache {
     await write(names.meta, JSON.stringify({ key, ...meta }));
   }
 
+  /** Removes the entry (metadata first); does nothing when there is none. */
   async delete(key: string): Promise<void> {
     const dir = await this.#dir();
     const names = await this.#names(key);

@@ -42,6 +42,7 @@ export class CachingFileStore implements ModelFileStore {
     await this.cache.put(this.key(name), bytes, { size: bytes.byteLength });
   }
 
+  /** The file's size in bytes from the cache metadata, else from the network (HEAD); undefined when unknown. */
   async size(path: string, signal?: AbortSignal): Promise<number | undefined> {
     const meta = await this.cache.head(this.key(path));
     return meta ? meta.size : this.#inner.size(path, signal);

@@ -3,6 +3,7 @@
  * (`config.json`, `onnx/model.onnx`, …) by its path relative to the model root.
  */
 export interface ReadOptions {
+  /** Cancels the read; the promise rejects with an `AbortError`. */
   signal?: AbortSignal;
   /** Called as bytes arrive (never decreasing); `total` is undefined when the size is not known up front. */
   onProgress?: (loaded: number, total: number | undefined) => void;
@@ -17,6 +18,7 @@ export interface ReadOptions {
  */
 export type StoreResidence = 'local' | 'network' | 'cache';
 
+/** Reads model files by their path relative to the model root; implement it to load from your own storage. */
 export interface ModelFileStore {
   /** Where the files come from, for messages: a URL, a directory, or "in-memory files". */
   readonly location: string;
@@ -32,6 +34,7 @@ export interface ModelFileStore {
    * `evict` drops the named files from persistent storage after a load found them unusable.
    */
   commit?(): Promise<void>;
+  /** Drops the named files from persistent storage (after a load found them unusable). */
   evict?(paths: readonly string[]): Promise<void>;
   /** Download caches: whether `path` is kept, without reading it. */
   isCached?(path: string): Promise<boolean>;

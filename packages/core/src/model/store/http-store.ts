@@ -44,10 +44,12 @@ export class HttpFileStore implements ModelFileStore {
     this.#retryDelayMs = options.retryDelayMs ?? 500;
   }
 
+  /** The absolute URL of `path` under this store's base URL. */
   url(path: string): string {
     return new URL(path, this.location).href;
   }
 
+  /** The file's size in bytes from an HTTP HEAD request; undefined when the server compresses it or sends no length. */
   async size(path: string, signal?: AbortSignal): Promise<number | undefined> {
     const url = this.url(path);
     const response = await this.#withRetries(signal, async () => {

@@ -23,6 +23,7 @@ export class LocalFileStore implements ModelFileStore {
     this.location = directory;
   }
 
+  /** The file's size in bytes on disk; rejects with `ModelNotFoundError` when it does not exist. */
   async size(path: string): Promise<number | undefined> {
     const { stat } = await fsPromises();
     const { join } = await nodePath();

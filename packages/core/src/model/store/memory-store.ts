@@ -15,6 +15,7 @@ export class MemoryFileStore implements ModelFileStore {
     this.#files = files instanceof Map ? files : new Map(Object.entries(files));
   }
 
+  /** The file's size in bytes (strings count as UTF-8). */
   async size(path: string): Promise<number | undefined> {
     const data = this.#files.get(path);
     if (data === undefined) throw new ModelNotFoundError(path, `"${path}" is not among the in-memory model files.`);

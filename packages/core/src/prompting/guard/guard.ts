@@ -61,6 +61,7 @@ function redact(text: string, findings: readonly GuardFinding[]): string {
   return out + text.slice(cursor);
 }
 
+/** Options for `guardText`: `GuardOptions` plus custom rules. */
 export interface GuardRunOptions extends GuardOptions {
   /**
    * Rules to run instead of `DEFAULT_GUARD_RULES`; then the built-in bias frames do not run either

@@ -2,6 +2,7 @@
 import type { Lang } from '../../contracts/language.ts';
 import type { ProductFacts } from './facts.ts';
 
+/** What kind of problem a finding is: an unverifiable `claim`, `bias`ed language, `profanity`, or personal data (`pii`). */
 export type GuardCategory = 'claim' | 'bias' | 'profanity' | 'pii';
 /**
  * Who wrote the text.
@@ -11,6 +12,7 @@ export type GuardCategory = 'claim' | 'bias' | 'profanity' | 'pii';
  *   data, demeaning statements about groups); opinions, self-descriptions and colour words pass.
  */
 export type GuardOrigin = 'shopper' | 'generated';
+/** How serious a finding is; `rejectAt` compares against it (`low` < `medium` < `high`). */
 export type GuardSeverity = 'low' | 'medium' | 'high';
 /**
  * - `annotate`: text unchanged, findings listed.
@@ -19,8 +21,10 @@ export type GuardSeverity = 'low' | 'medium' | 'high';
  */
 export type GuardPolicy = 'annotate' | 'redact' | 'reject';
 
+/** All four guard categories, the default for `GuardOptions.categories`. */
 export const GUARD_CATEGORIES: readonly GuardCategory[] = ['claim', 'bias', 'profanity', 'pii'];
 
+/** A suggested fix for one finding. */
 export interface GuardSuggestion {
   /** soften: reword more modestly; remove: drop the words; redact: replaced by a placeholder. */
   action: 'soften' | 'remove' | 'redact';
@@ -30,12 +34,17 @@ export interface GuardSuggestion {
   message: string;
 }
 
+/** One problem the guard found in a text. */
 export interface GuardFinding {
+  /** What kind of problem this is. */
   category: GuardCategory;
   /** UTF-16 offsets into the text given to `guardText` (not the redacted text). */
   start: number;
+  /** End of the span (exclusive), in UTF-16 offsets into the text given to `guardText`. */
   end: number;
+  /** How serious the finding is (set by the rule that matched). */
   severity: GuardSeverity;
+  /** How to fix it, with a one-line message. */
   suggestion: GuardSuggestion;
   /** The matched text, `text.slice(start, end)`. */
   match: string;
@@ -43,7 +52,9 @@ export interface GuardFinding {
   rule: string;
 }
 
+/** Settings for `guardText`. */
 export interface GuardOptions {
+  /** What to do with findings: `annotate` (default), `redact` or `reject`. */
   policy?: GuardPolicy;
   /** Which language's word rules to run; personal-data rules always run. Default 'auto' (both). */
   lang?: Lang | 'auto';
@@ -60,11 +71,15 @@ export interface GuardOptions {
   facts?: ProductFacts;
 }
 
+/** What `guardText` found and, with `redact`/`reject`, the text after the policy was applied. */
 export interface GuardResult {
   /** The input after redaction ('redact', or 'reject' that did not reject); '' when rejected. */
   text: string;
+  /** Every finding, overlapping ones resolved; empty when the text is clean. */
   findings: GuardFinding[];
+  /** The policy that was applied. */
   policy: GuardPolicy;
+  /** True only with `policy: 'reject'` when a finding reached `rejectAt`. */
   rejected: boolean;
   /** Set when rejected: which categories made it reject. */
   rejectReason?: string;
@@ -72,12 +87,15 @@ export interface GuardResult {
 
 /** One detection rule. Rules are data so a merchant can add their own. */
 export interface GuardRule {
+  /** Unique rule id, reported in `GuardFinding.rule`. */
   id: string;
+  /** Category of the findings this rule reports. */
   category: GuardCategory;
   /** 'any' runs whatever the language (personal data, digits). */
   lang: Lang | 'any';
   /** Must carry the `g` flag; add `d` when `group` is used. */
   pattern: RegExp;
+  /** Severity of the findings this rule reports. */
   severity: GuardSeverity;
   /** Report the span of this capture group instead of the whole match. */
   group?: number;
@@ -92,5 +110,6 @@ export interface GuardRule {
   expand?: (match: RegExpExecArray, text: string) => { start: number; end: number } | undefined;
   /** Returns false to skip a match (context exclusions, checksums). */
   accept?: (match: RegExpExecArray, text: string) => boolean;
+  /** Builds the suggestion for a matched span. */
   suggest: (matched: string) => GuardSuggestion;
 }

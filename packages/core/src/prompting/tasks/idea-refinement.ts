@@ -11,6 +11,7 @@ import { guardDefaults, optionalText, planTask, requireObject, requiredText } fr
 /** A title is a line on a board, not a paragraph: about a dozen words at most. */
 export const IDEA_TITLE_MAX_LENGTH = 80;
 
+/** Input for `writeIdeaRefinement`: a shopper's rough product idea. */
 export interface IdeaRefinementInput {
   /** The shopper's rough idea, in their words. */
   idea: string;
@@ -18,12 +19,17 @@ export interface IdeaRefinementInput {
   area?: string;
 }
 
+/** An idea rewritten as a short proposal; each field is '' when the model did not produce it. */
 export interface RefinedIdea {
+  /** A one-line title, at most `IDEA_TITLE_MAX_LENGTH` characters. */
   title: string;
+  /** The problem the idea addresses. */
   problem: string;
+  /** What the shopper proposes. */
   proposal: string;
 }
 
+/** The result of `writeIdeaRefinement`: a `TaskResult` plus the parsed fields. */
 export interface IdeaRefinementResult extends TaskResult {
   /** The parsed proposal; `text` is the same three fields joined by line breaks. */
   fields: RefinedIdea;
@@ -37,6 +43,7 @@ const LABELS: Record<Lang, Record<keyof RefinedIdea, string>> = {
 };
 const FIELD_ORDER: (keyof RefinedIdea)[] = ['title', 'problem', 'proposal'];
 
+/** Builds the prompt and settings of `writeIdeaRefinement` without generating. Throws `PromptingError` for invalid input. */
 export function planIdeaRefinement(engine: TextGenerator, input: IdeaRefinementInput, options: TaskOptions = {}): TaskPlan {
   const fields = requireObject(input, 'ideaRefinement');
   const idea = requiredText(fields, 'idea').replace(/\s*\n\s*/g, ' ');
@@ -126,5 +133,8 @@ export async function writeIdeaRefinement(engine: TextGenerator, input: IdeaRefi
   };
 }
 
-/** @deprecated Renamed `writeIdeaRefinement` (every task is `planX` / `writeX` / `streamX`); this alias stays until the next major. */
+/**
+ * The same function as `writeIdeaRefinement`.
+ * @deprecated Renamed `writeIdeaRefinement` (every task is `planX` / `writeX` / `streamX`); this alias stays until the next major.
+ */
 export const refineIdea = writeIdeaRefinement;

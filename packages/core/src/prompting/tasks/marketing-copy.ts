@@ -6,13 +6,20 @@ import { detectLang } from '../lang.ts';
 import type { TaskOptions, TaskPlan, TaskResult, TaskStreamEvent } from '../task-runner.ts';
 import { copyFacts, guardDefaults, optionalList, optionalText, planTask, requireObject, requiredText, runPlan, streamPlan } from '../task-runner.ts';
 
+/** Which marketing copy to write: a one-line `headline` or `tagline`, or a few-sentence `socialPost`. */
 export type MarketingCopyKind = 'headline' | 'tagline' | 'socialPost';
 
+/** The product attributes `writeMarketingCopy` writes from. List fields accept a comma-separated string or an array. */
 export interface MarketingCopyInput {
+  /** Which copy to write (required). */
   kind: MarketingCopyKind;
+  /** Product name (required, non-empty). */
   name: string;
+  /** Features to mention; only the first ones are kept when the prompt must be shortened. */
   features?: string | readonly string[];
+  /** Who the product is for, e.g. "trail runners". */
   audience?: string;
+  /** Desired tone in a few words, e.g. "bold, playful". */
   tone?: string;
   /** The merchant's product attributes; see `ProductDescriptionInput.facts`. */
   facts?: ProductFacts;
@@ -29,6 +36,7 @@ const SETTINGS: Record<MarketingCopyKind, GenerationOptions> = {
   socialPost: { maxNewTokens: 70, doSample: true, temperature: 0.85, topP: 0.92, repetitionPenalty: 1.15, noRepeatNgramSize: 3 },
 };
 
+/** Builds the prompt and settings of `writeMarketingCopy` without generating. Throws `PromptingError` for invalid input. */
 export function planMarketingCopy(engine: TextGenerator, input: MarketingCopyInput, options: TaskOptions = {}): TaskPlan {
   const fields = requireObject(input, 'marketingCopy');
   const kind = fields.kind;

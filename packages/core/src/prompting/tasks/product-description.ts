@@ -5,12 +5,19 @@ import { detectLang } from '../lang.ts';
 import type { TaskOptions, TaskPlan, TaskResult, TaskStreamEvent } from '../task-runner.ts';
 import { copyFacts, guardDefaults, optionalList, optionalText, planTask, requireObject, requiredText, runPlan, streamPlan } from '../task-runner.ts';
 
+/** The product attributes `writeProductDescription` writes from. List fields accept a comma-separated string or an array. */
 export interface ProductDescriptionInput {
+  /** Product name (required, non-empty). */
   name: string;
+  /** Product category, e.g. "running shoes". */
   category?: string;
+  /** Features to mention; only the first ones are kept when the prompt must be shortened. */
   features?: string | readonly string[];
+  /** Materials; checked against the output as facts. */
   materials?: string | readonly string[];
+  /** Who the product is for, e.g. "trail runners". */
   audience?: string;
+  /** Desired tone in a few words, e.g. "warm, practical". */
   tone?: string;
   /**
    * The merchant's product attributes (dimensions, weight, certifications, warranty, origin, care …): statements
@@ -23,6 +30,7 @@ export interface ProductDescriptionInput {
 
 const MAX_NEW_TOKENS = { short: 50, medium: 90, long: 160 } as const;
 
+/** Builds the prompt and settings of `writeProductDescription` without generating. Throws `PromptingError` for invalid input. */
 export function planProductDescription(engine: TextGenerator, input: ProductDescriptionInput, options: TaskOptions = {}): TaskPlan {
   const fields = requireObject(input, 'productDescription');
   const name = requiredText(fields, 'name');

@@ -4,6 +4,7 @@ import { detectLang } from '../lang.ts';
 import type { TaskOptions, TaskPlan, TaskResult, TaskStreamEvent } from '../task-runner.ts';
 import { copyFacts, guardDefaults, optionalList, optionalText, planTask, requireObject, requiredText, runPlan, streamPlan } from '../task-runner.ts';
 
+/** Input for `writeSharePost`: the shopper's review to turn into a post they can share. */
 export interface SharePostInput {
   /** The shopper's own review: the post is written from it, never from anyone else's words. */
   review: string;
@@ -17,6 +18,7 @@ export interface SharePostInput {
 
 const MAX_NEW_TOKENS = { short: 40, medium: 70 } as const;
 
+/** Builds the prompt and settings of `writeSharePost` without generating. Throws `PromptingError` for invalid input. */
 export function planSharePost(engine: TextGenerator, input: SharePostInput, options: TaskOptions = {}): TaskPlan {
   const fields = requireObject(input, 'sharePost');
   const review = requiredText(fields, 'review');

@@ -3,13 +3,17 @@ import { detectLang } from '../lang.ts';
 import type { TaskOptions, TaskPlan, TaskResult, TaskStreamEvent } from '../task-runner.ts';
 import { guardDefaults, optionalText, planTask, requireObject, requiredText, runPlan, streamPlan } from '../task-runner.ts';
 
+/** Input for `writeUserStory`: a customer's review to retell as a short story. */
 export interface UserStoryInput {
+  /** The customer's review text (required, non-empty). */
   review: string;
+  /** Product name (required, non-empty). */
   product: string;
   /** A first name or nickname the customer agreed to show. */
   customer?: string;
 }
 
+/** Builds the prompt and settings of `writeUserStory` without generating. Throws `PromptingError` for invalid input. */
 export function planUserStory(engine: TextGenerator, input: UserStoryInput, options: TaskOptions = {}): TaskPlan {
   const fields = requireObject(input, 'userStory');
   const review = requiredText(fields, 'review').replace(/\s*\n\s*/g, ' ');
