@@ -217,14 +217,14 @@ export class GhostTextController implements ReactiveController {
         ? await host.suggest(reviewContext(host), controller.signal, engine)
         : engine
           ? await streamDraftContinuation(engine, reviewContext(host), controller.signal, (partial) => {
-              if (!fresh() || !this.#confident(partial)) return;
+              if (!fresh() || !this.#confident(partial, draft)) return;
               host.suggestion = partial.text;
               partialShown = true;
             })
           : undefined;
       if (!fresh() || answer === undefined) return;
       const continuation: Continuation = typeof answer === 'string' ? { text: trimSuggestion(draft, answer) } : answer;
-      if (!this.#confident(continuation)) {
+      if (!this.#confident(continuation, draft)) {
         if (partialShown) host.suggestion = '';
         return;
       }
@@ -240,9 +240,9 @@ export class GhostTextController implements ReactiveController {
     }
   }
 
-  #confident(continuation: Continuation): boolean {
+  #confident(continuation: Continuation, draft: string): boolean {
     const host = this.#host;
-    const gate = ghostGate(host.minConfidence, host.activeEngine, { minChars: host.minChars, minSuggestionLength: host.minSuggestionLength });
+    const gate = ghostGate(host.minConfidence, host.activeEngine, { minChars: host.minChars, minSuggestionLength: host.minSuggestionLength }, draft);
     return worthShowing(continuation, gate);
   }
 }
