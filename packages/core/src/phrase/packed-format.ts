@@ -1,5 +1,4 @@
 import { ModelFormatError } from '../errors/cowrite-error.ts';
-import type { CacheWeights } from './word-cache.ts';
 
 /**
  * The packed phrase-model file (`*.cwpm`), gzip-compressed as a whole:
@@ -44,7 +43,7 @@ export interface PhraseModelHeader {
    */
   ghost: { minConfidence: number; minConfidenceNextWord?: number; minExtensionConfidence?: number; calibration?: string };
   /** Weights of the review's own words mixed into the n-gram (see word-cache.ts); absent = none. */
-  cache?: CacheWeights;
+  cache?: { unigram: number; bigram: number };
   /** Where the model came from and what it may be used for (see the model card). */
   card: {
     smoothing: string;
