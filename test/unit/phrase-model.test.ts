@@ -116,7 +116,7 @@ describe('"help me write" offline', () => {
 
 describe('streamGhostText (the composer\'s ghost-text path)', () => {
   it('grows word by word, every update whole words, and ends where continueReview ends', async () => {
-    const draft = 'The sound quality is ';
+    const draft = 'I would highly ';
     const updates: string[] = [];
     const stream = streamGhostText(model, { draft });
     let final;
@@ -135,6 +135,27 @@ describe('streamGhostText (the composer\'s ghost-text path)', () => {
     for (let i = 1; i < updates.length; i++) expect(updates[i]?.startsWith(updates[i - 1] as string)).toBe(true);
     // No update ends inside a word of the final text.
     for (const update of updates) expect(/[\p{L}\p{N}]/u.test(final.insertText[update.length] ?? ' ')).toBe(false);
+  });
+});
+
+describe('ghost text length by confidence', () => {
+  it('stops growing once the whole suggestion is less likely than the model says (minExtensionConfidence)', async () => {
+    const limit = model.profile.minExtensionConfidence;
+    expect(limit).toBeGreaterThan(0);
+    const draft = 'The sound quality is ';
+    const short = await continueReview(model, { draft, mode: 'ghost' });
+    const profile = model.profile as { minExtensionConfidence?: number };
+    delete profile.minExtensionConfidence;
+    try {
+      const long = await continueReview(model, { draft, mode: 'ghost' });
+      // Without the rule the suggestion runs on; with it, it is a prefix of that run, as likely as the limit allows.
+      expect(long.insertText.length).toBeGreaterThan(short.insertText.length);
+      expect(long.insertText.startsWith(short.insertText)).toBe(true);
+    } finally {
+      profile.minExtensionConfidence = limit;
+    }
+    const joint = Math.exp((short.generation.logprobs ?? []).reduce((sum, lp) => sum + lp, 0));
+    expect(joint).toBeGreaterThanOrEqual(limit as number);
   });
 });
 
