@@ -63,9 +63,32 @@ describe('review phrase model: language knowledge', () => {
     expect(`comf${result.text}`).toMatch(/^comfortabl/);
   });
 
-  it('reads a trailing space as a finished word', async () => {
+  it('reads a trailing space as a finished word: the next piece is a word, spelt without a second space', async () => {
     const finished = await model.generate('The battery life is ', { maxNewTokens: 1 });
-    expect(finished.text).toMatch(/^ [a-z]+$/i);
+    expect(finished.text).toMatch(/^[a-z]+$/i);
+  });
+
+  it('after a space suggests a new word, never punctuation that would follow the last word', async () => {
+    // Marks like "," are pieces without a leading space: after a typed space they cannot come next.
+    for (const draft of ['They honestly ', 'It was double screened ', 'Works great ', 'Fits well ']) {
+      const result = await writeReviewContinuation(model, { draft, mode: 'ghost' });
+      expect(result.insertText, draft).toMatch(/^[\p{L}\p{N}]/u);
+    }
+  });
+
+  it('starts a new sentence with a capital letter, and writes "I" for the pronoun', async () => {
+    // The training mix has many all-lower-case reviews ("i love it"): the case folds spell them as most shoppers do.
+    for (const draft of ['so comfortable. ', 'it works well. ', 'Love it! ']) {
+      const result = await writeReviewContinuation(model, { draft, mode: 'ghost' });
+      expect(result.insertText, draft).toMatch(/^\p{Lu}/u);
+    }
+    const free = await model.generate('so comfortable. I love it and', { maxNewTokens: 12 });
+    expect(free.text).not.toMatch(/ i(?:'[a-z]+)? /);
+  });
+
+  it('declares a next-word threshold of its own (guessing a word is harder than completing one)', () => {
+    expect(model.profile.minConfidenceNextWord).toBeGreaterThan(0);
+    expect(model.profile.minConfidenceNextWord).toBeLessThan(1);
   });
 
   it('conditions on the current line after its field label, as in Cowrite templates', async () => {
@@ -93,7 +116,7 @@ describe('"help me write" offline', () => {
 
 describe('streamGhostText (the composer\'s ghost-text path)', () => {
   it('grows word by word, every update whole words, and ends where writeReviewContinuation ends', async () => {
-    const draft = 'The sound quality is ';
+    const draft = 'I would highly ';
     const updates: string[] = [];
     const stream = streamGhostText(model, { draft });
     let final;
@@ -112,6 +135,27 @@ describe('streamGhostText (the composer\'s ghost-text path)', () => {
     for (let i = 1; i < updates.length; i++) expect(updates[i]?.startsWith(updates[i - 1] as string)).toBe(true);
     // No update ends inside a word of the final text.
     for (const update of updates) expect(/[\p{L}\p{N}]/u.test(final.insertText[update.length] ?? ' ')).toBe(false);
+  });
+});
+
+describe('ghost text length by confidence', () => {
+  it('stops growing once the whole suggestion is less likely than the model says (minExtensionConfidence)', async () => {
+    const limit = model.profile.minExtensionConfidence;
+    expect(limit).toBeGreaterThan(0);
+    const draft = 'The sound quality is ';
+    const short = await writeReviewContinuation(model, { draft, mode: 'ghost' });
+    const profile = model.profile as { minExtensionConfidence?: number };
+    delete profile.minExtensionConfidence;
+    try {
+      const long = await writeReviewContinuation(model, { draft, mode: 'ghost' });
+      // Without the rule the suggestion runs on; with it, it is a prefix of that run, as likely as the limit allows.
+      expect(long.insertText.length).toBeGreaterThan(short.insertText.length);
+      expect(long.insertText.startsWith(short.insertText)).toBe(true);
+    } finally {
+      profile.minExtensionConfidence = limit;
+    }
+    const joint = Math.exp((short.generation.logprobs ?? []).reduce((sum, lp) => sum + lp, 0));
+    expect(joint).toBeGreaterThanOrEqual(limit as number);
   });
 });
 
@@ -170,9 +214,10 @@ describe('review phrase model: the engine interface', () => {
   it('accepts token ids as a prompt and rejects ids outside the vocabulary', async () => {
     const ids = model.tokenizer.encode('The sound quality is');
     const fromIds = await model.generate(ids, { maxNewTokens: 4 });
-    // A text prompt ending in a letter may be an unfinished word; the trailing space says it is not.
+    // A text prompt ending in a letter may be an unfinished word; the trailing space says it is not
+    // (and is already typed, so the text prompt's continuation starts without one).
     const fromText = await model.generate('The sound quality is ', { maxNewTokens: 4 });
-    expect(fromIds.text).toBe(fromText.text);
+    expect(fromIds.text).toBe(` ${fromText.text}`);
     await expect(model.generate([10_000_000])).rejects.toBeInstanceOf(CowriteError);
   });
 

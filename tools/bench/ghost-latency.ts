@@ -4,6 +4,8 @@
  * each key event and each rendered ghost text (tools/bench/ghost-latency/main.ts).
  *
  *   node tools/bench/ghost-latency.ts [--models phrase,tiny,124m-q8] [--debounce 0,50] [--mode worker|in-page] [--threads 1,2]
+ *   node tools/bench/ghost-latency.ts --runtime node [--backends native,wasm] [--threads 1,2] [--stride 3]
+ *     (GPT-2-124M-shaped int8 in Node, no browser: see ghost-latency/node-bench.ts; writes ghost-latency-node.md/.json)
  *
  * The phrase model always runs on the page (it needs no Worker).
  *
@@ -21,6 +23,8 @@ import { chromium } from 'playwright';
 import { build, defaultClientConditions } from 'vite';
 import type { BenchState } from './ghost-latency/main.ts';
 import { chromiumLaunchOptions } from '../chromium.ts';
+import { REVIEW } from './ghost-latency/review.ts';
+import { runNodeBench } from './ghost-latency/node-bench.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const PAGE_DIR = join(ROOT, 'tools/bench/ghost-latency');
@@ -33,10 +37,6 @@ const MODELS: Record<string, { label: string; url: string; dtype: string }> = {
   phrase: { label: 'review phrase model (shipped, on the page, calibrated gate)', url: '/models/phrase/review-phrases-en.cwpm', dtype: 'phrase' },
 };
 
-/** Written for this benchmark: a shopper reviewing a jacket, 150+ keystrokes. */
-const REVIEW =
-  'I wore this jacket on a rainy hike last weekend and stayed dry. The hood fits over a cap, ' +
-  'but the sleeves run a little long for me.';
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run types the same way. */
 function random(seed: number): () => number {
@@ -222,6 +222,18 @@ function markdown(results: RunResult[], meta: Record<string, unknown>): string {
   ].join('\n');
 }
 
+/** The GPT-2-124M-shaped model (seeded random weights) is generated on demand into .bench/, never committed. */
+function ensure124m(): void {
+  if (existsSync(join(MODEL_124M, 'onnx/model_quantized.onnx'))) return;
+  console.log('generating the GPT-2-124M-shaped model …');
+  const made = spawnSync(
+    process.execPath,
+    ['tools/gpt2/make-model.ts', '--out', '.bench/models/gpt2-124m', '--layers', '12', '--heads', '12', '--hidden', '768', '--dtypes', 'fp32,q8'],
+    { cwd: ROOT, stdio: 'inherit' },
+  );
+  if (made.status !== 0) throw new Error('make-model failed');
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -230,19 +242,21 @@ async function main(): Promise<void> {
       mode: { type: 'string', default: 'worker' },
       // e.g. `1,2`: one run per WASM thread count (default: Cowrite's own choice).
       threads: { type: 'string', default: '' },
-      out: { type: 'string', default: 'ghost-latency' },
+      out: { type: 'string' },
+      runtime: { type: 'string', default: 'browser' },
+      backends: { type: 'string', default: 'native,wasm' },
+      stride: { type: 'string', default: '3' },
     },
   });
-  const models = values.models.split(',');
-  if (models.includes('124m-q8') && !existsSync(join(MODEL_124M, 'onnx/model_quantized.onnx'))) {
-    console.log('generating the GPT-2-124M-shaped model …');
-    const made = spawnSync(
-      process.execPath,
-      ['tools/gpt2/make-model.ts', '--out', '.bench/models/gpt2-124m', '--layers', '12', '--heads', '12', '--hidden', '768', '--dtypes', 'fp32,q8'],
-      { cwd: ROOT, stdio: 'inherit' },
-    );
-    if (made.status !== 0) throw new Error('make-model failed');
+  if (values.runtime === 'node') {
+    ensure124m();
+    const threads = values.threads ? values.threads.split(',') : ['1', '2'];
+    await runNodeBench({ root: ROOT, modelDir: MODEL_124M, backends: values.backends.split(','), threads, stride: Number(values.stride), out: values.out ?? 'ghost-latency-node', args: process.argv.slice(2).join(' ') });
+    return;
   }
+  const out = values.out ?? 'ghost-latency';
+  const models = values.models.split(',');
+  if (models.includes('124m-q8')) ensure124m();
   await build({
     root: PAGE_DIR,
     configFile: false,
@@ -277,8 +291,8 @@ async function main(): Promise<void> {
   } finally {
     await server.close();
   }
-  await writeFile(join(ROOT, `test/bench/${values.out}.json`), `${JSON.stringify({ meta, review: REVIEW, results }, null, 2)}\n`);
-  await writeFile(join(ROOT, `test/bench/${values.out}.md`), markdown(results, meta));
+  await writeFile(join(ROOT, `test/bench/${out}.json`), `${JSON.stringify({ meta, review: REVIEW, results }, null, 2)}\n`);
+  await writeFile(join(ROOT, `test/bench/${out}.md`), markdown(results, meta));
   console.log(markdown(results, meta));
 }
 

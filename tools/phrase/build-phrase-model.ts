@@ -7,7 +7,7 @@
  *   pnpm build:phrase-model --baseline --out .bench/baseline-4gram.cwpm   # the unsmoothed reference
  *
  * Options: --order 4, --min-count 2,2,3 (orders 2…4), --min-word-count 3, --out FILE, --baseline.
- * The ghost-text threshold is kept from the existing file (set by `pnpm bench:cowriting --calibrate`).
+ * The ghost-text thresholds and cache weights are kept from the existing file (set by `pnpm bench:cowriting --calibrate`).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -104,13 +104,14 @@ async function main(): Promise<void> {
   console.log(`counted: ${counts.tables.map((t) => t.word.length).join(' / ')} n-grams (${((performance.now() - started) / 1000).toFixed(1)} s)`);
 
   const model = values.baseline ? maximumLikelihood(counts) : kneserNey(counts, minCount);
-  const previous = readPreviousGhost(values.out as string);
+  const previous = readPreviousCalibration(values.out as string);
   const header: Omit<PhraseModelHeader, 'levelSizes' | 'logProbCodebooks' | 'backoffCodebooks' | 'vocabSize'> = {
     format: 'cowrite-phrase-model',
     name: values.baseline ? 'baseline-4gram-unsmoothed' : 'review-phrases-en',
     languages: ['en'],
     order,
-    ghost: values.baseline ? { minConfidence: 0, calibration: 'none: the reference baseline shows every suggestion' } : previous ?? { minConfidence: 0.2, calibration: 'not yet calibrated' },
+    ghost: values.baseline ? { minConfidence: 0, calibration: 'none: the reference baseline shows every suggestion' } : (previous?.ghost ?? { minConfidence: 0.2, calibration: 'not yet calibrated' }),
+    ...(!values.baseline && previous?.cache ? { cache: previous.cache } : {}),
     card: {
       smoothing: values.baseline ? 'none (relative frequencies, longest seen context wins)' : `interpolated modified Kneser–Ney, count pruning ${minCount.join('/')} for orders 2…${order}, discounts ${model.discounts.map((d) => d.map((x) => x.toFixed(2)).join('/')).join('; ')}`,
       trainingSources: [...sources.keys()],
@@ -126,11 +127,12 @@ async function main(): Promise<void> {
   console.log(`kept: ${packed.header.levelSizes.join(' / ')} → ${values.out} (${(packed.bytes.length / 1024).toFixed(0)} KiB gzip) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
-/** The calibrated threshold lives in the model file; a rebuild keeps it. */
-function readPreviousGhost(file: string): PhraseModelHeader['ghost'] | undefined {
+/** The calibrated thresholds and cache weights live in the model file; a rebuild keeps them. */
+function readPreviousCalibration(file: string): Pick<PhraseModelHeader, 'ghost' | 'cache'> | undefined {
   if (!existsSync(file)) return undefined;
   try {
-    return readPackedModel(new Uint8Array(gunzipSync(readFileSync(file)))).header.ghost;
+    const { ghost, cache } = readPackedModel(new Uint8Array(gunzipSync(readFileSync(file)))).header;
+    return cache ? { ghost, cache } : { ghost };
   } catch {
     return undefined;
   }

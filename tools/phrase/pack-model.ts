@@ -157,8 +157,8 @@ export function encodePacked(header: PhraseModelHeader, sections: readonly Uint8
   return gzipSync(out.result(), { level: 9 });
 }
 
-/** Replaces the ghost-text settings in a packed file's header (calibration), keeping everything else byte for byte. */
-export function rewriteGhost(file: string, ghost: PhraseModelHeader['ghost']): void {
+/** Replaces the calibrated settings in a packed file's header (thresholds, cache weights), keeping everything else byte for byte. */
+export function rewriteCalibration(file: string, calibration: Pick<PhraseModelHeader, 'ghost' | 'cache'>): void {
   const raw = new Uint8Array(gunzipSync(readFileSync(file)));
   const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
   const headerLength = view.getUint32(8, true);
@@ -167,7 +167,7 @@ export function rewriteGhost(file: string, ghost: PhraseModelHeader['ghost']): v
   const out = new ByteWriter();
   out.bytes(new TextEncoder().encode(PACKED_MAGIC));
   out.u32(PACKED_VERSION);
-  section(out, new TextEncoder().encode(JSON.stringify({ ...header, ghost })));
+  section(out, new TextEncoder().encode(JSON.stringify({ ...header, ...calibration })));
   out.bytes(rest);
   writeFileSync(file, gzipSync(out.result(), { level: 9 }));
 }

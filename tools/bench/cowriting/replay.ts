@@ -62,8 +62,8 @@ export function acceptedLength(suggestion: string, target: string, at: number): 
  */
 export type ReplayPositions = 'boundaries' | 'keystrokes';
 
-/** Replays one review through `offerAt`, showing offers that `show` lets through. */
-export async function replayReview(text: string, offerAt: OfferAt, show: (offer: Offer) => boolean, totals: ReplayTotals, positions: ReplayPositions = 'boundaries'): Promise<void> {
+/** Replays one review through `offerAt`, showing offers that `show` lets through (it sees the draft too: the gate depends on it). */
+export async function replayReview(text: string, offerAt: OfferAt, show: (offer: Offer, draft: string) => boolean, totals: ReplayTotals, positions: ReplayPositions = 'boundaries'): Promise<void> {
   totals.reviews += 1;
   totals.chars += text.length;
   let pos = 0;
@@ -73,8 +73,9 @@ export async function replayReview(text: string, offerAt: OfferAt, show: (offer:
     justAccepted = false;
     if (boundary) {
       totals.boundaries += 1;
-      const offer = await offerAt(text.slice(0, pos));
-      if (offer && offer.text.length > 0 && show(offer)) {
+      const draft = text.slice(0, pos);
+      const offer = await offerAt(draft);
+      if (offer && offer.text.length > 0 && show(offer, draft)) {
         totals.shown += 1;
         const length = acceptedLength(offer.text, text, pos);
         if (length > 0) {

@@ -88,12 +88,13 @@ function recording(engine: TextGenerator): TextGenerator {
               break;
             }
             newTokens += step.value.tokenIds.length;
-            // The consumer stopping after a complete first sentence also counts as a completed call.
             if (step.value.finishReason !== undefined || /[.!?]\s*$/.test(step.value.text)) complete = true;
             yield step.value;
           }
         } finally {
           await iterator.return?.(undefined);
+          // A consumer that stopped reading without aborting (a suggestion that stopped growing) also completed it.
+          if (!options?.signal?.aborted) complete = true;
           if (complete) state.calls.push({ promptTokens, cachedPromptTokens, newTokens, ms: performance.now() - start });
         }
       })();

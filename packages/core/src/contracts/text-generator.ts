@@ -26,6 +26,16 @@ export interface GeneratorProfile {
   completesWords?: boolean;
   /** Ghost text at or above this confidence is worth showing (calibrated on the co-writing benchmark). */
   minConfidence?: number;
+  /**
+   * The same for ghost text that starts a new word (the draft ends with a space): guessing the next
+   * word is harder than completing one, so it has its own calibration. Absent = `minConfidence`.
+   */
+  minConfidenceNextWord?: number;
+  /**
+   * Ghost text grows by another word only while the whole suggestion stays at least this likely
+   * (the product of its tokens' probabilities); absent = it grows to the end of the sentence.
+   */
+  minExtensionConfidence?: number;
 }
 
 /**

@@ -60,7 +60,7 @@ export async function* generationLoop(session: DecodingSession, tokenizer: TextT
       const candidates = settings.doSample ? warpedCandidates(scores, settings) : undefined;
       const id = settings.doSample ? sample(scores, candidates, settings.temperature, random) : argmax(scores);
       // Greedy picks from the processed scores at temperature 1, as HF's greedy search does.
-      const logprob = logprobs ? logProbability(scores, candidates, settings.doSample ? settings.temperature : 1, id) : undefined;
+      const logprob = logprobs ? logProbability(scores, candidates, settings.doSample ? settings.temperature : 1, id, settings.doSample ? undefined : scores[id]) : undefined;
       if (logprob !== undefined) logprobs?.push(logprob);
       tokenIds.push(id);
       penalty?.push(id);

@@ -128,8 +128,12 @@ export function sample(scores: Float32Array, candidates: Candidate[] | undefined
   return last;
 }
 
-/** log p(id) under softmax(scores / temperature) — over `candidates` when warpers filtered, else the whole vocabulary. */
-export function logProbability(scores: Float32Array, candidates: Candidate[] | undefined, temperature: number, id: number): number {
+/**
+ * log p(id) under softmax(scores / temperature) — over `candidates` when warpers filtered, else the
+ * whole vocabulary. `knownMax`: the largest score when the caller has it (greedy: the chosen token's),
+ * which saves a pass over the vocabulary.
+ */
+export function logProbability(scores: Float32Array, candidates: Candidate[] | undefined, temperature: number, id: number, knownMax?: number): number {
   if (candidates) {
     const max = candidates[0].score;
     let total = 0;
@@ -140,9 +144,15 @@ export function logProbability(scores: Float32Array, candidates: Candidate[] | u
     }
     return chosen - max - Math.log(total);
   }
-  let max = -Infinity;
-  for (let i = 0; i < scores.length; i++) if (scores[i] > max) max = scores[i];
+  let max = knownMax ?? -Infinity;
+  if (knownMax === undefined) for (let i = 0; i < scores.length; i++) if (scores[i] > max) max = scores[i];
+  // Terms more than 40 nats below the top add < 5e-18 each (< 1e-12 over any vocabulary): skipping
+  // them is exact at float precision and spares Math.exp for masked (−∞) tokens.
+  const floor = max - 40 * temperature;
   let total = 0;
-  for (let i = 0; i < scores.length; i++) total += Math.exp((scores[i] - max) / temperature);
+  for (let i = 0; i < scores.length; i++) {
+    const score = scores[i];
+    if (score > floor) total += Math.exp((score - max) / temperature);
+  }
   return (scores[id] - max) / temperature - Math.log(total);
 }

@@ -35,8 +35,15 @@ export interface PhraseModelHeader {
   logProbCodebooks: number[][];
   /** Per level below the top: 256 natural-log back-off weights. */
   backoffCodebooks: number[][];
-  /** Calibrated on the co-writing benchmark: show ghost text only at or above this confidence. */
-  ghost: { minConfidence: number; calibration?: string };
+  /**
+   * Calibrated on the co-writing benchmark: show ghost text only at or above this confidence —
+   * `minConfidence` while a word is being typed (completions), `minConfidenceNextWord` when the draft
+   * ends between words (the next word is a guess, not a completion; absent = `minConfidence`);
+   * `minExtensionConfidence`: the suggestion grows by a word only while it stays this likely as a whole.
+   */
+  ghost: { minConfidence: number; minConfidenceNextWord?: number; minExtensionConfidence?: number; calibration?: string };
+  /** Weights of the review's own words mixed into the n-gram (see word-cache.ts); absent = none. */
+  cache?: { unigram: number; bigram: number };
   /** Where the model came from and what it may be used for (see the model card). */
   card: {
     smoothing: string;

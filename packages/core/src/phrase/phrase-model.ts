@@ -8,11 +8,17 @@ import { NgramScorer } from './ngram-scorer.ts';
 import type { PackedModel, PhraseModelHeader } from './packed-format.ts';
 import { BOUNDARY_ID } from './packed-format.ts';
 import { PhraseSession } from './phrase-session.ts';
+import type { PhraseSessionContext } from './phrase-session.ts';
+import { CaseFolds } from './case-folds.ts';
+import { WordCache } from './word-cache.ts';
 import type { Healing } from './word-healing.ts';
 import { HealedTokenizer, PrefixIndex, healingFor } from './word-healing.ts';
 import { splitWordPieces } from './word-pieces.ts';
 import { WordPieceTokenizer } from './word-tokenizer.ts';
 import { runToEnd } from '../generate/run-to-end.ts';
+
+const SENTENCE_END = /^ ?[.!?]+$/;
+const LETTER = /\p{L}/u;
 
 /** Nominal window: a phrase model reads only its last few words, but prompt budgets need a number. */
 const CONTEXT_LENGTH = 1024;
@@ -31,13 +37,24 @@ export class PhraseModel implements TextGenerator {
   readonly profile: GeneratorProfile;
   readonly #scorer: NgramScorer;
   #prefixes: PrefixIndex | undefined;
+  #folds: CaseFolds | undefined;
+  #words: Uint8Array | undefined;
 
   /** @internal Use `loadPhraseModel`. */
   constructor(model: PackedModel) {
     this.header = model.header;
     this.tokenizer = new WordPieceTokenizer(model.vocab);
     this.#scorer = new NgramScorer(model);
-    this.profile = { kind: 'phrase', name: model.header.name, languages: [...model.header.languages], completesWords: true, minConfidence: model.header.ghost.minConfidence };
+    const { minConfidence, minConfidenceNextWord, minExtensionConfidence } = model.header.ghost;
+    this.profile = {
+      kind: 'phrase',
+      name: model.header.name,
+      languages: [...model.header.languages],
+      completesWords: true,
+      minConfidence,
+      ...(minConfidenceNextWord === undefined ? {} : { minConfidenceNextWord }),
+      ...(minExtensionConfidence === undefined ? {} : { minExtensionConfidence }),
+    };
   }
 
   generate(prompt: Prompt, options: GenerationOptions = {}): Promise<GenerationResult> {
@@ -66,10 +83,26 @@ export class PhraseModel implements TextGenerator {
     const { context, healing } = this.#context(prompt);
     const { ids, fit } = fitContext(context, settings.maxNewTokens, CONTEXT_LENGTH);
     settings.maxNewTokens = fit.maxNewTokens;
-    const session = new PhraseSession(this.#scorer, healing?.allowed);
+    const session = new PhraseSession(this.#scorer, this.#sessionContext(ids, healing));
     const tokenizer = healing ? new HealedTokenizer(this.tokenizer, healing.prefix) : this.tokenizer;
     return yield* generationLoop(session, tokenizer, { promptIds: ids, context: fit, settings, vocabSize: this.tokenizer.vocabSize });
   }
+
+  /** What the session adds to the n-gram: the allowed first pieces, the review's word cache, case folds. */
+  #sessionContext(ids: readonly number[], healing: Healing | undefined): PhraseSessionContext {
+    const folds = (this.#folds ??= new CaseFolds(this.tokenizer));
+    const last = ids[ids.length - 1] ?? BOUNDARY_ID;
+    // A new sentence: at the line's start, or after an end mark, unless the shopper already began the word.
+    const sentenceStart = healing?.partial !== true && (last === BOUNDARY_ID || SENTENCE_END.test(this.tokenizer.piece(last) ?? ''));
+    const weights = this.header.cache;
+    const cache = weights && (weights.unigram > 0 || weights.bigram > 0) ? new WordCache(ids, this.#isWord, weights) : undefined;
+    return { folds, sentenceStart, ...(healing ? { firstAllowed: healing.allowed } : {}), ...(cache && !cache.empty ? { cache } : {}) };
+  }
+
+  #isWord = (id: number): boolean => {
+    const words = (this.#words ??= Uint8Array.from({ length: this.tokenizer.vocabSize }, (_, i) => (LETTER.test(this.tokenizer.piece(i) ?? '') ? 1 : 0)));
+    return words[id] === 1;
+  };
 
   /** The line being written, from its start marker (`[boundary, …words]`), and its unfinished last word. */
   #context(prompt: Prompt): { context: number[]; healing?: Healing } {
@@ -77,7 +110,7 @@ export class PhraseModel implements TextGenerator {
       const line = lineContext(prompt);
       const pieces = splitWordPieces(line);
       const healing = healingFor(line, pieces, (this.#prefixes ??= new PrefixIndex(this.tokenizer)));
-      const words = healing ? pieces.slice(0, -1) : pieces;
+      const words = healing?.partial ? pieces.slice(0, -1) : pieces;
       return { context: [BOUNDARY_ID, ...this.tokenizer.encodePieces(words)], ...(healing ? { healing } : {}) };
     }
     return { context: this.#contextIds(prompt) };

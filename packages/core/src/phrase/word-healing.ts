@@ -12,6 +12,8 @@ export interface Healing {
   prefix: string;
   /** Vocabulary ids of the pieces that start with it. */
   allowed: Uint32Array;
+  /** The line's last piece is an unfinished word (the prefix), not context. */
+  partial: boolean;
 }
 
 /** Vocabulary pieces sorted by text, for prefix ranges by binary search. */
@@ -28,8 +30,15 @@ export class PrefixIndex {
     this.#ids = Uint32Array.from(order);
   }
 
+  #spaceLed: Uint32Array | undefined;
+
   /** Ids of the pieces that start with `prefix`. */
   startingWith(prefix: string): Uint32Array {
+    if (prefix === ' ') return (this.#spaceLed ??= this.#range(prefix));
+    return this.#range(prefix);
+  }
+
+  #range(prefix: string): Uint32Array {
     let lo = 0;
     let hi = this.#pieces.length;
     while (lo < hi) {
@@ -44,14 +53,20 @@ export class PrefixIndex {
 }
 
 const ENDS_IN_WORD = /[\p{L}\p{N}']$/u;
+const ENDS_IN_SPACE = /[^\S\n]$/u;
 const WORD_PIECE = /^ ?[\p{L}\p{N}][\p{L}\p{N}']*$/u;
 
-/** The partial last word of `line` and the pieces it may become, or undefined (the line ends between words). */
+/**
+ * The partial last word of `line` and the pieces it may become; after a trailing space, a new word
+ * (the pieces that start with a space: not "," or ".", which would follow the word without one);
+ * undefined when the line ends right after a finished word or mark.
+ */
 export function healingFor(line: string, pieces: readonly string[], index: PrefixIndex): Healing | undefined {
   const last = pieces[pieces.length - 1];
+  if (last !== undefined && ENDS_IN_SPACE.test(line)) return { prefix: ' ', allowed: index.startingWith(' '), partial: false };
   if (last === undefined || !ENDS_IN_WORD.test(line) || !WORD_PIECE.test(last)) return undefined;
   const allowed = index.startingWith(last);
-  return allowed.length === 0 ? undefined : { prefix: last, allowed };
+  return allowed.length === 0 ? undefined : { prefix: last, allowed, partial: true };
 }
 
 /** Decodes like the model's tokenizer, minus the healed prefix on the first piece it decodes. */

@@ -163,6 +163,8 @@ export class ScriptedEngine implements TextGenerator {
       const limit = options.maxNewTokens ?? 20;
       const stops = new StopMatcher(options.stop ?? []);
       let decoded = '';
+      // Each chunk waits for the next one, so the last can carry the finish reason (as the real engine's does).
+      let pending: GenerationChunk | undefined;
       for (let index = 0; index < ids.length; index += 1) {
         if (index >= limit) break;
         if (index > 0) await wait(this.tokenDelayMs, signal);
@@ -172,13 +174,23 @@ export class ScriptedEngine implements TextGenerator {
         const complete = text.endsWith('\ufffd') ? decoded : text;
         const shown = stops.push(complete.slice(decoded.length));
         decoded = complete;
-        yield this.#chunk(shown, [ids[index]], options);
-        if (stops.matched !== undefined) return finish('stop', stops.matched);
+        if (pending) yield pending;
+        pending = this.#chunk(shown, [ids[index]], options);
+        if (stops.matched !== undefined) {
+          finish('stop', stops.matched);
+          yield { ...pending, finishReason: 'stop' };
+          return;
+        }
       }
       const rest = stops.flush();
-      if (rest) yield this.#chunk(rest, [], options);
+      if (rest) {
+        if (pending) yield pending;
+        pending = this.#chunk(rest, [], options);
+      }
       // A reply that used up every allowed token left no room for the end-of-sequence token.
-      finish(ids.length > 0 && ids.length >= limit ? 'length' : 'eos');
+      const reason: FinishReason = ids.length > 0 && ids.length >= limit ? 'length' : 'eos';
+      finish(reason);
+      yield { ...(pending ?? this.#chunk('', [], options)), finishReason: reason };
     } catch (error) {
       call.outcome = error instanceof DOMException && error.name === 'AbortError' ? 'aborted' : 'failed';
       throw error;

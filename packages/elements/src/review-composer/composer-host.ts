@@ -36,6 +36,7 @@ export interface ComposerHost
     | 'guardBlocking'
     | 'guardOrigin'
     | 'suggest'
+    | 'quickEngine'
     | 'activeEngine'
     | 'suggestionsWithheld'
     | 'isDisabled'

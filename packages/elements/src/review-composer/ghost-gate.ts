@@ -15,15 +15,23 @@ export interface GhostGate {
 export const FALLBACK_MIN_CONFIDENCE = 0.2;
 
 /**
- * The gate for an engine: the page's `min-confidence` when set, else the threshold calibrated for the
- * model and stored with it (`profile.minConfidence`), else the fallback.
+ * The gate for an engine and draft: the page's `min-confidence` when set, else the threshold calibrated
+ * for the model and stored with it — `profile.minConfidenceNextWord` when the draft ends between words
+ * (the suggestion is a guess at the next word), `profile.minConfidence` otherwise — else the fallback.
  */
-export function ghostGate(minConfidence: number | undefined, engine: TextGenerator | undefined, rest: Partial<Omit<GhostGate, 'minConfidence'>> = {}): GhostGate {
+export function ghostGate(minConfidence: number | undefined, engine: TextGenerator | undefined, rest: Partial<Omit<GhostGate, 'minConfidence'>> = {}, draft = ''): GhostGate {
+  const profile = engine?.profile;
+  const calibrated = endsBetweenWords(draft) ? (profile?.minConfidenceNextWord ?? profile?.minConfidence) : profile?.minConfidence;
   return {
     minChars: rest.minChars ?? 8,
     minSuggestionLength: rest.minSuggestionLength ?? 2,
-    minConfidence: minConfidence ?? engine?.profile?.minConfidence ?? FALLBACK_MIN_CONFIDENCE,
+    minConfidence: minConfidence ?? calibrated ?? FALLBACK_MIN_CONFIDENCE,
   };
+}
+
+/** The draft ends with a space: a suggestion now starts a new word rather than completing one. */
+export function endsBetweenWords(draft: string): boolean {
+  return /\s$/u.test(draft);
 }
 
 export function worthShowing(continuation: Continuation, gate: GhostGate): boolean {

@@ -11,6 +11,9 @@ import { ghostGate, worthShowing, writesLanguage } from './ghost-gate.ts';
 import { ghostIsShowing } from './ghost-visibility.ts';
 import type { SuggestionAcceptDetail, SuggestionDismissDetail, SuggestionDismissReason, SuggestionShowDetail } from './review-composer.types.ts';
 
+/** A suggestion that already ends its sentence needs no extending. */
+const SENTENCE_DONE = /[.!?。！？]\s*$/u;
+
 /** Splits off the next word (with its leading spaces) of a suggestion. */
 function nextWord(suggestion: string): string {
   return suggestion.match(/^\s*[^\s]+/u)?.[0] ?? suggestion;
@@ -178,7 +181,7 @@ export class GhostTextController implements ReactiveController {
     this.cancel();
     const host = this.#host;
     if (host.isDisabled || [...host.value.trim()].length < host.minChars) return;
-    if ((!host.suggest && !host.activeEngine) || host.suggestionsWithheld) return;
+    if ((!host.suggest && !host.activeEngine && !host.quickEngine) || host.suggestionsWithheld) return;
     this.#timer = setTimeout(() => void this.#requestSuggestion(), host.debounce);
   }
 
@@ -206,29 +209,46 @@ export class GhostTextController implements ReactiveController {
     const controller = new AbortController();
     this.#request = controller;
     const draft = host.value;
+    const lang = detectLang(draft);
     // A model that writes only some languages (the phrase model: English) offers nothing for others.
-    if (!host.suggest && !writesLanguage(host.activeEngine, detectLang(draft))) return;
+    if (!host.suggest && !writesLanguage(host.activeEngine, lang)) return;
     try {
       const engine = host.activeEngine;
       // Ghost text streams in: each guarded update that passes the gate shows at once; the final one is announced.
       const fresh = (): boolean => !controller.signal.aborted && host.value === draft && caretAtEnd(host);
       let partialShown = false;
+      // Two models: the quick one's words show at once, and the engine continues the draft from them.
+      const prefix = await this.#quickWords(draft, lang, controller.signal, fresh);
+      if (prefix) partialShown = true;
+      if (prefix && SENTENCE_DONE.test(prefix)) {
+        this.shown('continuation');
+        return;
+      }
+      const context = { ...reviewContext(host), draft: draft + prefix };
       const answer = host.suggest
         ? await host.suggest(reviewContext(host), controller.signal, engine)
         : engine
-          ? await streamDraftContinuation(engine, reviewContext(host), controller.signal, (partial) => {
-              if (!fresh() || !this.#confident(partial)) return;
-              host.suggestion = partial.text;
+          ? await streamDraftContinuation(engine, context, controller.signal, (partial) => {
+              if (!fresh() || !this.#confident(partial, context.draft)) return;
+              host.suggestion = prefix + partial.text;
               partialShown = true;
             })
           : undefined;
-      if (!fresh() || answer === undefined) return;
-      const continuation: Continuation = typeof answer === 'string' ? { text: trimSuggestion(draft, answer) } : answer;
-      if (!this.#confident(continuation)) {
-        if (partialShown) host.suggestion = '';
+      if (!fresh()) return;
+      if (answer === undefined) {
+        // No engine yet (GPT-2 still loading): the quick words are the suggestion.
+        if (prefix) this.shown('continuation');
         return;
       }
-      host.suggestion = continuation.text;
+      const continuation: Continuation = typeof answer === 'string' ? { text: trimSuggestion(draft, answer) } : answer;
+      if (!this.#confident(continuation, context.draft)) {
+        // The quick words stand on their own when the engine has nothing better to add.
+        host.suggestion = prefix;
+        if (prefix) this.shown('continuation');
+        else if (partialShown) host.suggestion = '';
+        return;
+      }
+      host.suggestion = prefix + continuation.text;
       this.shown('continuation');
     } catch (error) {
       // Aborts are routine; a failing engine only means no ghost text.
@@ -240,9 +260,23 @@ export class GhostTextController implements ReactiveController {
     }
   }
 
-  #confident(continuation: Continuation): boolean {
+  /**
+   * The quick model's suggestion (`quickEngine`, e.g. the phrase model next to GPT-2), shown at once when
+   * it passes the quick model's own gate; '' when there is no quick model or nothing worth showing.
+   */
+  async #quickWords(draft: string, lang: string, signal: AbortSignal, fresh: () => boolean): Promise<string> {
     const host = this.#host;
-    const gate = ghostGate(host.minConfidence, host.activeEngine, { minChars: host.minChars, minSuggestionLength: host.minSuggestionLength });
+    const quick = host.quickEngine;
+    if (!quick || host.suggest || quick === host.activeEngine || !writesLanguage(quick, lang)) return '';
+    const words = await streamDraftContinuation(quick, reviewContext(host), signal, () => undefined);
+    if (!fresh() || !this.#confident(words, draft, quick)) return '';
+    host.suggestion = words.text;
+    return words.text;
+  }
+
+  #confident(continuation: Continuation, draft: string, engine = this.#host.activeEngine): boolean {
+    const host = this.#host;
+    const gate = ghostGate(host.minConfidence, engine, { minChars: host.minChars, minSuggestionLength: host.minSuggestionLength }, draft);
     return worthShowing(continuation, gate);
   }
 }

@@ -1,5 +1,5 @@
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
-import type { GuardOrigin } from '@cowrite/core';
+import type { GuardOrigin, TextGenerator } from '@cowrite/core';
 import { FormControlElement } from '../base/form-control.ts';
 import { sharedStyles } from '../base/shared.styles.ts';
 import type { GuardReport, RatingSuggestion, SentimentReading } from '../services/text-services.ts';
@@ -112,6 +112,7 @@ export class CwReviewComposer extends FormControlElement {
     guardBlocking: { converter: topicListConverter, attribute: 'guard-blocking' },
     guardOrigin: { attribute: 'guard-origin' },
     suggest: { attribute: false },
+    quickEngine: { attribute: false },
     suggestion: { state: true },
     suggestionSource: { state: true },
     announcement: { state: true },
@@ -169,6 +170,11 @@ export class CwReviewComposer extends FormControlElement {
   declare guardOrigin: GuardOrigin;
   /** Replaces the engine as the suggestion source. */
   declare suggest: SuggestFunction | undefined;
+  /**
+   * A fast model for the first words (the review phrase model, `loadPhraseModel()`): its suggestion shows
+   * at once while the engine (GPT-2) is still working, and the engine's words then extend it.
+   */
+  declare quickEngine: TextGenerator | undefined;
   /** The suggestion shown as ghost text, '' when none. */
   declare suggestion: string;
   /** Where the shown suggestion came from: `continuation` (ghost text while typing) or `help` ("Help me write"). */

@@ -128,11 +128,20 @@ export async function writeReviewContinuation(
   options: TaskOptions = {},
 ): Promise<ReviewContinuationResult> {
   const plan = planReviewContinuation(engine, input, options);
+  // A model that shortens its ghost text by confidence does it the same way here as while streaming.
+  if ((input.mode ?? 'ghost') === 'ghost' && engine.profile?.minExtensionConfidence !== undefined) return drain(streamGhostText(engine, input, options));
   return withInsertText(await runPlan(engine, plan, options.signal), input.draft, engine.tokenizer);
 }
 
 /** @deprecated Renamed `writeReviewContinuation` (every task is `planX` / `writeX` / `streamX`); this alias stays until the next major. */
 export const continueReview = writeReviewContinuation;
+
+async function drain<T>(updates: AsyncGenerator<unknown, T>): Promise<T> {
+  for (;;) {
+    const step = await updates.next();
+    if (step.done) return step.value;
+  }
+}
 
 /** Streaming "help me write": cleaned, guarded deltas, then the result (with `insertText`). */
 export async function* streamReviewContinuation(
@@ -163,7 +172,9 @@ export interface GhostUpdate {
 /**
  * Ghost text as it streams: yields a growing suggestion — the first whole word as soon as it exists,
  * then longer ones — each one cleaned and guarded on its own, and returns the final result, cleaned
- * like `writeReviewContinuation`'s. Stops reading once the first sentence is complete.
+ * like `writeReviewContinuation`'s. Stops reading once the first sentence is complete, or — for a model whose
+ * profile sets `minExtensionConfidence` — once another word would make the whole suggestion less
+ * likely than that: words the shopper would rarely take cost reading time and a model step each.
  */
 export async function* streamGhostText(
   engine: TextGenerator,
@@ -172,15 +183,23 @@ export async function* streamGhostText(
 ): AsyncGenerator<GhostUpdate, ReviewContinuationResult> {
   const plan = planReviewContinuation(engine, { ...input, mode: 'ghost' }, options);
   const generation = options.signal ? { ...plan.generation, signal: options.signal } : plan.generation;
+  const minJoint = engine.profile?.minExtensionConfidence;
+  const logMinJoint = minJoint === undefined || minJoint <= 0 ? Number.NEGATIVE_INFINITY : Math.log(minJoint);
   let text = '';
   const tokenIds: number[] = [];
   const logprobs: number[] = [];
+  let joint = 0;
   let finishReason: FinishReason = 'length';
   let last = '';
+  // What the last shown update was made of: the result when a further word is too unlikely.
+  let shown: { text: string; tokens: number } | undefined;
   for await (const chunk of engine.stream(plan.prompt, generation)) {
     text += chunk.text;
     tokenIds.push(...chunk.tokenIds);
-    if (chunk.logprobs) logprobs.push(...chunk.logprobs);
+    if (chunk.logprobs) {
+      logprobs.push(...chunk.logprobs);
+      for (const lp of chunk.logprobs) joint += lp;
+    }
     if (chunk.finishReason) {
       // The last chunk: let the engine's stream end by itself (its result, cache bookkeeping).
       finishReason = chunk.finishReason;
@@ -188,7 +207,15 @@ export async function* streamGhostText(
     }
     const partial = withInsertText(finishPlan(plan, { text, finishReason: 'length', tokenIds, logprobs }), input.draft, engine.tokenizer);
     if (partial.insertText.length > 0 && partial.insertText !== last) {
+      if (shown !== undefined && joint < logMinJoint) {
+        text = shown.text;
+        tokenIds.length = shown.tokens;
+        logprobs.length = Math.min(logprobs.length, shown.tokens);
+        finishReason = 'length';
+        break;
+      }
       last = partial.insertText;
+      shown = { text, tokens: tokenIds.length };
       yield partial.confidence === undefined ? { insertText: last } : { insertText: last, confidence: partial.confidence };
       // The first sentence is done: later tokens cannot change the suggestion.
       if (partial.cleanup.droppedTail === undefined && /[.!?。！？]$/.test(last.trimEnd())) {
