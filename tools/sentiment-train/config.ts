@@ -3,8 +3,8 @@ import type { CorpusLang } from './corpus.ts';
 import { DEFAULT_CONFIG, type TrainConfig } from './logistic.ts';
 
 export const CHOSEN: Record<CorpusLang, TrainConfig> = {
-  en: { ...DEFAULT_CONFIG, bits: 18, sourceCap: 8000, learningRate: 1, lexiconLearningRate: 1 },
-  zh: { ...DEFAULT_CONFIG, bits: 17, sourceCap: 100000, learningRate: 0.3, lexiconLearningRate: 1, epochs: 8 },
+  en: { ...DEFAULT_CONFIG, bits: 18, sourceCap: 8000, learningRate: 1, lexiconLearningRate: 1, presence: true },
+  zh: { ...DEFAULT_CONFIG, bits: 17, sourceCap: 100000, learningRate: 0.3, lexiconLearningRate: 1, epochs: 8, presence: true },
 };
 
 /** Most any training source may have of its clear (1–2 or 4–5-star) reviews labelled neutral (the goal is ≤ 5 % on unseen stores). */

@@ -18,10 +18,12 @@ export interface TrainConfig {
   useLexicon: boolean;
   /** A source with more polar reviews than this is down-weighted to this many (Flipkart would swamp the rest). */
   sourceCap: number;
+  /** Each feature counts once per review (binary presence), as in NBSVM-style models; see presenceTable. */
+  presence: boolean;
   seed: number;
 }
 
-export const DEFAULT_CONFIG: TrainConfig = { bits: 18, epochs: 4, learningRate: 0.1, lexiconLearningRate: 0.1, l2: 1e-5, useNgrams: true, useLexicon: true, sourceCap: 20000, seed: 11 };
+export const DEFAULT_CONFIG: TrainConfig = { bits: 18, epochs: 4, learningRate: 0.1, lexiconLearningRate: 0.1, l2: 1e-5, useNgrams: true, useLexicon: true, sourceCap: 20000, presence: false, seed: 11 };
 
 /** Per-review sample weights: each source capped at `sourceCap`, then both classes given equal total weight. */
 function sampleWeights(table: FeatureTable, rows: readonly number[], sourceCap: number): Float32Array {
@@ -106,11 +108,11 @@ export function trainLogistic(table: FeatureTable, trainRows: readonly number[],
 }
 
 /** int8 weights; the scale maps the 99.99th percentile of |w| to 127 and clips the rare larger ones. */
-export function quantize(model: FloatModel, lang: 'en' | 'zh'): LinearSentimentModel {
+export function quantize(model: FloatModel, lang: 'en' | 'zh', presence: boolean): LinearSentimentModel {
   const magnitudes = Float32Array.from(model.weights, Math.abs).filter((value) => value > 0).sort();
   const reference = magnitudes.length > 0 ? magnitudes[Math.min(magnitudes.length - 1, Math.floor(magnitudes.length * 0.9999))] : 1;
   const scale = reference / 127;
   const weights = new Int8Array(model.weights.length);
   for (let index = 0; index < weights.length; index++) weights[index] = Math.max(-127, Math.min(127, Math.round(model.weights[index] / scale)));
-  return { lang, bits: model.bits, weights, scale, bias: model.bias, lexiconWeights: model.lexiconWeights, slope: 1, intercept: 0, neutralBand: 0 };
+  return { lang, bits: model.bits, weights, scale, bias: model.bias, lexiconWeights: model.lexiconWeights, slope: 1, intercept: 0, neutralBand: 0, presence };
 }
