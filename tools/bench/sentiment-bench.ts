@@ -9,7 +9,7 @@
  * Texts: the hand-written review set in test/eval/sentiment/ (always), and real reviews from
  * ../shared/corpus when it is checked out (never committed).
  *
- *   node tools/bench/sentiment-bench.ts [--passes 15]
+ *   pnpm bench:sentiment [--passes 15]   (node tools/bench/sentiment-bench.ts)
  *
  * Writes test/bench/sentiment.json and .md. Timings live here, not in tests.
  */

@@ -7,7 +7,8 @@
  * nbscale (NBSVM: features scaled by the NB log-count ratio, folded into the weights), nbprior
  * (the NB ratios as a prior with a learned weight), normX (evidence · n^-X instead of n^-0.5),
  * xsig (five more lexicon signals: min / max sentence, share of negative / positive sentences,
- * mean of the last two), mlpD (a fastText-style tanh layer of D units over 2^15 hashed embeddings
+ * mean of the last two), dropX (augmentation: each epoch trains on a random (1 − X) of each
+ * review's features; plain path only), mlpD (a fastText-style tanh layer of D units over 2^15 hashed embeddings
  * next to the linear model, float), lrX, epX, bitsX, l2X, only:<source prefix> (mlp only).
  * Featurised tables are cached in /tmp/cowrite-sentiment-experiment (delete it after changing the features or lexicon).
  */
@@ -73,11 +74,14 @@ function binarised(table: FeatureTable): FeatureTable {
   const lastStarts = new Int32Array(table.count);
   for (let row = 0; row < table.count; row++) {
     const seen = new Set<number>();
+    firstEnds[row] = ids.length;
+    lastStarts[row] = -1;
     for (let k = table.offsets[row]; k < table.offsets[row + 1]; k++) {
       if (k === table.lastStarts[row]) lastStarts[row] = ids.length;
       if (!seen.has(table.ids[k])) { seen.add(table.ids[k]); ids.push(table.ids[k]); }
       if (k + 1 === table.firstEnds[row]) firstEnds[row] = ids.length;
     }
+    if (lastStarts[row] < 0) lastStarts[row] = ids.length;
     offsets[row + 1] = ids.length;
   }
   return { ...table, ids: Int32Array.from(ids), offsets, firstEnds, lastStarts };
@@ -115,7 +119,7 @@ function nbRatios(table: FeatureTable, rows: readonly number[], weight: Float32A
   return r;
 }
 
-interface Variant { nb: 'none' | 'prior' | 'scale'; norm: number; }
+interface Variant { nb: 'none' | 'prior' | 'scale'; norm: number; drop: number; }
 
 function train(table: FeatureTable, trainRows: readonly number[], config: TrainConfig, variant: Variant): { weights: Float32Array; bias: number; lexiconWeights: Float32Array } {
   const polar = trainRows.filter((row) => table.labels[row] >= 0);
@@ -134,18 +138,31 @@ function train(table: FeatureTable, trainRows: readonly number[], config: TrainC
   const lsq = new Float32Array(S).fill(0.1);
   const order = [...polar];
   const random = seededRandom(config.seed);
+  const dropRandom = seededRandom(config.seed + 99);
+  const DROP_BASE = 0;
+  const dropIds = new Int32Array(1 << 20);
+  const dropView = dropIds;
   for (let epoch = 0; epoch < config.epochs; epoch++) {
     shuffleInPlace(order, random);
     for (const row of order) {
-      const start = table.offsets[row];
-      const end = table.offsets[row + 1];
+      let start = table.offsets[row];
+      let end = table.offsets[row + 1];
+      if (variant.drop > 0) {
+        // Augmentation: this epoch sees a random part of the review (each feature kept with 1 − drop).
+        let kept = 0;
+        for (let k = start; k < end; k++) if (dropRandom() >= variant.drop) dropIds[kept++] = table.ids[k];
+        if (kept === 0 && end > start) dropIds[kept++] = table.ids[start];
+        start = DROP_BASE;
+        end = DROP_BASE + kept;
+      }
+      const ids = variant.drop > 0 ? dropView : table.ids;
       const x = end > start ? Math.pow(end - start, -variant.norm) : 0;
       const base = row * S;
       let z = bias;
       for (let k = 0; k < S; k++) z += lw[k] * table.signals[base + k];
       let prior = 0;
       if (variant.nb === 'scale' && r) for (let k = start; k < end; k++) { const id = table.ids[k] & mask; z += weights[id] * r[id] * x; }
-      else for (let k = start; k < end; k++) z += weights[table.ids[k] & mask] * x;
+      else for (let k = start; k < end; k++) z += weights[ids[k] & mask] * x;
       if (variant.nb === 'prior' && r) { for (let k = start; k < end; k++) prior += r[table.ids[k] & mask]; prior *= x; z += gamma * prior; }
       const p = 1 / (1 + Math.exp(-z));
       const g = (p - table.labels[row]) * sw[row];
@@ -158,7 +175,7 @@ function train(table: FeatureTable, trainRows: readonly number[], config: TrainC
         lw[k] -= (config.lexiconLearningRate * gk) / Math.sqrt(lsq[k]);
       }
       for (let k = start; k < end; k++) {
-        const id = table.ids[k] & mask;
+        const id = ids[k] & mask;
         const gi = g * x * (variant.nb === 'scale' && r ? r[id] : 1) + config.l2 * weights[id];
         squares[id] += gi * gi;
         weights[id] -= (config.learningRate * gi) / Math.sqrt(squares[id]);
@@ -323,7 +340,7 @@ for (const name of variants) {
   const started = performance.now();
   let table = base;
   let config: TrainConfig = { ...CHOSEN[lang] };
-  let variant: Variant = { nb: 'none', norm: 0.5 };
+  let variant: Variant = { nb: 'none', norm: 0.5, drop: 0 };
   for (const part of name.split('+')) {
     if (part === 'pos') table = withPositions(table, true, true);
     else if (part === 'first') table = withPositions(table, true, false);
@@ -332,6 +349,7 @@ for (const name of variants) {
     else if (part === 'xsig') table = extendedSignals(table);
     else if (part === 'nbprior') variant = { ...variant, nb: 'prior' };
     else if (part === 'nbscale') variant = { ...variant, nb: 'scale' };
+    else if (part.startsWith('drop')) variant = { ...variant, drop: Number(part.slice(4)) };
     else if (part.startsWith('norm')) variant = { ...variant, norm: Number(part.slice(4)) };
     else if (part.startsWith('lr')) config = { ...config, learningRate: Number(part.slice(2)) };
     else if (part.startsWith('ep')) config = { ...config, epochs: Number(part.slice(2)) };

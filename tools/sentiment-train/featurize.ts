@@ -90,13 +90,15 @@ export function presenceTable(table: FeatureTable, bits: number): FeatureTable {
   let length = 0;
   for (let row = 0; row < table.count; row++) {
     seen.next();
-    lastStarts[row] = length;
+    firstEnds[row] = length;
+    lastStarts[row] = -1;
     for (let k = table.offsets[row]; k < table.offsets[row + 1]; k++) {
       if (k === table.lastStarts[row]) lastStarts[row] = length;
       const id = table.ids[k] & mask;
       if (seen.firstTime(id)) ids[length++] = id;
       if (k + 1 === table.firstEnds[row]) firstEnds[row] = length;
     }
+    if (lastStarts[row] < 0) lastStarts[row] = length;
     offsets[row + 1] = length;
   }
   return { ...table, ids: ids.slice(0, length), offsets, firstEnds, lastStarts };

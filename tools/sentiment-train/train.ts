@@ -52,7 +52,7 @@ function perSource(table: FeatureTable, scores: Float64Array, slope: number, int
 }
 
 function describeConfig(config: TrainConfig): string {
-  return `${config.useNgrams ? `hashed n-grams 2^${config.bits}${config.presence ? ' (once per review)' : ' (every occurrence)'}` : 'no n-grams'}${config.useLexicon ? ' + lexicon signals' : ''}, ${config.epochs} epochs, lr ${config.learningRate} (lexicon ${config.lexiconLearningRate}), source cap ${config.sourceCap}`;
+  return `${config.useNgrams ? `hashed n-grams 2^${config.bits}${config.presence ? ' (once per review)' : ' (every occurrence)'}${config.nbScale ? ' scaled by NB log-count ratios' : ''}` : 'no n-grams'}${config.useLexicon ? ' + lexicon signals' : ''}, ${config.epochs} epochs, lr ${config.learningRate} (lexicon ${config.lexiconLearningRate}), source cap ${config.sourceCap}`;
 }
 
 function candidateConfigs(lang: CorpusLang): TrainConfig[] {
@@ -65,6 +65,8 @@ function candidateConfigs(lang: CorpusLang): TrainConfig[] {
     { ...chosen, learningRate: 0.1, lexiconLearningRate: 0.1 },
     { ...chosen, sourceCap: 20000 },
     { ...chosen, presence: !chosen.presence },
+    { ...chosen, nbScale: !chosen.nbScale },
+    { ...chosen, nbScale: !chosen.nbScale, learningRate: 1 },
   ];
 }
 

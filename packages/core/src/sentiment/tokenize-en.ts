@@ -21,6 +21,13 @@ const NEGATED = 2;
 
 const CAPS_EMPHASIS = 1.4;
 
+/**
+ * Every word the lexicon does not know shares this unit: the scorer only counts such words (for
+ * negation and modifier reach) and never reads their offsets, and most words of a review are
+ * unknown, so this saves an object per word.
+ */
+const UNKNOWN_WORD: LexUnit = Object.freeze({ start: -1, end: -1, entry: null, isBreak: false, emphasis: 1 });
+
 const isAsciiLetter = (code: number): boolean => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 const isWordCode = (code: number): boolean => isAsciiLetter(code) || (code >= 48 && code <= 57);
 const isApostrophe = (code: number): boolean => code === 39 || code === 0x2019;
@@ -44,8 +51,8 @@ export function tokenizeEnglish(text: string, start: number, end: number, pack: 
       continue;
     }
     const id = wordIds[at];
-    const entry = id >= 0 ? index.entries[id] ?? ((flags[at] & NEGATED) !== 0 ? NEGATED_CONTRACTION : null) : (flags[at] & NEGATED) !== 0 ? NEGATED_CONTRACTION : null;
-    units.push({ start: starts[at], end: ends[at], entry, isBreak: false, emphasis: (flags[at] & SHOUTED) !== 0 ? CAPS_EMPHASIS : 1 });
+    const entry = (id >= 0 ? index.entries[id] : null) ?? ((flags[at] & NEGATED) !== 0 ? NEGATED_CONTRACTION : null);
+    units.push(entry === null ? UNKNOWN_WORD : { start: starts[at], end: ends[at], entry, isBreak: false, emphasis: (flags[at] & SHOUTED) !== 0 ? CAPS_EMPHASIS : 1 });
     at++;
   }
   for (let at = 0; at < tokenCount; at++) symbolUnits[at] = null;
