@@ -6,7 +6,7 @@ import { englishIndexOf, findWord, HASH_START, hashStep, type EnglishIndex } fro
 /**
  * Scratch token arrays reused across calls (the analyser is synchronous and not re-entrant):
  * a word token has its lexicon word id (-1 when unknown) and flags; a symbol or break token
- * has its ready-made unit. Nothing is allocated per word except the LexUnit the scorer reads.
+ * has its ready-made unit. Nothing is allocated per word: only lexicon hits get a LexUnit of their own.
  */
 let starts = new Int32Array(256);
 let ends = new Int32Array(256);
