@@ -2,7 +2,7 @@
  * Candidate models that did not ship, kept so their numbers in the model card can be reproduced:
  * leave-one-source-out binary accuracy (int8 weights, sign of z) per source for each variant.
  *   node tools/sentiment-train/experiment.ts <en|zh> <variant>[,<variant>…]
- * A variant joins parts with "+": base (the shipped config without presence), bin (each feature
+ * A variant joins parts with "+": base (the first shipped model: every occurrence, en lr 1), bin (each feature
  * once per review), pos / first / last (re-hashed copies of the first / last sentence's features),
  * nbscale (NBSVM: features scaled by the NB log-count ratio, folded into the weights), nbprior
  * (the NB ratios as a prior with a learned weight), normX (evidence · n^-X instead of n^-0.5),
@@ -18,14 +18,18 @@ import { LEXICON_SIGNALS } from '../../packages/core/src/sentiment/learned/lexic
 import { createSentimentAnalyzer } from '../../packages/core/src/sentiment/analyze.ts';
 import { englishPack } from '../../packages/core/src/sentiment/lexicon-en.ts';
 import { chinesePack } from '../../packages/core/src/sentiment/lexicon-zh.ts';
-import { CHOSEN } from './config.ts';
 import { readCorpus, seededRandom, shuffleInPlace, type CorpusLang } from './corpus.ts';
 import { featurize, MAX_BITS, type FeatureTable } from './featurize.ts';
-import { quantize, type TrainConfig } from './logistic.ts';
+import { DEFAULT_CONFIG, quantize, type TrainConfig } from './logistic.ts';
 import { polarRowsOf } from './loso.ts';
 
 const lang = (process.argv[2] ?? 'en') as CorpusLang;
 const variants = (process.argv[3] ?? 'base').split(',');
+/** The first shipped configuration (every occurrence, no NB scaling): what every variant starts from. */
+const FIRST_MODEL: Record<CorpusLang, TrainConfig> = {
+  en: { ...DEFAULT_CONFIG, bits: 18, sourceCap: 8000, learningRate: 1, lexiconLearningRate: 1 },
+  zh: { ...DEFAULT_CONFIG, bits: 17, sourceCap: 100000, learningRate: 0.3, lexiconLearningRate: 1, epochs: 8 },
+};
 const cacheDir = '/tmp/cowrite-sentiment-experiment';
 mkdirSync(cacheDir, { recursive: true });
 
@@ -339,7 +343,7 @@ console.log(`sources: ${base.sourceNames.join(' | ')}`);
 for (const name of variants) {
   const started = performance.now();
   let table = base;
-  let config: TrainConfig = { ...CHOSEN[lang] };
+  let config: TrainConfig = { ...FIRST_MODEL[lang] };
   let variant: Variant = { nb: 'none', norm: 0.5, drop: 0 };
   for (const part of name.split('+')) {
     if (part === 'pos') table = withPositions(table, true, true);
