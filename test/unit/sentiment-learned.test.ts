@@ -48,6 +48,36 @@ describe('learned sentiment model', () => {
     expect(result.confidence).toBeLessThanOrEqual(1);
   });
 
+  // Written for this test: negation, both ways.
+  it.each([
+    ['It is not bad at all.', 'positive'],
+    ['Never had a problem with it.', 'positive'],
+    ['I would never buy this again.', 'negative'],
+    ['Not worth the money.', 'negative'],
+  ])('English negation: %s → %s', async (text, label) => {
+    await loadSentimentModel({ lang: 'en' });
+    expect(analyzeSentiment(text).label).toBe(label);
+  });
+
+  // Reviews end with their verdict: the same neutral facts (or a plot retold) take the label of the closing sentence.
+  it.each([
+    ['In the end I would not buy it again.', 'negative'],
+    ['In the end I would buy it again.', 'positive'],
+    ['Sadly it stopped working after a week.', 'negative'],
+    ['It has worked every day since.', 'positive'],
+  ])('English, the closing sentence decides: … %s → %s', async (closing, label) => {
+    await loadSentimentModel({ lang: 'en' });
+    const facts = 'I ordered this in March for my sister. It came in a brown box with a manual and two cables. We set it up on the kitchen counter next to the kettle.';
+    expect(analyzeSentiment(`${facts} ${closing}`).label).toBe(label);
+  });
+
+  it('a retold plot does not decide a book review; its verdict does', async () => {
+    await loadSentimentModel({ lang: 'en' });
+    const plot = 'The story follows a young detective in Boston who loses her partner. Her search takes her to the old harbour.';
+    expect(analyzeSentiment(`${plot} A beautifully written book, I could not put it down.`).label).toBe('positive');
+    expect(analyzeSentiment(`${plot} A dull book, I gave up halfway.`).label).toBe('negative');
+  });
+
   it.each([
     ['等了两个小时才送到，饭都凉了。', 'negative'],
     ['制冷效果很好，安装师傅也很专业。', 'positive'],

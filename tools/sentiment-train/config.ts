@@ -3,7 +3,7 @@ import type { CorpusLang } from './corpus.ts';
 import { DEFAULT_CONFIG, type TrainConfig } from './logistic.ts';
 
 export const CHOSEN: Record<CorpusLang, TrainConfig> = {
-  en: { ...DEFAULT_CONFIG, bits: 18, sourceCap: 8000, learningRate: 0.5, lexiconLearningRate: 1, presence: true, nbScale: true },
+  en: { ...DEFAULT_CONFIG, bits: 18, sourceCap: 8000, learningRate: 1, lexiconLearningRate: 1, presence: true, nbScale: false },
   zh: { ...DEFAULT_CONFIG, bits: 17, sourceCap: 100000, learningRate: 0.3, lexiconLearningRate: 1, epochs: 8, presence: true },
 };
 

@@ -66,7 +66,7 @@ function candidateConfigs(lang: CorpusLang): TrainConfig[] {
     { ...chosen, sourceCap: 20000 },
     { ...chosen, presence: !chosen.presence },
     { ...chosen, nbScale: !chosen.nbScale },
-    { ...chosen, nbScale: !chosen.nbScale, learningRate: 1 },
+    { ...chosen, nbScale: !chosen.nbScale, learningRate: chosen.learningRate / 2 },
   ];
 }
 
