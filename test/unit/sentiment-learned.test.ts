@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { analyzeSentiment, loadSentimentModel, SentimentInputError, summarizeFeedback, unloadSentimentModels } from '@cowrite/core';
 import { decodeSentimentModel, encodeSentimentModel } from '../../packages/core/src/sentiment/learned/model-codec.ts';
 import { chineseFeatures, englishFeatures, FeatureBuffer } from '../../packages/core/src/sentiment/learned/feature-hash.ts';
+import { spanEvidence, startReview, type LinearSentimentModel } from '../../packages/core/src/sentiment/learned/linear-model.ts';
+import { SeenIds } from '../../packages/core/src/sentiment/learned/seen-ids.ts';
 
 afterEach(() => unloadSentimentModels());
 
@@ -44,6 +46,36 @@ describe('learned sentiment model', () => {
     expect(result.label).toBe(label);
     expect(result.confidence).toBeGreaterThanOrEqual(0);
     expect(result.confidence).toBeLessThanOrEqual(1);
+  });
+
+  // Written for this test: negation, both ways.
+  it.each([
+    ['It is not bad at all.', 'positive'],
+    ['Never had a problem with it.', 'positive'],
+    ['I would never buy this again.', 'negative'],
+    ['Not worth the money.', 'negative'],
+  ])('English negation: %s → %s', async (text, label) => {
+    await loadSentimentModel({ lang: 'en' });
+    expect(analyzeSentiment(text).label).toBe(label);
+  });
+
+  // Reviews end with their verdict: the same neutral facts (or a plot retold) take the label of the closing sentence.
+  it.each([
+    ['In the end I would not buy it again.', 'negative'],
+    ['In the end I would buy it again.', 'positive'],
+    ['Sadly it stopped working after a week.', 'negative'],
+    ['It has worked every day since.', 'positive'],
+  ])('English, the closing sentence decides: … %s → %s', async (closing, label) => {
+    await loadSentimentModel({ lang: 'en' });
+    const facts = 'I ordered this in March for my sister. It came in a brown box with a manual and two cables. We set it up on the kitchen counter next to the kettle.';
+    expect(analyzeSentiment(`${facts} ${closing}`).label).toBe(label);
+  });
+
+  it('a retold plot does not decide a book review; its verdict does', async () => {
+    await loadSentimentModel({ lang: 'en' });
+    const plot = 'The story follows a young detective in Boston who loses her partner. Her search takes her to the old harbour.';
+    expect(analyzeSentiment(`${plot} A beautifully written book, I could not put it down.`).label).toBe('positive');
+    expect(analyzeSentiment(`${plot} A dull book, I gave up halfway.`).label).toBe('negative');
   });
 
   it.each([
@@ -91,10 +123,37 @@ describe('learned sentiment model', () => {
 describe('learned model plumbing', () => {
   it('round-trips the packed format and rejects a bad header', () => {
     const weights = new Int8Array(256).map((_, index) => (index % 7) - 3);
-    const model = { lang: 'zh' as const, bits: 8, weights, scale: 0.5, bias: -0.25, lexiconWeights: Float32Array.of(2, -1, 0.5, 0.25, 0), slope: 1.5, intercept: 0.125, neutralBand: 0.0625 };
+    const model = { lang: 'zh' as const, bits: 8, weights, scale: 0.5, bias: -0.25, lexiconWeights: Float32Array.of(2, -1, 0.5, 0.25, 0), slope: 1.5, intercept: 0.125, neutralBand: 0.0625, presence: true };
     const decoded = decodeSentimentModel(encodeSentimentModel(model));
     expect({ ...decoded, weights: [...decoded.weights] }).toEqual({ ...model, weights: [...weights] });
     expect(() => decodeSentimentModel(new Uint8Array(40))).toThrow(expect.objectContaining({ code: 'MODEL_CORRUPT' }));
+  });
+
+  it('SeenIds: each id once per scope, a new scope forgets, thousands of ids still exact', () => {
+    const seen = new SeenIds();
+    expect([seen.firstTime(5), seen.firstTime(5), seen.firstTime(6)]).toEqual([true, false, true]);
+    seen.next();
+    expect(seen.firstTime(5)).toBe(true);
+    seen.next();
+    const ids = Array.from({ length: 5000 }, (_, index) => (index * 7919) % 262144);
+    expect(ids.map((id) => seen.firstTime(id)).every(Boolean)).toBe(true);
+    expect(ids.some((id) => seen.firstTime(id))).toBe(false);
+  });
+
+  it('a presence model counts each feature once per review, every occurrence per sentence', () => {
+    const weights = new Int8Array(1 << 10).fill(1);
+    const model: LinearSentimentModel = { lang: 'en', bits: 10, weights, scale: 1, bias: 0, lexiconWeights: new Float32Array(5), slope: 1, intercept: 0, neutralBand: 0, presence: true };
+    const text = 'works well works well';
+    startReview();
+    const first = spanEvidence(model, text, 0, text.length);
+    // 4 words + 3 bigrams; "works" and "well" repeat, and the bigram "works well" too.
+    expect(first.sentence.count).toBe(7);
+    expect(first.review.count).toBe(4);
+    const again = spanEvidence(model, text, 0, text.length);
+    expect(again.review.count).toBe(0);
+    startReview();
+    expect(spanEvidence(model, text, 0, text.length).review.count).toBe(4);
+    expect(spanEvidence({ ...model, presence: false }, text, 0, text.length).review.count).toBe(7);
   });
 
   it('hashes words case-insensitively, folds digits and apostrophes, and marks negated words', () => {

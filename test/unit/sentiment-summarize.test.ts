@@ -71,13 +71,16 @@ describe('summarizeFeedback', () => {
     expect(() => summarizeFeedback(reviews, { minCount: -1 })).toThrow(expect.objectContaining({ code: 'INVALID_OPTION' }));
   });
 
-  it('summarises 10,000 reviews in well under the time a UI can wait', () => {
+  // Its speed (≤ 500 ms for 10,000 reviews) is measured in tools/bench/sentiment-bench.ts, not asserted here.
+  it('summarises 10,000 reviews: every review counted once, the distribution adds up', () => {
     const many = Array.from({ length: 10_000 }, (_, index) => reviews[index % reviews.length]);
-    const started = performance.now();
     const result = summarizeFeedback(many);
-    const elapsed = performance.now() - started;
+    const few = summarizeFeedback(reviews);
     expect(result.status === 'ok' && result.count).toBe(10_000);
-    // Typically ~0.1 s; the bound is loose because CI machines are shared.
-    expect(elapsed).toBeLessThan(5_000);
+    if (result.status !== 'ok' || few.status !== 'ok') return;
+    const { positive, neutral, negative } = result.distribution;
+    expect(positive + neutral + negative).toBe(10_000);
+    // The same texts repeated: the same share of each label as the short list.
+    expect(positive / 10_000).toBeCloseTo(few.distribution.positive / few.count, 1);
   });
 });

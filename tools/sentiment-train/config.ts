@@ -3,9 +3,13 @@ import type { CorpusLang } from './corpus.ts';
 import { DEFAULT_CONFIG, type TrainConfig } from './logistic.ts';
 
 export const CHOSEN: Record<CorpusLang, TrainConfig> = {
-  en: { ...DEFAULT_CONFIG, bits: 18, sourceCap: 8000, learningRate: 1, lexiconLearningRate: 1 },
-  zh: { ...DEFAULT_CONFIG, bits: 17, sourceCap: 100000, learningRate: 0.3, lexiconLearningRate: 1, epochs: 8 },
+  en: { ...DEFAULT_CONFIG, bits: 18, sourceCap: 8000, learningRate: 1, lexiconLearningRate: 1, presence: true, nbScale: false },
+  zh: { ...DEFAULT_CONFIG, bits: 17, sourceCap: 100000, learningRate: 0.3, lexiconLearningRate: 1, epochs: 8, presence: true },
 };
 
-/** Most any training source may have of its clear (1–2 or 4–5-star) reviews labelled neutral (the goal is ≤ 5 % on unseen stores). */
-export const NEUTRAL_SHARE_TARGET = 0.04;
+/**
+ * Most any training source may have of its clear (1–2 or 4–5-star) reviews labelled neutral. The goal is ≤ 5 % on
+ * stores the model never saw; a held-out store comes out above its training sources (Blitzer 5.5 % and waimai-10k 5.4 %
+ * with a 4 % target, leave one source out), so the target keeps that margin: 3 % gives 4.4 % and 3.8 % there.
+ */
+export const NEUTRAL_SHARE_TARGET = 0.03;

@@ -17,6 +17,8 @@ export interface LabelledReview {
   label: 1 | 0 | null;
   stars: number | null;
   source: string;
+  /** The corpus's category field (Blitzer: Books, DVD, Electronics, Kitchen). */
+  category?: string;
 }
 
 export const corpusDir = fileURLToPath(new URL('../../../shared/corpus/', import.meta.url));
@@ -31,7 +33,7 @@ export function readCorpus(lang: CorpusLang): LabelledReview[] {
   let waimaiRow = 0;
   for (const line of lines) {
     if (!line) continue;
-    const row = JSON.parse(line) as { text: string; stars?: number; source: string };
+    const row = JSON.parse(line) as { text: string; stars?: number; source: string; category?: string };
     if (row.source === 'waimai-10k') {
       reviews.push({ text: row.text, label: waimaiRow < WAIMAI_FIRST_NEGATIVE_ROW ? 1 : 0, stars: null, source: row.source });
       waimaiRow++;
@@ -39,7 +41,7 @@ export function readCorpus(lang: CorpusLang): LabelledReview[] {
     }
     if (typeof row.stars !== 'number') continue;
     const label = row.stars <= 2 ? 0 : row.stars >= 4 ? 1 : null;
-    reviews.push({ text: row.text, label, stars: row.stars, source: row.source });
+    reviews.push({ text: row.text, label, stars: row.stars, source: row.source, category: row.category });
   }
   return reviews;
 }

@@ -2,17 +2,18 @@
  * Leave-one-source-out: for every source, train on all the others, quantise, and score the
  * held-out source with the int8 model the runtime would ship. Returns one raw score per review.
  */
-import type { FeatureTable } from './featurize.ts';
+import { presenceTable, type FeatureTable } from './featurize.ts';
 import { quantize, rawScore, trainLogistic, type TrainConfig } from './logistic.ts';
 
-export function leaveOneSourceOut(table: FeatureTable, config: TrainConfig): Float64Array {
+export function leaveOneSourceOut(featurized: FeatureTable, config: TrainConfig): Float64Array {
+  const table = config.presence ? presenceTable(featurized, config.bits) : featurized;
   const scores = new Float64Array(table.count);
   const mask = (1 << config.bits) - 1;
   const all = Array.from({ length: table.count }, (_, row) => row);
   table.sourceNames.forEach((_, source) => {
     const heldOut = all.filter((row) => table.sources[row] === source);
     const trainRows = all.filter((row) => table.sources[row] !== source);
-    const model = quantize(trainLogistic(table, trainRows, config), table.lang);
+    const model = quantize(trainLogistic(table, trainRows, config), table.lang, config.presence);
     for (const row of heldOut) scores[row] = rawScore(table, row, model.weights, model.scale, model.bias, model.lexiconWeights, mask);
   });
   return scores;

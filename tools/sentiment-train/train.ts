@@ -14,7 +14,7 @@ import { encodeSentimentModel } from '../../packages/core/src/sentiment/learned/
 import { chooseNeutralBand, fitPlatt, reliability } from './calibrate.ts';
 import { CHOSEN, NEUTRAL_SHARE_TARGET } from './config.ts';
 import { corpusAvailable, readCorpus, type CorpusLang } from './corpus.ts';
-import { featurize, type FeatureTable } from './featurize.ts';
+import { featurize, presenceTable, type FeatureTable } from './featurize.ts';
 import { quantize, trainLogistic, type TrainConfig } from './logistic.ts';
 import { leaveOneSourceOut, polarRowsOf } from './loso.ts';
 
@@ -52,7 +52,7 @@ function perSource(table: FeatureTable, scores: Float64Array, slope: number, int
 }
 
 function describeConfig(config: TrainConfig): string {
-  return `${config.useNgrams ? `hashed n-grams 2^${config.bits}` : 'no n-grams'}${config.useLexicon ? ' + lexicon signals' : ''}, ${config.epochs} epochs, lr ${config.learningRate} (lexicon ${config.lexiconLearningRate}), source cap ${config.sourceCap}`;
+  return `${config.useNgrams ? `hashed n-grams 2^${config.bits}${config.presence ? ' (once per review)' : ' (every occurrence)'}${config.nbScale ? ' scaled by NB log-count ratios' : ''}` : 'no n-grams'}${config.useLexicon ? ' + lexicon signals' : ''}, ${config.epochs} epochs, lr ${config.learningRate} (lexicon ${config.lexiconLearningRate}), source cap ${config.sourceCap}`;
 }
 
 function candidateConfigs(lang: CorpusLang): TrainConfig[] {
@@ -64,6 +64,9 @@ function candidateConfigs(lang: CorpusLang): TrainConfig[] {
     { ...chosen, bits: chosen.bits + 2 },
     { ...chosen, learningRate: 0.1, lexiconLearningRate: 0.1 },
     { ...chosen, sourceCap: 20000 },
+    { ...chosen, presence: !chosen.presence },
+    { ...chosen, nbScale: !chosen.nbScale },
+    { ...chosen, nbScale: !chosen.nbScale, learningRate: chosen.learningRate / 2 },
   ];
 }
 
@@ -106,7 +109,8 @@ for (const lang of langs) {
   const table2 = ['| confidence | reviews | mean confidence | accuracy |', '|---|---|---|---|'];
   for (const bin of bins) table2.push(`| ${bin.from.toFixed(2)}–${bin.to.toFixed(2)} | ${bin.count} | ${bin.meanConfidence.toFixed(3)} | ${bin.accuracy.toFixed(3)} |`);
 
-  const final = quantize(trainLogistic(table, Array.from({ length: table.count }, (_, row) => row), config), lang);
+  const trainingTable = config.presence ? presenceTable(table, config.bits) : table;
+  const final = quantize(trainLogistic(trainingTable, Array.from({ length: table.count }, (_, row) => row), config), lang, config.presence);
   final.slope = slope;
   final.intercept = intercept;
   final.neutralBand = band;

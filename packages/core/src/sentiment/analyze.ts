@@ -1,6 +1,6 @@
 import { SentimentInputError } from './errors.ts';
 import { aspectsFromContext, learnedVerdict, type LearnedVerdict } from './learned/learned-verdict.ts';
-import { spanEvidence, type LinearSentimentModel, type SpanEvidence } from './learned/linear-model.ts';
+import { spanEvidence, startReview, type LinearSentimentModel, type SentenceEvidence } from './learned/linear-model.ts';
 import { LEXICON_SIGNALS, lexiconSignals, sentenceSignals } from './learned/lexicon-signals.ts';
 import { learnedModelFor } from './learned/model-registry.ts';
 import type { LanguagePack } from './lexicon-types.ts';
@@ -64,6 +64,7 @@ function analyzeWithPacks(
   let previousCueStart = 0;
   // Learned evidence and aspect words per sentence (only filled once loadSentimentModel() has run).
   const learned: Array<LearnedSentence | null> = [];
+  startReview();
 
   for (const span of splitSentences(clean)) {
     const lang = forced ?? detectLang(clean, span.start, span.end);
@@ -106,7 +107,7 @@ function analyzeWithPacks(
 
 interface LearnedSentence {
   model: LinearSentimentModel;
-  evidence: SpanEvidence;
+  evidence: SentenceEvidence;
   cues: readonly ScoredCue[];
   mentions: AspectMention[];
   /** "aspect:clause" pairs the lexicon already judged in this sentence. */
@@ -141,14 +142,14 @@ function blendLearned(
   sentences.forEach((sentence, index) => {
     const entry = learned[index];
     if (!entry) return;
-    const verdict = learnedVerdict(entry.model, entry.evidence, sentenceSignals(sentence.score, entry.cues, perSentence));
+    const verdict = learnedVerdict(entry.model, entry.evidence.sentence, sentenceSignals(sentence.score, entry.cues, perSentence));
     sentence.score = verdict.score;
     sentence.label = verdict.label;
     for (const aspect of aspectsFromContext(entry.mentions, entry.judged, verdict, sentence.end, text)) aspects.push(aspect);
     if (entry.model.lang === lang) {
       reviewModel = entry.model;
-      sum += entry.evidence.sum;
-      count += entry.evidence.count;
+      sum += entry.evidence.review.sum;
+      count += entry.evidence.review.count;
     }
   });
   if (aspects.length > 1) aspects.sort((a, b) => a.evidence.start - b.evidence.start);

@@ -22,7 +22,7 @@ const AFINN_OVERRIDES: Array<[string, LexiconEntry]> = [
     'yeah', 'yes', 'free', 'matter', 'kind', 'stop', 'stops', 'alone', 'cancel', 'share', 'shares', 'fan', 'fans', 'hard', 'pretty',
     'no', 'joke', 'interested', 'help', 'god', 'kill', 'dear', 'tied', 'fake'], NEUTRAL),
   ...polarTable([['like', 1.5], ['fine', 1], ['hope', 0.5], ['wish', -0.5], ['super', 2], ['easy', 2], ['broke', -3, 'durability'], ['broken', -3],
-    ['useless', -3], ['worth', 2], ['ok', 0.5], ['okay', 0.5], ['expected', 0], ['recommend', 2], ['fake', -3], ['die', -2]]),
+    ['useless', -3], ['worth', 2], ['ok', 0.5], ['okay', 0.5], ['recommend', 2], ['fake', -3], ['die', -2]]),
 ];
 
 const NEGATORS = sameEntry(
@@ -51,7 +51,12 @@ const CONTRAST: Array<[string, LexiconEntry]> = [
 
 const COMPARISON: Array<[string, LexiconEntry]> = [
   ...sameEntry(['old', 'older', 'previous', 'last one', 'original', 'other brand', 'other brands', 'competitor', 'used to', 'my old', 'the old', 'before'], { kind: 'reference' }),
+  // An expectation is another point of comparison: "I expect it to work far better" and "it should be
+  // quieter" blame this product; "better than expected" still praises it (the "than" comes first).
+  ...sameEntry(['expect', 'expected', 'expecting', 'should'], { kind: 'reference' }),
   ...sameEntry(['than', 'compared to', 'compared with'], { kind: 'than' }),
+  ...sameEntry(['have to', 'has to', 'had to', 'need to', 'needs to', 'needed to', 'must'], { kind: 'obligation' }),
+  ...sameEntry(['to get', 'in order to', 'just to', 'so that'], { kind: 'purpose' }),
   ['better', { kind: 'polar', value: 2, comparative: true }],
   ['worse', { kind: 'polar', value: -2.5, comparative: true }],
   ['best', { kind: 'polar', value: 3 }],
@@ -163,7 +168,7 @@ const DOMAIN = polarTable([
   ['no problems', 1.5], ['does the job', 1.5], ['does its job', 1.5], ['gets the job done', 1.5], ['does what it says', 1.5], ['nothing special', -1],
   ['nothing fancy', 0], ['meh', -1.5], ['so so', -1], ['mediocre', -1.5], ['average', -0.3], ['decent', 1], ['mixed feelings', -0.5],
   ['just okay', -0.3], ['just ok', -0.3], ['better than expected', 3], ['worse than expected', -3], ['exceeded my expectations', 3],
-  ['exceeded expectations', 3], ['below expectations', -2.5], ['wanted to love', -2], ['wanted to like', -2], ['hoped for better', -2],
+  ['exceeded expectations', 3], ['below expectations', -2.5], ['wanted to love', -2], ['wanted to like', -2], ['hoped for better', -2], ['expected more', -2], ['expect more', -2], ['expecting more', -2], ['expected better', -2],
   ['snapped', -2.5], ['came off', -2, 'durability'], ['fell off', -2.5, 'durability'], ['smells like', 0], ['fits like', 0], ['chemicals', -1.5],
   ['burned', -2], ["i've used better", -2], ['had better', -2], ['seen better', -2], ['works as expected', 0.5], ['nothing to report', 0],
   ['nothing impressive', -0.8], ['not my style', -1.5], ['not for me', -1.5], ['hurt', -2], ['hurts', -2], ['blisters', -2], ['pain', -2],

@@ -26,6 +26,10 @@ export type LexiconEntry =
   | { kind: 'reference' }
   /** "than", "比": the comparison points at this product. */
   | { kind: 'than' }
+  /** "have to", "need to": a chore the shopper must do. */
+  | { kind: 'obligation' }
+  /** "to get", "in order to": after an obligation, the praise that follows is a goal, not what the product does ("I have to jiggle the plug to get decent volume"). */
+  | { kind: 'purpose' }
   /** Known word without sentiment; its job is to win the longest match ("gift", "好像"). */
   | { kind: 'neutral' };
 

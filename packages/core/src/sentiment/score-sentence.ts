@@ -60,6 +60,8 @@ export function scoreSentence(units: readonly LexUnit[], pack: LanguagePack, exc
   let comparativeNext = false;
   let referenceSeen = false;
   let thanSeen = false;
+  let obligationSeen = false;
+  let goal = false;
   let contrastBoost = 1;
   let concession = 1;
   let opensWithContrast = false;
@@ -73,6 +75,8 @@ export function scoreSentence(units: readonly LexUnit[], pack: LanguagePack, exc
     comparativeNext = false;
     referenceSeen = false;
     thanSeen = false;
+    obligationSeen = false;
+    goal = false;
     // "Although it is pricey, it works great": the clause after the concession weighs as after a "but".
     if (concession !== 1) {
       concession = 1;
@@ -121,13 +125,20 @@ export function scoreSentence(units: readonly LexUnit[], pack: LanguagePack, exc
       case 'than':
         thanSeen = true;
         break;
+      case 'obligation':
+        obligationSeen = true;
+        break;
+      case 'purpose':
+        if (obligationSeen) goal = true;
+        break;
       case 'polar': {
         const comparative = entry.comparative === true || comparativeNext;
         pending.push({
           unit,
           entry,
-          negated: negationLeft > 0,
-          negationStrength,
+          // A goal the shopper has to work for ("… to get decent volume") is missing praise.
+          negated: negationLeft > 0 || (goal && entry.value > 0),
+          negationStrength: negationLeft > 0 ? negationStrength : 1,
           againstOther: comparative && referenceSeen,
           scale: modifier * unit.emphasis * contrastBoost * concession,
           clause,

@@ -1,18 +1,32 @@
 import { EMOJI_VALENCE, EMOTICON_PATTERN, EMOTICON_START_CODES, EMOTICON_VALENCE, PICTOGRAPH } from './emoji.ts';
 import type { LanguagePack, LexiconEntry } from './lexicon-types.ts';
 import { breakUnit, CLAUSE_PUNCTUATION_CODES, type LexUnit } from './lex-unit.ts';
+import { englishIndexOf, findWord, HASH_START, hashStep, type EnglishIndex } from './english-index.ts';
 
-interface RawToken {
-  start: number;
-  end: number;
-  /** Lower-case word with typographic apostrophes normalised; '' for non-words. */
-  word: string;
-  /** Two or more letters, all upper case ("LOVE"). */
-  shouted: boolean;
-  unit: LexUnit | null;
-}
+/**
+ * Scratch token arrays reused across calls (the analyser is synchronous and not re-entrant):
+ * a word token has its lexicon word id (-1 when unknown) and flags; a symbol or break token
+ * has its ready-made unit. Nothing is allocated per word: only lexicon hits get a LexUnit of their own.
+ */
+let starts = new Int32Array(256);
+let ends = new Int32Array(256);
+let wordIds = new Int32Array(256);
+let flags = new Uint8Array(256);
+const symbolUnits: Array<LexUnit | null> = [];
+let tokenCount = 0;
+
+const SHOUTED = 1;
+/** Ends in n't ("didn't", "isn’t"): a negator even when the lexicon does not list it. */
+const NEGATED = 2;
 
 const CAPS_EMPHASIS = 1.4;
+
+/**
+ * Every word the lexicon does not know shares this unit: the scorer only counts such words (for
+ * negation and modifier reach) and never reads their offsets, and most words of a review are
+ * unknown, so this saves an object per word.
+ */
+const UNKNOWN_WORD: LexUnit = Object.freeze({ start: -1, end: -1, entry: null, isBreak: false, emphasis: 1 });
 
 const isAsciiLetter = (code: number): boolean => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 const isWordCode = (code: number): boolean => isAsciiLetter(code) || (code >= 48 && code <= 57);
@@ -20,29 +34,53 @@ const isApostrophe = (code: number): boolean => code === 39 || code === 0x2019;
 
 /** Words, emoji, emoticons and clause breaks of text[start, end), then longest-match against the lexicon. */
 export function tokenizeEnglish(text: string, start: number, end: number, pack: LanguagePack): LexUnit[] {
-  const raw = scanEnglish(text, start, end);
+  const index = englishIndexOf(pack);
+  scanEnglish(text, start, end, index);
   const units: LexUnit[] = [];
-  for (let index = 0; index < raw.length; ) {
-    const token = raw[index];
-    if (token.unit) {
-      units.push(token.unit);
-      index++;
+  for (let at = 0; at < tokenCount; ) {
+    const unit = symbolUnits[at];
+    if (unit) {
+      units.push(unit);
+      at++;
       continue;
     }
-    const phrase = matchPhrase(raw, index, pack);
-    if (phrase) {
-      units.push({ start: token.start, end: raw[index + phrase.length - 1].end, entry: phrase.entry, isBreak: false, emphasis: 1 });
-      index += phrase.length;
+    const phrase = wordIds[at] >= 0 ? matchPhrase(at, index) : 0;
+    if (phrase > 0) {
+      units.push({ start: starts[at], end: ends[at + phraseLength - 1], entry: index.phraseEntries[phrase], isBreak: false, emphasis: 1 });
+      at += phraseLength;
       continue;
     }
-    units.push({ start: token.start, end: token.end, entry: lookupWord(token.word, pack), isBreak: false, emphasis: token.shouted ? CAPS_EMPHASIS : 1 });
-    index++;
+    const id = wordIds[at];
+    const entry = (id >= 0 ? index.entries[id] : null) ?? ((flags[at] & NEGATED) !== 0 ? NEGATED_CONTRACTION : null);
+    units.push(entry === null ? UNKNOWN_WORD : { start: starts[at], end: ends[at], entry, isBreak: false, emphasis: (flags[at] & SHOUTED) !== 0 ? CAPS_EMPHASIS : 1 });
+    at++;
   }
+  for (let at = 0; at < tokenCount; at++) symbolUnits[at] = null;
   return units;
 }
 
-function scanEnglish(text: string, start: number, end: number): RawToken[] {
-  const tokens: RawToken[] = [];
+function pushToken(tokenStart: number, tokenEnd: number, wordId: number, tokenFlags: number, unit: LexUnit | null): void {
+  if (tokenCount === starts.length) {
+    const grow = <T extends Int32Array | Uint8Array>(array: T, make: (size: number) => T): T => {
+      const grown = make(array.length * 2);
+      grown.set(array);
+      return grown;
+    };
+    starts = grow(starts, (size) => new Int32Array(size));
+    ends = grow(ends, (size) => new Int32Array(size));
+    wordIds = grow(wordIds, (size) => new Int32Array(size));
+    flags = grow(flags, (size) => new Uint8Array(size));
+  }
+  starts[tokenCount] = tokenStart;
+  ends[tokenCount] = tokenEnd;
+  wordIds[tokenCount] = wordId;
+  flags[tokenCount] = tokenFlags;
+  symbolUnits[tokenCount] = unit;
+  tokenCount++;
+}
+
+function scanEnglish(text: string, start: number, end: number, lexicon: EnglishIndex): void {
+  tokenCount = 0;
   let index = start;
   while (index < end) {
     const code = text.charCodeAt(index);
@@ -56,46 +94,60 @@ function scanEnglish(text: string, start: number, end: number): RawToken[] {
       // "xD" only counts on its own, not inside a word like "xDrive".
       if (emoticon && index + emoticon[0].length <= end && !isAsciiLetter(text.charCodeAt(index + emoticon[0].length))) {
         const unitEnd = index + emoticon[0].length;
-        tokens.push({ start: index, end: unitEnd, word: '', shouted: false, unit: symbolUnit(index, unitEnd, EMOTICON_VALENCE.get(emoticon[0]) ?? 0) });
+        pushToken(index, unitEnd, -1, 0, symbolUnit(index, unitEnd, EMOTICON_VALENCE.get(emoticon[0]) ?? 0));
         index = unitEnd;
         continue;
       }
     }
     if (isWordCode(code)) {
-      const wordEnd = scanWord(text, index, end);
-      let word = text.slice(index, wordEnd);
-      const lower = word.toLowerCase();
-      const shouted = wordEnd - index >= 2 && lower !== word && word.toUpperCase() === word;
-      word = lower.includes('\u2019') ? lower.replace(/\u2019/g, "'") : lower;
-      tokens.push({ start: index, end: wordEnd, word, shouted, unit: null });
-      index = wordEnd;
+      index = scanWord(text, index, end, lexicon);
       continue;
     }
     if (CLAUSE_PUNCTUATION_CODES.has(code)) {
-      tokens.push({ start: index, end: index + 1, word: '', shouted: false, unit: breakUnit(index, index + 1) });
+      pushToken(index, index + 1, -1, 0, breakUnit(index, index + 1));
       index++;
       continue;
     }
     const pictograph = code >= 0x2300 ? readPictograph(text, index) : null;
     if (pictograph) {
-      tokens.push({ start: index, end: index + pictograph.length, word: '', shouted: false, unit: symbolUnit(index, index + pictograph.length, pictograph.valence) });
+      pushToken(index, index + pictograph.length, -1, 0, symbolUnit(index, index + pictograph.length, pictograph.valence));
       index += pictograph.length;
       continue;
     }
     index++;
   }
-  return tokens;
 }
 
-/** Letters and digits, with inner apostrophes ("don't", "kid’s"). */
-function scanWord(text: string, index: number, end: number): number {
-  let at = index + 1;
+/**
+ * One word at `wordStart`: letters and digits, with inner apostrophes ("don't", "kid’s").
+ * Hashes the lower-cased word as it goes and looks it up; returns where the word ends.
+ */
+function scanWord(text: string, wordStart: number, end: number, lexicon: EnglishIndex): number {
+  let hash = HASH_START;
+  let upper = false;
+  let lower = false;
+  let last = 0;
+  let beforeLast = 0;
+  let at = wordStart;
   while (at < end) {
-    const code = text.charCodeAt(at);
-    if (isWordCode(code)) at++;
-    else if (isApostrophe(code) && at + 1 < end && isAsciiLetter(text.charCodeAt(at + 1))) at += 2;
+    let code = text.charCodeAt(at);
+    if (code >= 65 && code <= 90) {
+      upper = true;
+      code += 32;
+    } else if (code >= 97 && code <= 122) lower = true;
+    else if (code >= 48 && code <= 57) {
+      // digits are part of the word as they are
+    } else if (isApostrophe(code) && at > wordStart && at + 1 < end && isAsciiLetter(text.charCodeAt(at + 1))) code = 39;
     else break;
+    hash = hashStep(hash, code);
+    beforeLast = last;
+    last = code;
+    at++;
   }
+  // "n't": the apostrophe is the character before the last ('t'), and an 'n' comes before it.
+  const negated = last === 116 && beforeLast === 39 && at - wordStart >= 3 && (text.charCodeAt(at - 3) | 32) === 110;
+  const tokenFlags = (at - wordStart >= 2 && upper && !lower ? SHOUTED : 0) | (negated ? NEGATED : 0);
+  pushToken(wordStart, at, findWord(lexicon, hash, text, wordStart, at), tokenFlags, null);
   return at;
 }
 
@@ -117,29 +169,25 @@ export function symbolUnit(start: number, end: number, valence: number): LexUnit
   return { start, end, entry, isBreak: false, emphasis: 1 };
 }
 
-/** Longest multi-word key starting at `index`; grows the key word by word while it is still a known prefix. */
-function matchPhrase(raw: RawToken[], index: number, pack: LanguagePack): { entry: LexiconEntry; length: number } | null {
-  let key = raw[index].word;
-  if (!pack.phrasePrefixes.has(key)) return null;
-  let found: { entry: LexiconEntry; length: number } | null = null;
-  for (let length = 2; length <= pack.maxKeyLength && index + length <= raw.length; length++) {
-    const word = raw[index + length - 1].word;
-    if (!word) break;
-    key += ' ' + word;
-    const entry = pack.entries.get(key);
-    if (entry) found = { entry, length };
-    if (!pack.phrasePrefixes.has(key)) break;
+let phraseLength = 0;
+
+/** Longest multi-word key starting at token `at` (a known word): its trie node, or 0; its length in `phraseLength`. */
+function matchPhrase(at: number, index: EnglishIndex): number {
+  let node = index.children[0]?.get(wordIds[at]);
+  if (node === undefined) return 0;
+  let found = 0;
+  for (let length = 2; length <= index.maxPhraseWords && at + length <= tokenCount; length++) {
+    const next = at + length - 1;
+    const id = wordIds[next];
+    if (id < 0 || symbolUnits[next]) break;
+    node = index.children[node]?.get(id);
+    if (node === undefined) break;
+    if (index.phraseEntries[node]) {
+      found = node;
+      phraseLength = length;
+    }
   }
   return found;
 }
 
 const NEGATED_CONTRACTION: LexiconEntry = { kind: 'negator' };
-
-function lookupWord(word: string, pack: LanguagePack): LexiconEntry | null {
-  const entry = pack.entries.get(word);
-  if (entry) return entry;
-  if (word.endsWith("n't")) return NEGATED_CONTRACTION;
-  // Plural or third person ("scratches", "leaks") of a known word.
-  if (word.length > 3 && word.endsWith('s')) return pack.entries.get(word.slice(0, -1)) ?? null;
-  return null;
-}

@@ -53,10 +53,32 @@ export class FeatureBuffer implements FeatureSink {
   }
 }
 
-/** Words that flip the words after them until the next punctuation. Keys are FNV hashes of the folded word. */
-const NEGATORS: ReadonlySet<number> = new Set(
-  ['not', 'no', 'never', 'nothing', 'none', 'nobody', 'neither', 'nor', 'without', 'cannot', 'cant', 'dont', 'doesnt', 'didnt', 'isnt', 'wasnt', 'arent', 'werent', 'wont', 'wouldnt', 'couldnt', 'shouldnt', 'hasnt', 'havent', 'hadnt', 'aint', 'hardly', 'barely'].map(hashWord),
-);
+/** Words that flip the words after them until the next punctuation, by FNV hash of the folded word. */
+const NEGATOR_WORDS = ['not', 'no', 'never', 'nothing', 'none', 'nobody', 'neither', 'nor', 'without', 'cannot', 'cant', 'dont', 'doesnt', 'didnt', 'isnt', 'wasnt', 'arent', 'werent', 'wont', 'wouldnt', 'couldnt', 'shouldnt', 'hasnt', 'havent', 'hadnt', 'aint', 'hardly', 'barely'];
+
+/**
+ * The negator hashes in a small open-addressing table of int32s: a Set<number> lookup with a key
+ * above 2^30 would box it as a heap number on every word.
+ */
+const NEGATOR_SLOTS = 128;
+const negatorTable = new Int32Array(NEGATOR_SLOTS);
+const negatorUsed = new Uint8Array(NEGATOR_SLOTS);
+for (const word of NEGATOR_WORDS) {
+  const hash = hashWord(word);
+  let slot = hash & (NEGATOR_SLOTS - 1);
+  while (negatorUsed[slot] === 1) slot = (slot + 1) & (NEGATOR_SLOTS - 1);
+  negatorTable[slot] = hash;
+  negatorUsed[slot] = 1;
+}
+
+function isNegator(hash: number): boolean {
+  let slot = hash & (NEGATOR_SLOTS - 1);
+  while (negatorUsed[slot] === 1) {
+    if (negatorTable[slot] === hash) return true;
+    slot = (slot + 1) & (NEGATOR_SLOTS - 1);
+  }
+  return false;
+}
 
 function hashWord(word: string): number {
   let h = FNV_OFFSET;
@@ -74,6 +96,10 @@ function englishCode(code: number): number {
   return 0;
 }
 
+/** englishCode for every code below U+0250 (letters, digits, apostrophe, separators): one load instead of a chain of tests. */
+const ENGLISH_CODES = Int16Array.from({ length: 0x250 }, (_, code) => englishCode(code));
+const foldEnglish = (code: number): number => (code < 0x250 ? ENGLISH_CODES[code] : code === 0x2019 ? -1 : 0);
+
 /** Clause punctuation ends a negation scope and a bigram chain. */
 const isClauseEnd = (code: number): boolean =>
   code === 46 || code === 44 || code === 33 || code === 63 || code === 59 || code === 58 || code === 10 || code === 40 || code === 41 || code === 0x2026 || code === 0x3002 || code === 0xff0c || code === 0xff01 || code === 0xff1f;
@@ -88,7 +114,7 @@ export function englishFeatures(text: string, start: number, end: number, mask: 
   let negated = false;
   let index = start;
   while (index < end) {
-    let code = englishCode(text.charCodeAt(index));
+    let code = foldEnglish(text.charCodeAt(index));
     if (code === 0 || code === -1) {
       if (code === 0 && isClauseEnd(text.charCodeAt(index))) {
         hasPrevious = false;
@@ -99,7 +125,7 @@ export function englishFeatures(text: string, start: number, end: number, mask: 
     }
     let h = FNV_OFFSET;
     while (index < end) {
-      code = englishCode(text.charCodeAt(index));
+      code = foldEnglish(text.charCodeAt(index));
       if (code === 0) break;
       if (code > 0) h = Math.imul(h ^ code, FNV_PRIME);
       index++;
@@ -108,7 +134,7 @@ export function englishFeatures(text: string, start: number, end: number, mask: 
     out.push(mix(word) & mask);
     if (hasPrevious) out.push(mix(Math.imul(previous, BIGRAM_SEED) ^ word) & mask);
     if (negated) out.push(mix(word ^ NEGATED_SEED) & mask);
-    if (NEGATORS.has(word)) negated = true;
+    if (!negated && isNegator(word)) negated = true;
     previous = word;
     hasPrevious = true;
   }
