@@ -7,7 +7,7 @@
  * A variant is a name from VARIANTS below. Not part of CI; writes nothing into the repo.
  */
 import { execFileSync } from 'node:child_process';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, readdir, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -122,11 +122,8 @@ async function child(variant: string): Promise<Result> {
     cpuMsPerToken: (cpuMs() - cpuAtFirst) / steps,
   };
   if (values.profile) {
-    const profileFile = (session as unknown as { handler: { endProfiling(): void } }).handler ? undefined : undefined;
-    void profileFile;
     session.endProfiling();
     await session.release();
-    const { readdir } = await import('node:fs/promises');
     const name = (await readdir(tmpdir())).find((f) => f.startsWith(`cowrite-native-probe-${process.pid}`));
     if (name) {
       const events = JSON.parse(await readFile(join(tmpdir(), name), 'utf8')) as { name: string; cat: string; dur: number; args?: { op_name?: string; input_type_shape?: unknown } }[];
