@@ -18,7 +18,7 @@ const USAGE = `Usage:
                 (--model DIR [--dtype q8|fp32] [--backend native|wasm] | --base-url URL --remote-model NAME)
                 [--kind headline|tagline|socialPost] [--limit N] [--quiet]
                 [--queue redis://127.0.0.1:6379]   (enqueue for workers instead of generating here)
-  cowrite worker --queue redis://127.0.0.1:6379 --model DIR [--dtype q8|fp32] [--backend native|wasm] [--threads N]
+  cowrite worker --queue redis://127.0.0.1:6379 --model DIR [--dtype q8|fp32] [--backend native|wasm] [--threads 1]
                 [--concurrency 1] [--lock-ms 30000]
   cowrite help`;
 
