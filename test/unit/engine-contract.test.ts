@@ -27,8 +27,7 @@ describeEngineContract('remote engine against cowrite serve (tiny fixture)', asy
       await model.dispose();
     },
   };
-  // Known gap (issue 16 follow-up): neither `cowrite serve` nor the remote engine forwards log-probabilities yet.
-}, ['logprobs']);
+});
 
 describeEngineContract('ScriptedEngine', async () => ({
   engine: new ScriptedEngine({ fallback: ' is true to size, and the colour is a deep navy blue.', tokenDelayMs: 1 }),

@@ -113,4 +113,27 @@ describe.skipIf(!available)('cowrite copy --queue with cowrite worker', () => {
     expect(again).toMatchObject({ written: 0, alreadyDone: 20 });
     expect(await countOutput(out, 20)).toEqual({ lines: 20, lost: 0, duplicated: 0 });
   });
+
+  it('collects what workers announce, and by the periodic rescan a result it was never told about', { timeout: 120_000 }, async () => {
+    redis = await startTestRedis();
+    const out = join(dir, 'announced.jsonl');
+    const client = new Redis(redis.url, { maxRetriesPerRequest: null });
+    let progress = '';
+    let resolveQueued: () => void = () => {};
+    const queued = new Promise<void>((resolve) => (resolveQueued = resolve));
+    const progressSink = { write: (text: string) => ((progress += text), progress.includes('queued') && resolveQueued(), true) };
+    const run = runQueuedCopy({ queueUrl: redis.url, modelName: 'tiny-gpt2', catalog: await catalog(2), out, task: 'marketing', pollMs: 20, rescanMs: 1500, progress: progressSink });
+    await queued;
+    // No workers here: write both results as a worker would, after the producer's first full pass; announce only one.
+    const [announced, silent] = (await client.lrange('bull:cowrite-copy:wait', 0, -1)).sort();
+    const record = (key: string) => JSON.stringify({ sku: decodeURIComponent(key.split('|')[3]), task: 'marketing', model: 'tiny-gpt2', seed: 1, text: 'x', finishReason: 'eos', guard: [], line: 2, ms: 1 });
+    await client.multi().hset('cowrite:copy:results', announced, record(announced)).rpush('cowrite:copy:done', announced).exec();
+    await client.hset('cowrite:copy:results', silent, record(silent));
+    const summary = await run;
+    const left = await client.llen('cowrite:copy:done');
+    client.disconnect();
+    expect(summary).toMatchObject({ written: 2, failed: [], stopped: false });
+    expect(left).toBe(0); // the announcement was taken off the list
+    expect(await countOutput(out, 2)).toEqual({ lines: 2, lost: 0, duplicated: 0 });
+  });
 });

@@ -75,6 +75,23 @@ describe('createRemoteEngine against cowrite serve', () => {
     expect(result.promptTokens).toBe(local.promptTokens);
   });
 
+  it.each(['completions', 'chat'] as const)('%s: token ids and log-probabilities are the in-process model\'s', async (api) => {
+    const prompt = '这款耳机的音质'; // CJK: some tokens end inside a character and stream with no text of their own
+    const options = { maxNewTokens: 16, minNewTokens: 16, doSample: false, logprobs: true };
+    const local = await model.generate(prompt, options);
+    const chunks: GenerationChunk[] = [];
+    const run = remote({ api, tokenizer: model.tokenizer }).stream(prompt, options);
+    let step = await run.next();
+    for (; !step.done; step = await run.next()) chunks.push(step.value);
+    const result = step.value;
+    expect(result.tokenIds).toEqual(local.tokenIds);
+    expect(result.text).toBe(local.text);
+    expect(result.logprobs).toHaveLength(16);
+    result.logprobs?.forEach((value, i) => expect(value).toBeCloseTo(local.logprobs?.[i] as number, 5));
+    expect(chunks.flatMap((c) => c.logprobs ?? [])).toEqual(result.logprobs);
+    expect((await remote({ api }).generate(prompt, { maxNewTokens: 4 })).logprobs).toBeUndefined();
+  });
+
   it('streams chunks whose concatenation is the text, with seeded sampling settings passed through', async () => {
     const options = { maxNewTokens: 24, doSample: true, topK: 40, topP: 0.9, temperature: 0.8, repetitionPenalty: 1.2, seed: 5 };
     const local = await model.generate('Our customers say', options);
@@ -159,12 +176,24 @@ describe('HTTP surface', () => {
     ['a missing prompt', { model: 'tiny' }, 400, 'invalid_value'],
     ['max_tokens over the limit', { model: 'tiny', prompt: 'Hi', max_tokens: 100_000 }, 400, 'max_tokens_exceeded'],
     ['a bad top_p', { model: 'tiny', prompt: 'Hi', top_p: 7 }, 400, 'invalid_value'],
+    ['top alternatives (logprobs > 0), which are not computed', { model: 'tiny', prompt: 'Hi', logprobs: 2 }, 400, 'invalid_value'],
     ['an oversize body', { model: 'tiny', prompt: 'x'.repeat(10_000) }, 413, 'request_too_large'],
   ])('answers %s with an OpenAI error object', async (_name, body, status, code) => {
     const response = await post('/v1/completions', body);
     expect(response.status).toBe(status);
     expect(response.json.error).toMatchObject({ code, type: 'invalid_request_error' });
     expect(response.json.error?.message.length).toBeGreaterThan(10);
+  });
+
+  it('answers logprobs: 0 in the legacy completions shape, with the token ids', async () => {
+    const { status, json } = await post('/v1/completions', { model: 'tiny', prompt: 'Hello', max_tokens: 3, temperature: 0, logprobs: 0 });
+    expect(status).toBe(200);
+    const [choice] = json.choices as { text: string; token_ids: number[]; logprobs: { tokens: string[]; token_logprobs: number[]; top_logprobs: null } }[];
+    const local = await model.generate('Hello', { maxNewTokens: 3, doSample: false, logprobs: true });
+    expect(choice.token_ids).toEqual(local.tokenIds);
+    expect(choice.logprobs.tokens.join('')).toBe(choice.text);
+    expect(choice.logprobs.token_logprobs).toHaveLength(3);
+    choice.logprobs.token_logprobs.forEach((value, i) => expect(value).toBeCloseTo(local.logprobs?.[i] as number, 5));
   });
 
   it('aborts generation when a client disconnects mid-stream', async () => {

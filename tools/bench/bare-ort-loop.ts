@@ -21,6 +21,8 @@ export async function createBareLoop(ort: OrtModule, bytes: Uint8Array, config: 
     executionProviders: [executionProvider],
     graphOptimizationLevel: 'all',
     ...(threads !== undefined && executionProvider === 'cpu' ? { intraOpNumThreads: threads } : {}),
+    // As Cowrite's native sessions (ort-runtime.ts): idle intra-op threads sleep instead of spinning.
+    ...(executionProvider === 'cpu' ? { extra: { session: { 'intra_op.allow_spinning': '0' } } } : {}),
   });
   const pastNames = session.inputNames.filter((n) => n.startsWith('past_key_values.'));
   const headDim = config.n_embd / config.n_head;

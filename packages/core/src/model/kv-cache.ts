@@ -34,10 +34,34 @@ export async function truncateKvCache(module: OrtModule, cache: KvCache, length:
   return { length, tensors };
 }
 
-/** Frees GPU memory held by a cache that nothing refers to any more (CPU tensors are left to the GC). */
+/**
+ * Frees the memory of a cache that nothing refers to any more: GPU buffers (WebGPU) are
+ * disposed; CPU tensors' ArrayBuffers are detached, which returns their memory at once.
+ * A step makes a new set of `present.*` arrays (onnxruntime copies every output into fresh
+ * ArrayBuffers: ≈ 9 MB per token for GPT-2-124M at 128 positions). Left to the garbage collector,
+ * that churn forces a full mark-compact every few tokens, and each one marks the whole heap
+ * (the tokenizer's tables included): about 20 % extra CPU per token on native onnxruntime.
+ */
 export function releaseKvCache(cache: KvCache | undefined, keep?: KvCache): void {
   if (!cache || cache === keep) return;
   for (const tensor of cache.tensors) {
-    if (tensor.location === 'gpu-buffer' && !keep?.tensors.includes(tensor)) tensor.dispose();
+    if (keep?.tensors.includes(tensor)) continue;
+    if (tensor.location === 'gpu-buffer') tensor.dispose();
+    else if (tensor.location === 'cpu') detach(tensor.data);
+  }
+}
+
+type Transferable = ArrayBuffer & { transfer?: (length: number) => ArrayBuffer };
+
+/** Detaches a typed array's buffer when the array is its sole view (never a WASM heap or a shared buffer). */
+function detach(data: unknown): void {
+  if (!ArrayBuffer.isView(data)) return;
+  const buffer = data.buffer as Transferable;
+  if (!(buffer instanceof ArrayBuffer) || typeof buffer.transfer !== 'function') return;
+  if (data.byteOffset !== 0 || data.byteLength !== buffer.byteLength || buffer.byteLength === 0) return;
+  try {
+    buffer.transfer(0);
+  } catch {
+    // A buffer that cannot be detached (e.g. a WebAssembly.Memory's) is left to the garbage collector.
   }
 }

@@ -148,11 +148,22 @@ export async function createSession(bytes: Uint8Array, options: RuntimeOptions, 
   return { session, module: ort, runtime: fallbackReason ? { ...runtime, fallbackReason } : runtime };
 }
 
+/**
+ * Native session options Cowrite sets unless the caller's `sessionOptions.extra` says otherwise.
+ * Idle intra-op threads do not spin waiting for work: a spinning pool burns a core that other
+ * sessions, workers or the web server need, and on a shared 2-core machine 2 spinning threads
+ * decoded fp32 about 2× slower than 2 that sleep (tools/bench/native-probe.ts, 2026-11-30).
+ */
+const NATIVE_SESSION_CONFIG = { 'intra_op.allow_spinning': '0' };
+
 /** onnxruntime-node's CPU execution provider; the KV cache and logits stay in ordinary CPU tensors, as with WASM. */
 async function createNativeSession(bytes: Uint8Array, options: RuntimeOptions): Promise<CreatedSession> {
   const module = await loadNativeOrt();
+  const callerExtra = (options.sessionOptions?.extra ?? {}) as { session?: Record<string, unknown> };
+  const extra = { ...callerExtra, session: { ...NATIVE_SESSION_CONFIG, ...callerExtra.session } };
   const session = await module.InferenceSession.create(bytes, {
     ...options.sessionOptions,
+    extra,
     executionProviders: ['cpu'],
     graphOptimizationLevel: options.graphOptimizationLevel ?? 'all',
     ...(options.threads !== undefined ? { intraOpNumThreads: options.threads } : {}),

@@ -11,14 +11,14 @@ import { runWorker } from './worker-command.ts';
 import { UsageError } from './usage-error.ts';
 
 const USAGE = `Usage:
-  cowrite serve --model DIR [--model DIR …] [--port 8080] [--host 127.0.0.1] [--dtype fp32|q8] [--backend native|wasm]
+  cowrite serve --model DIR [--model DIR …] [--port 8080] [--host 127.0.0.1] [--dtype q8|fp32] [--backend native|wasm]
                 [--max-tokens 512] [--max-in-flight 8] [--max-body-bytes 1048576] [--log-prompts]
                 (API key: set COWRITE_API_KEY to require "Authorization: Bearer <key>")
   cowrite copy  --catalog products.csv|.jsonl --task description|marketing|story --out out.jsonl
-                (--model DIR [--dtype fp32|q8] [--backend native|wasm] | --base-url URL --remote-model NAME)
+                (--model DIR [--dtype q8|fp32] [--backend native|wasm] | --base-url URL --remote-model NAME)
                 [--kind headline|tagline|socialPost] [--limit N] [--quiet]
                 [--queue redis://127.0.0.1:6379]   (enqueue for workers instead of generating here)
-  cowrite worker --queue redis://127.0.0.1:6379 --model DIR [--dtype fp32|q8] [--backend native|wasm] [--threads N]
+  cowrite worker --queue redis://127.0.0.1:6379 --model DIR [--dtype q8|fp32] [--backend native|wasm] [--threads 1]
                 [--concurrency 1] [--lock-ms 30000]
   cowrite help`;
 

@@ -18,7 +18,8 @@ export async function runWorker(args: string[]): Promise<number> {
     },
   });
   if (!values.queue || !values.model) throw new UsageError('worker needs --queue redis://… and --model DIR');
-  const { name, model } = await loadModelDir(values.model, values);
+  // One single-threaded session per worker by default: workers scale by running one per core.
+  const { name, model } = await loadModelDir(values.model, { ...values, threads: values.threads ?? '1' });
   let written = 0;
   const worker = await startCopyWorker({
     queueUrl: values.queue,

@@ -9,7 +9,7 @@
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import type { TextGenerator } from '@cowrite/core';
 import { copyForRow, type RowJob } from '../copy/copy-record.ts';
-import { FAILURES_KEY, QUEUE_NAME, RESULTS_KEY } from './queue-keys.ts';
+import { DONE_KEY, FAILURES_KEY, QUEUE_NAME, RESULTS_KEY } from './queue-keys.ts';
 import { connectRedis } from './redis-connection.ts';
 
 export interface QueueJobData extends RowJob {
@@ -41,9 +41,13 @@ export async function startCopyWorker(options: CopyWorkerOptions): Promise<Runni
     async (job: Job<QueueJobData>) => {
       const data = job.data;
       if (data.modelName !== options.modelName) throw new UnrecoverableError(`this worker serves "${options.modelName}", the job wants "${data.modelName}"`);
-      if (await connection.hexists(RESULTS_KEY, data.key)) return 'already done';
+      if (await connection.hexists(RESULTS_KEY, data.key)) {
+        await connection.rpush(DONE_KEY, data.key);
+        return 'already done';
+      }
       const record = await copyForRow(options.engine, data);
-      await connection.hset(RESULTS_KEY, data.key, JSON.stringify(record));
+      // One round trip, and the result and its announcement land together (MULTI).
+      await connection.multi().hset(RESULTS_KEY, data.key, JSON.stringify(record)).rpush(DONE_KEY, data.key).exec();
       options.onJob?.(data.key);
       return 'written';
     },
@@ -58,7 +62,8 @@ export async function startCopyWorker(options: CopyWorkerOptions): Promise<Runni
   // A job out of attempts is recorded as failed for the producer to report (and not retried on its own).
   worker.on('failed', (job, error) => {
     if (job && (job.attemptsMade >= (job.opts.attempts ?? 1) || error instanceof UnrecoverableError)) {
-      connection.hset(FAILURES_KEY, job.data.key, JSON.stringify({ line: job.data.line, sku: job.data.sku, error: error.message })).catch(() => {});
+      const failure = JSON.stringify({ line: job.data.line, sku: job.data.sku, error: error.message });
+      connection.multi().hset(FAILURES_KEY, job.data.key, failure).rpush(DONE_KEY, job.data.key).exec().catch(() => {});
     }
   });
   worker.on('error', () => {}); // connection errors while Redis restarts: ioredis reconnects

@@ -4,6 +4,13 @@
  * collects results as workers write them — progress across all workers — and
  * appends each to the output file once. Re-running resumes: rows in the output are
  * skipped, rows with results waiting in Redis are collected without new work.
+ *
+ * Workers announce each finished key on a list (DONE_KEY), so collecting costs Redis
+ * work per finished row, not per waiting row: polling every pending key would be
+ * thousands of HMGETs per poll for a million-row catalogue. A full pass over the
+ * pending keys runs once at the start (results left by an earlier run) and every
+ * `rescanMs` after (announcements popped by another producer, or lost with a reply
+ * when Redis went down mid-command).
  */
 import { Queue } from 'bullmq';
 import { readCatalog } from '../copy/catalog-reader.ts';
@@ -14,7 +21,7 @@ import { openOutputLog } from '../copy/output-log.ts';
 import { ProgressBar } from '../copy/progress.ts';
 import { seedFor } from '../copy/row-seed.ts';
 import type { QueueJobData } from './copy-worker.ts';
-import { FAILURES_KEY, QUEUE_NAME, RESULTS_KEY, resultKey } from './queue-keys.ts';
+import { DONE_KEY, FAILURES_KEY, QUEUE_NAME, RESULTS_KEY, resultKey } from './queue-keys.ts';
 import { connectRedis } from './redis-connection.ts';
 
 export interface QueuedCopyOptions extends CopyRunOptions {
@@ -25,6 +32,8 @@ export interface QueuedCopyOptions extends CopyRunOptions {
   pollMs?: number;
   /** Retries per row, with exponential backoff from 1 s. Default 5. */
   attempts?: number;
+  /** How often every pending key is checked, besides the workers' announcements. Default 30 s. */
+  rescanMs?: number;
 }
 
 const BATCH = 500;
@@ -68,8 +77,8 @@ export async function runQueuedCopy(options: QueuedCopyOptions): Promise<CopySum
     out.write(`queued ${pending.size} rows on ${QUEUE_NAME}; waiting for workers (cowrite worker --queue … --model …)\n`);
 
     const bar = new ProgressBar(out, pending.size);
-    while (pending.size && !options.signal?.aborted) {
-      const keys = [...pending.keys()];
+    /** Reads the results (or failures) of `keys`, appends what is there, and forgets those keys. */
+    const collect = async (keys: string[]) => {
       for (let i = 0; i < keys.length; i += BATCH) {
         const slice = keys.slice(i, i + BATCH);
         const [results, failures] = await Promise.all([redis.hmget(RESULTS_KEY, ...slice), redis.hmget(FAILURES_KEY, ...slice)]);
@@ -91,8 +100,17 @@ export async function runQueuedCopy(options: QueuedCopyOptions): Promise<CopySum
           }
         }
       }
+    };
+    let lastFullPass = -Infinity;
+    while (pending.size && !options.signal?.aborted) {
+      if (performance.now() - lastFullPass >= (options.rescanMs ?? 30_000)) {
+        lastFullPass = performance.now();
+        await collect([...pending.keys()]);
+      }
+      const announced = pending.size ? await redis.lpop(DONE_KEY, BATCH) : null;
+      if (announced?.length) await collect([...new Set(announced)].filter((key) => pending.has(key)));
       bar.tick(summary.written);
-      if (pending.size) await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 250));
+      if (pending.size && !(announced && announced.length === BATCH)) await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 250));
     }
     bar.finish();
     summary.stopped = pending.size > 0;

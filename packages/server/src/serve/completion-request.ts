@@ -88,6 +88,24 @@ export function parseCompletionRequest(api: CompletionApi, raw: unknown, limits:
   else if (Array.isArray(stop) && stop.every((s) => typeof s === 'string' && s !== '')) options.stop = stop as string[];
   else if (stop !== undefined && stop !== null) throw invalid('stop', '"stop" must be a string or an array of non-empty strings.');
   if (body.stream !== undefined && typeof body.stream !== 'boolean') throw invalid('stream', '"stream" must be true or false.');
+  if (wantsLogprobs(api, body)) options.logprobs = true;
   const streamOptions = body.stream_options as { include_usage?: unknown } | undefined;
   return { api, model: body.model, prompt, options, stream: body.stream === true, includeUsage: streamOptions?.include_usage === true };
+}
+
+/**
+ * Log-probabilities of the chosen tokens: completions' `logprobs: 0` (an integer: how many
+ * alternatives per position), chat's `logprobs: true`. Alternatives (`logprobs` > 0,
+ * `top_logprobs` > 0) are not computed, so they are refused rather than answered empty.
+ */
+function wantsLogprobs(api: CompletionApi, body: Body): boolean {
+  if (api === 'chat') {
+    const top = optionalNumber(body, 'top_logprobs', (v) => Number.isInteger(v) && v >= 0 && v <= 20, 'an integer from 0 to 20');
+    if (top) throw invalid('top_logprobs', 'This server reports the chosen tokens\' log-probabilities only: "top_logprobs" must be 0 or absent.');
+    if (body.logprobs !== undefined && body.logprobs !== null && typeof body.logprobs !== 'boolean') throw invalid('logprobs', '"logprobs" must be true or false.');
+    return body.logprobs === true;
+  }
+  const top = optionalNumber(body, 'logprobs', (v) => Number.isInteger(v) && v >= 0 && v <= 5, 'an integer from 0 to 5');
+  if (top) throw invalid('logprobs', 'This server reports the chosen tokens\' log-probabilities only: "logprobs" must be 0 (or absent).');
+  return top === 0;
 }

@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { type FinishReason, type GenerationResult, InvalidArgumentError, isAbortError, type TextGenerator } from '@cowrite/core';
 import { Admission } from './admission.ts';
 import { type CompletionApi, type CompletionRequest, parseCompletionRequest } from './completion-request.ts';
-import { type ResponseIdentity, streamChunk, usageChunk, wholeResponse } from './completion-response.ts';
+import { type ChunkTokens, type ResponseIdentity, streamChunk, usageChunk, wholeResponse } from './completion-response.ts';
 import { HttpError } from './openai-error.ts';
 import { readJsonBody } from './read-json-body.ts';
 
@@ -136,7 +136,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         const usage = { prompt_tokens: result.promptTokens, completion_tokens: result.tokenIds.length, total_tokens: result.promptTokens + result.tokenIds.length };
         if (controller.signal.aborted) throw controller.signal.reason;
         if (options.logPrompts) log(`output ${JSON.stringify(result.text)}`);
-        sendJson(res, 200, wholeResponse(request.api, who, result.text, { reason: result.finishReason, stopString: result.stopString }, usage));
+        sendJson(res, 200, wholeResponse(request.api, who, result.text, { reason: result.finishReason, stopString: result.stopString }, usage, chunkTokens(engine, result)));
         stats.completed++;
         return `${usage.completion_tokens} tokens`;
       }
@@ -150,8 +150,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         const chunk = step.value;
         tokens += chunk.tokenIds.length;
         if (chunk.finishReason) finishReason = chunk.finishReason;
-        if (chunk.text || first) {
-          writeEvent(res, streamChunk(request.api, who, chunk.text, undefined, first));
+        // A token that ends inside a UTF-8 character has no text yet, but its id (and log-probability) still goes out.
+        if (chunk.text || first || chunk.tokenIds.length) {
+          writeEvent(res, streamChunk(request.api, who, chunk.text, undefined, first, chunkTokens(engine, chunk)));
           first = false;
         }
         step = await stream.next();
@@ -241,4 +242,10 @@ function sendJson(res: ServerResponse, status: number, body: object, headers: Re
 
 function writeEvent(res: ServerResponse, payload: object): void {
   res.write(`data: ${JSON.stringify(payload)}\n\n`);
+}
+
+/** The ids, per-token text and (when generated) log-probabilities of a chunk or a whole result. */
+function chunkTokens(engine: TextGenerator, part: { tokenIds: number[]; logprobs?: number[] }): ChunkTokens {
+  if (!part.logprobs) return { ids: part.tokenIds };
+  return { ids: part.tokenIds, logprobs: { values: part.logprobs, tokens: part.tokenIds.map((id) => engine.tokenizer.decode([id])) } };
 }

@@ -25,11 +25,31 @@ export interface CompletionRequestBody {
   seed?: number;
   stream?: boolean;
   stream_options?: { include_usage: boolean };
+  /** Completions: how many alternatives per position (0: the chosen token's only). Chat: a boolean. */
+  logprobs?: number | boolean;
+}
+
+/** A choice's `logprobs`: legacy completions' parallel arrays, or chat's `content` list. */
+export interface ChoiceLogprobs {
+  token_logprobs?: (number | null)[];
+  content?: { logprob: number }[] | null;
+}
+
+export interface ResponseChoice {
+  text?: string;
+  delta?: { content?: string | null };
+  message?: { content?: string | null };
+  finish_reason?: string | null;
+  /** vLLM's name for a stop string's text (or a stop token id). */
+  stop_reason?: string | number | null;
+  logprobs?: ChoiceLogprobs | null;
+  /** The generated tokens' ids, where the server sends them (cowrite serve; vLLM with return_token_ids). */
+  token_ids?: number[] | null;
 }
 
 /** One SSE `data:` payload or one non-streamed body. */
 export interface CompletionResponseBody {
-  choices?: { text?: string; delta?: { content?: string | null }; message?: { content?: string | null }; finish_reason?: string | null }[];
+  choices?: ResponseChoice[];
   usage?: { prompt_tokens?: number; completion_tokens?: number } | null;
   error?: OpenAiErrorObject;
 }
@@ -57,10 +77,19 @@ export function toRequestBody(api: RemoteApi, model: string, prompt: string, opt
   if (options.minNewTokens !== undefined) body.min_tokens = options.minNewTokens;
   if (options.stop?.length) body.stop = [...options.stop];
   if (options.seed !== undefined) body.seed = options.seed;
+  if (options.logprobs) body.logprobs = api === 'chat' ? true : 0;
   return body;
 }
 
 /** The text a choice carries, in either API and either mode. */
-export function choiceText(choice: NonNullable<CompletionResponseBody['choices']>[number]): string {
+export function choiceText(choice: ResponseChoice): string {
   return choice.text ?? choice.delta?.content ?? choice.message?.content ?? '';
+}
+
+/** The chosen tokens' log-probabilities a choice carries, in either API (none when the server sent none). */
+export function choiceLogprobs(choice: ResponseChoice): number[] {
+  const field = choice.logprobs;
+  if (!field) return [];
+  if (field.content) return field.content.map((entry) => entry.logprob);
+  return (field.token_logprobs ?? []).filter((value): value is number => typeof value === 'number');
 }

@@ -12,7 +12,7 @@ import { StopMatcher } from '../../generate/stop-matcher.ts';
 import type { Prompt, TextGenerator, TextTokenizer } from '../../contracts/text-generator.ts';
 import { byteTokenizer } from './byte-tokenizer.ts';
 import { sseData } from './sse-events.ts';
-import { type CompletionResponseBody, type OpenAiErrorObject, type RemoteApi, choiceText, toRequestBody } from './openai-wire.ts';
+import { type CompletionResponseBody, type OpenAiErrorObject, type RemoteApi, choiceLogprobs, choiceText, toRequestBody } from './openai-wire.ts';
 
 export interface RemoteEngineOptions {
   /** The API root including its version, as OpenAI's SDKs take it: `http://127.0.0.1:8080/v1`, `https://api.openai.com/v1`. */
@@ -72,21 +72,38 @@ export class RemoteEngine implements TextGenerator {
     let stopString: string | undefined;
     let promptTokens: number | undefined;
     const tokenIds: number[] = [];
+    const logprobs: number[] = [];
+    // Token ids and log-probabilities arrive with the events; text can be held back (a partial stop string)
+    // and emitted with a later chunk, so they wait here and go out with the next chunk.
+    let serverIds = false;
+    const heldIds: number[] = [];
+    const heldLogprobs: number[] = [];
     const emit = (piece: string, finish?: FinishReason): GenerationChunk => {
-      const ids = piece ? this.tokenizer.encode(piece) : [];
+      // Without ids from the server, the local tokenizer's encoding of the text stands in for them.
+      const ids = serverIds ? heldIds.splice(0) : piece ? this.tokenizer.encode(piece) : [];
       output += piece;
       tokenIds.push(...ids);
-      return finish ? { text: piece, tokenIds: ids, finishReason: finish } : { text: piece, tokenIds: ids };
+      const chunk: GenerationChunk = finish ? { text: piece, tokenIds: ids, finishReason: finish } : { text: piece, tokenIds: ids };
+      if (options.logprobs) {
+        chunk.logprobs = heldLogprobs.splice(0);
+        logprobs.push(...chunk.logprobs);
+      }
+      return chunk;
     };
     try {
       const response = await this.#post(toRequestBody(this.#options.api ?? 'completions', this.model, text, options, true), request.signal, options.signal);
       for await (const data of sseData(response.body as ReadableStream<Uint8Array>)) {
         if (data === '[DONE]') break;
-        const body = JSON.parse(data) as CompletionResponseBody & { choices?: { stop_reason?: string | number | null }[] };
+        const body = JSON.parse(data) as CompletionResponseBody;
         if (body.error) throw remoteError(response.status, body.error, undefined);
         if (body.usage?.prompt_tokens !== undefined) promptTokens = body.usage.prompt_tokens;
         const choice = body.choices?.[0];
         if (!choice) continue;
+        if (Array.isArray(choice.token_ids)) {
+          serverIds = true;
+          heldIds.push(...choice.token_ids);
+        }
+        heldLogprobs.push(...choiceLogprobs(choice));
         const safe = stops.push(choiceText(choice));
         if (stops.matched !== undefined) {
           finishReason = 'stop';
@@ -117,6 +134,7 @@ export class RemoteEngine implements TextGenerator {
       text: output,
       finishReason: finishReason ?? 'length',
       ...(stopString !== undefined ? { stopString } : {}),
+      ...(options.logprobs ? { logprobs } : {}),
       promptTokens: promptTokens ?? this.tokenizer.encode(text).length,
       context: { promptTokensDropped: 0, maxNewTokens: options.maxNewTokens ?? tokenIds.length },
     };
