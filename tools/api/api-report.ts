@@ -5,9 +5,13 @@
  *   node tools/api/api-report.ts           rewrite the reports from the built .d.ts files
  *   node tools/api/api-report.ts --check   fail when a report differs from the build (CI)
  *
+ * The elements' custom-elements.json (what IDEs, Storybook and framework wrappers read) is checked the
+ * same way: analysed afresh from the sources and compared with the committed one.
+ *
  * Needs `pnpm run build` first: reports are made from `dist/**.d.ts`.
  */
-import { readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Extractor, ExtractorConfig } from '@microsoft/api-extractor';
 
@@ -36,7 +40,28 @@ for (const configPath of configs) {
     console.log(`✓ ${report}`);
   }
 }
+// The elements' manifest: analyse into a scratch folder, then compare (check) or copy over (update).
+const elementsDir = join(packagesDir, 'elements');
+const manifest = join(elementsDir, 'custom-elements.json');
+// The analyzer joins its outdir onto the package folder, so the scratch folder lives there (ignored by git).
+const scratchName = '.cache/manifest-check';
+const scratch = join(elementsDir, scratchName);
+try {
+  execFileSync('pnpm', ['run', '--silent', 'analyze'], { cwd: elementsDir, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, CEM_OUTDIR: scratchName } });
+  const fresh = readFileSync(join(scratch, 'custom-elements.json'), 'utf8');
+  if (fresh === readFileSync(manifest, 'utf8')) console.log(`✓ ${relative(root, manifest)}`);
+  else if (check) {
+    drifted++;
+    console.error(`✗ ${relative(root, manifest)} is out of date`);
+  } else {
+    writeFileSync(manifest, fresh);
+    console.error(`✎ ${relative(root, manifest)} rewritten`);
+  }
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
+
 if (check && drifted > 0) {
-  console.error('\nThe public API changed. Run `pnpm run build && pnpm run api:update`, review the .api.md diff, commit it.');
+  console.error('\nThe public API changed. Run `pnpm run build && pnpm run api:update`, review the .api.md and custom-elements.json diff, commit it.');
   process.exit(1);
 }
