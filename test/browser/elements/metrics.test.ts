@@ -18,10 +18,11 @@ const NAME = 'Marisol Quintanilla';
 const EMAIL = 'marisol.q@example.org';
 const PHONE = '8675309';
 const CARD = '4111111111111111';
-const STREET = '742 Evergreen Terrace';
+// A five-digit house number: metrics carry times in ms (`at`, `visibleMs`), and a short number can equal one by chance.
+const STREET = '31742 Evergreen Terrace';
 const DRAFT = `I am ${NAME}, write to ${EMAIL} or call ${PHONE}. Card ${CARD}, ${STREET}. The fabric is`;
-const SECRETS = ['Marisol', 'Quintanilla', EMAIL, 'example.org', PHONE, CARD, '742', 'Evergreen', 'Terrace', 'fabric', 'soft and warm'];
-const SECRET_NUMBERS = [8675309, 4111111111111111, 742];
+const SECRETS = ['Marisol', 'Quintanilla', EMAIL, 'example.org', PHONE, CARD, '31742', 'Evergreen', 'Terrace', 'fabric', 'soft and warm'];
+const SECRET_NUMBERS = [8675309, 4111111111111111, 31742];
 
 const engine = () =>
   new ScriptedEngine({
