@@ -387,3 +387,21 @@ describe('<cw-review-composer> registration and accessibility', () => {
     await expectNoAxeViolations(element);
   });
 });
+
+describe('<cw-review-composer> suggestion events while ghost text streams', () => {
+  it('a suggestion accepted before its last word arrives is reported shown first, once', async () => {
+    const slow = new ScriptedEngine({ script: [{ when: 'The fabric is', reply: ' soft and warm and it keeps its shape after washing' }], tokenDelayMs: 120 });
+    const { element, textarea } = await composer('', slow);
+    const order: string[] = [];
+    element.addEventListener('cw-suggestion-show', () => order.push('show'));
+    element.addEventListener('cw-suggestion-accept', () => order.push('accept'));
+    await userEvent.click(textarea);
+    await userEvent.keyboard('The fabric is');
+    // The first words are on screen while the rest still streams in.
+    await expect.poll(() => ghost(element)?.trim().split(' ').length ?? 0, { timeout: 5000 }).toBeGreaterThanOrEqual(2);
+    expect(order).toEqual([]);
+    await userEvent.keyboard('{Tab}');
+    expect(order).toEqual(['show', 'accept']);
+    expect(element.value.startsWith('The fabric is soft')).toBe(true);
+  });
+});

@@ -29,6 +29,8 @@ export class GhostTextController implements ReactiveController {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #accepting = false;
   #composing = false;
+  /** The current request's suggestion has fired `cw-suggestion-show`. */
+  #showReported = false;
 
   /** `applyEdit` records an edit the browser did not report as input (the accept fallback). */
   readonly #host: ComposerHost;
@@ -76,6 +78,7 @@ export class GhostTextController implements ReactiveController {
     const host = this.#host;
     const textarea = host.textarea;
     if (!host.suggestion || !textarea) return false;
+    this.#reportShown(host.suggestionSource);
     const text = partial ? nextWord(host.suggestion) : host.suggestion;
     const rest = host.suggestion.slice(text.length);
     this.#accepting = true;
@@ -102,17 +105,32 @@ export class GhostTextController implements ReactiveController {
     if (reason === 'escape' || reason === 'caret') this.cancel();
     const host = this.#host;
     if (!host.suggestion) return;
+    this.#reportShown(host.suggestionSource);
     const suggestion = host.suggestion;
     host.suggestion = '';
     host.announcement = '';
     emit<SuggestionDismissDetail>(host, 'cw-suggestion-dismiss', { suggestion, reason });
   }
 
-  /** Announces and reports the suggestion now on screen. */
+  /** Announces the suggestion now on screen (its final form), and reports it unless it was already reported. */
   shown(source: SuggestionShowDetail['source']): void {
     const host = this.#host;
-    host.suggestionSource = source;
+    // "Help me write" does not stream into the ghost: its suggestion is new whenever it is shown.
+    if (source === 'help') this.#showReported = false;
     host.announcement = format(host.text.suggestionAnnouncement, { text: host.suggestion.trim() });
+    this.#reportShown(source);
+  }
+
+  /**
+   * `cw-suggestion-show` fires once per suggestion: when it is complete, or earlier if the shopper accepts or
+   * dismisses it while it is still streaming in — an accept or dismiss must never come without its show
+   * (acceptance rates would pass 100 %).
+   */
+  #reportShown(source: SuggestionShowDetail['source']): void {
+    const host = this.#host;
+    host.suggestionSource = source;
+    if (this.#showReported) return;
+    this.#showReported = true;
     emit<SuggestionShowDetail>(host, 'cw-suggestion-show', { suggestion: host.suggestion, source });
   }
 
@@ -208,6 +226,7 @@ export class GhostTextController implements ReactiveController {
     if (!caretAtEnd(host) || this.#composing) return;
     const controller = new AbortController();
     this.#request = controller;
+    this.#showReported = false;
     const draft = host.value;
     const lang = detectLang(draft);
     // A model that writes only some languages (the phrase model: English) offers nothing for others.
@@ -231,6 +250,7 @@ export class GhostTextController implements ReactiveController {
           ? await streamDraftContinuation(engine, context, controller.signal, (partial) => {
               if (!fresh() || !this.#confident(partial, context.draft)) return;
               host.suggestion = prefix + partial.text;
+              host.suggestionSource = 'continuation';
               partialShown = true;
             })
           : undefined;
@@ -271,6 +291,7 @@ export class GhostTextController implements ReactiveController {
     const words = await streamDraftContinuation(quick, reviewContext(host), signal, () => undefined);
     if (!fresh() || !this.#confident(words, draft, quick)) return '';
     host.suggestion = words.text;
+    host.suggestionSource = 'continuation';
     return words.text;
   }
 

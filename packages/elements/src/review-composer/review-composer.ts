@@ -35,7 +35,7 @@ import { DEFAULT_TOPICS, TopicsController, topicListConverter } from './topics-c
  *
  * @fires {InputEvent} input - The draft or rating changed (native, bubbles, composed).
  * @fires {Event} change - The draft changed and the editor lost focus, or the rating changed.
- * @fires {CustomEvent} cw-suggestion-show - A suggestion is shown. `detail: { suggestion, source }`.
+ * @fires {CustomEvent} cw-suggestion-show - A suggestion is shown: once, when complete (or first, if accepted or dismissed while still streaming). `detail: { suggestion, source }`.
  * @fires {CustomEvent} cw-suggestion-accept - A suggestion (or one word of it) was accepted. `detail: { text, partial }`.
  * @fires {CustomEvent} cw-suggestion-dismiss - A suggestion went away unaccepted. `detail: { suggestion, reason }`.
  * @fires {CustomEvent} cw-guard - The guard held back a submit and shows its findings. `detail: { report }`.
