@@ -24,6 +24,11 @@ export async function createBareLoop(ort: OrtModule, bytes: Uint8Array, config: 
     // As Cowrite's native sessions (ort-runtime.ts): idle intra-op threads sleep instead of spinning.
     ...(executionProvider === 'cpu' ? { extra: { session: { 'intra_op.allow_spinning': '0' } } } : {}),
   });
+  return greedyLoop(ort, session, config);
+}
+
+/** The bare greedy loop over a session someone else created (e.g. with session options under test). */
+export function greedyLoop(ort: OrtModule, session: Ort.InferenceSession, config: { n_head: number; n_embd: number }): BareLoop {
   const pastNames = session.inputNames.filter((n) => n.startsWith('past_key_values.'));
   const headDim = config.n_embd / config.n_head;
   return {

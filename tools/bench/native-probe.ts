@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type * as Ort from 'onnxruntime-web';
+import { greedyLoop } from './bare-ort-loop.ts';
 
 type SessionOptions = Ort.InferenceSession.SessionOptions;
 
@@ -78,35 +79,10 @@ async function child(variant: string): Promise<Result> {
     ...VARIANTS[variant],
     ...(values.profile ? { enableProfiling: true, profileFilePrefix: profilePrefix } : {}),
   });
-  const pastNames = session.inputNames.filter((n) => n.startsWith('past_key_values.'));
-  const headDim = config.n_embd / config.n_head;
   const promptIds = Array.from({ length: Number(values['prompt-tokens']) }, (_, i) => 262 + ((i * 7919) % 20000));
   const newTokens = Number(values['new-tokens']);
-
-  const generate = async (onStep: () => void) => {
-    let past: Ort.Tensor[] = pastNames.map(() => new ort.Tensor('float32', new Float32Array(0), [1, config.n_head, 0, headDim]));
-    let ids = promptIds;
-    let length = 0;
-    for (let t = 0; t < newTokens; t++) {
-      const total = length + ids.length;
-      const feeds: Record<string, Ort.Tensor> = {
-        input_ids: new ort.Tensor('int64', BigInt64Array.from(ids, BigInt), [1, ids.length]),
-        attention_mask: new ort.Tensor('int64', new BigInt64Array(total).fill(1n), [1, total]),
-        position_ids: new ort.Tensor('int64', BigInt64Array.from(ids, (_, i) => BigInt(length + i)), [1, ids.length]),
-      };
-      pastNames.forEach((name, i) => (feeds[name] = past[i]));
-      const out = await session.run(feeds);
-      const logits = out.logits.data as Float32Array;
-      const vocab = out.logits.dims[2];
-      const row = (out.logits.dims[1] - 1) * vocab;
-      let best = 0;
-      for (let i = 1; i < vocab; i++) if (logits[row + i] > logits[row + best]) best = i;
-      past = pastNames.map((name) => out[name.replace('past_key_values.', 'present.')] as Ort.Tensor);
-      length = total;
-      ids = [best];
-      onStep();
-    }
-  };
+  const loop = greedyLoop(ort, session, config);
+  const generate = (onStep: () => void) => loop.generate(promptIds, newTokens, onStep);
 
   await generate(() => {}); // warm-up
   const stamps: number[] = [];

@@ -14,13 +14,14 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
+import { mix } from '../../packages/core/src/sentiment/learned/feature-hash.ts';
 import { LEXICON_SIGNALS } from '../../packages/core/src/sentiment/learned/lexicon-signals.ts';
 import { createSentimentAnalyzer } from '../../packages/core/src/sentiment/analyze.ts';
 import { englishPack } from '../../packages/core/src/sentiment/lexicon-en.ts';
 import { chinesePack } from '../../packages/core/src/sentiment/lexicon-zh.ts';
 import { readCorpus, seededRandom, shuffleInPlace, type CorpusLang } from './corpus.ts';
 import { featurize, MAX_BITS, type FeatureTable } from './featurize.ts';
-import { DEFAULT_CONFIG, quantize, type TrainConfig } from './logistic.ts';
+import { DEFAULT_CONFIG, nbRatios, quantize, sampleWeights, type TrainConfig } from './logistic.ts';
 import { polarRowsOf } from './loso.ts';
 
 const lang = (process.argv[2] ?? 'en') as CorpusLang;
@@ -43,14 +44,6 @@ function loadTable(): FeatureTable {
   return table;
 }
 
-function mix(hash: number): number {
-  let h = hash;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return h ^ (h >>> 16);
-}
 const FIRST_SEED = 0x27d4eb2f;
 const LAST_SEED = 0x165667b1;
 const FULL = (1 << MAX_BITS) - 1;
@@ -89,38 +82,6 @@ function binarised(table: FeatureTable): FeatureTable {
     offsets[row + 1] = ids.length;
   }
   return { ...table, ids: Int32Array.from(ids), offsets, firstEnds, lastStarts };
-}
-
-function sampleWeights(table: FeatureTable, rows: readonly number[], sourceCap: number): Float32Array {
-  const perSource = new Map<number, number>();
-  for (const row of rows) perSource.set(table.sources[row], (perSource.get(table.sources[row]) ?? 0) + 1);
-  const weights = new Float32Array(table.count);
-  const classTotals = [0, 0];
-  for (const row of rows) {
-    const weight = Math.min(1, sourceCap / (perSource.get(table.sources[row]) ?? 1));
-    weights[row] = weight;
-    classTotals[table.labels[row]] += weight;
-  }
-  const total = classTotals[0] + classTotals[1];
-  for (const row of rows) weights[row] *= total / (2 * classTotals[table.labels[row]]);
-  return weights;
-}
-
-/** NB log-count ratios per bucket (presence counts, weighted like training, alpha 1). */
-function nbRatios(table: FeatureTable, rows: readonly number[], weight: Float32Array, mask: number): Float32Array {
-  const size = mask + 1;
-  const p = new Float64Array(size).fill(1);
-  const q = new Float64Array(size).fill(1);
-  for (const row of rows) {
-    const target = table.labels[row] === 1 ? p : q;
-    for (let k = table.offsets[row]; k < table.offsets[row + 1]; k++) target[table.ids[k] & mask] += weight[row];
-  }
-  let ps = 0;
-  let qs = 0;
-  for (let j = 0; j < size; j++) { ps += p[j]; qs += q[j]; }
-  const r = new Float32Array(size);
-  for (let j = 0; j < size; j++) r[j] = Math.log(p[j] / ps / (q[j] / qs));
-  return r;
 }
 
 interface Variant { nb: 'none' | 'prior' | 'scale'; norm: number; drop: number; }

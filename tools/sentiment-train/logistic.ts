@@ -32,7 +32,7 @@ export interface TrainConfig {
 export const DEFAULT_CONFIG: TrainConfig = { bits: 18, epochs: 4, learningRate: 0.1, lexiconLearningRate: 0.1, l2: 1e-5, useNgrams: true, useLexicon: true, sourceCap: 20000, presence: false, nbScale: false, seed: 11 };
 
 /** Per-review sample weights: each source capped at `sourceCap`, then both classes given equal total weight. */
-function sampleWeights(table: FeatureTable, rows: readonly number[], sourceCap: number): Float32Array {
+export function sampleWeights(table: FeatureTable, rows: readonly number[], sourceCap: number): Float32Array {
   const perSource = new Map<number, number>();
   for (const row of rows) perSource.set(table.sources[row], (perSource.get(table.sources[row]) ?? 0) + 1);
   const weights = new Float32Array(table.count);

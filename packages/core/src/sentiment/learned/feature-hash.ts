@@ -19,7 +19,7 @@ const TRIGRAM_SEED = 0xc2b2ae35;
  * signed 32-bit integer (`| 0`, never `>>> 0`): values above 2^31 would be boxed as heap
  * numbers on each word, and the garbage collector then costs more than the model.
  */
-function mix(hash: number): number {
+export function mix(hash: number): number {
   let h = hash;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
