@@ -1,8 +1,18 @@
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import type { GuardFinding } from '../services/text-services.ts';
 import { format, stringFor } from './strings.ts';
 import type { CowriteStrings } from './strings.ts';
+
+/** The look of the list `renderGuardFindings` draws; elements that render it add these styles. */
+export const guardFindingsStyles = css`
+  .findings {
+    margin: 0;
+    padding-inline-start: 1.25rem;
+    color: var(--_warning);
+    font-size: 0.875em;
+  }
+`;
 
 /** Guard findings as a list: category, the flagged words (as text) and the suggested fix. */
 export function renderGuardFindings(t: CowriteStrings, text: string, findings: readonly GuardFinding[]): TemplateResult | typeof nothing {

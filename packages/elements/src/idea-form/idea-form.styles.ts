@@ -68,12 +68,6 @@ export const ideaFormStyles = css`
     flex-wrap: wrap;
     gap: var(--_space);
   }
-  .findings {
-    margin: 0;
-    padding-inline-start: 1.25rem;
-    color: var(--_warning);
-    font-size: 0.875em;
-  }
   .error {
     color: var(--_negative);
   }

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import type { PropertyDeclarations, PropertyValues, TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { FormControlElement } from '../base/form-control.ts';
-import { renderGuardFindings } from '../base/guard-findings.ts';
+import { guardFindingsStyles, renderGuardFindings } from '../base/guard-findings.ts';
 import { fieldStyles, sharedStyles } from '../base/shared.styles.ts';
 import type { CowriteStrings } from '../base/strings.ts';
 import { refineIdeaDraft } from '../services/tasks.ts';
@@ -77,7 +77,7 @@ export interface IdeaRefinementSuggestion {
  */
 export class CwIdeaForm extends FormControlElement {
   /** The element's styles (shared tokens plus its own). */
-  static override styles = [sharedStyles, fieldStyles, ideaFormStyles];
+  static override styles = [sharedStyles, fieldStyles, guardFindingsStyles, ideaFormStyles];
   /** How this element's `cw-metric` events are derived from its own events. */
   static override metricRecipe: MetricRecipe = ideaFormMetrics;
 

@@ -43,12 +43,6 @@ export const sharePostStyles = css`
     border-radius: var(--_radius);
     text-decoration: none;
   }
-  .findings {
-    margin: 0;
-    padding-inline-start: 1.25rem;
-    color: var(--_warning);
-    font-size: 0.875em;
-  }
   .error {
     color: var(--_negative);
     margin: 0;

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { FormControlElement } from '../base/form-control.ts';
-import { renderGuardFindings } from '../base/guard-findings.ts';
+import { guardFindingsStyles, renderGuardFindings } from '../base/guard-findings.ts';
 import { fieldStyles, sharedStyles } from '../base/shared.styles.ts';
 import { format } from '../base/strings.ts';
 import { streamSharePostText } from '../services/tasks.ts';
@@ -68,7 +68,7 @@ const networkListConverter = {
  */
 export class CwSharePost extends FormControlElement {
   /** The element's styles (shared tokens plus its own). */
-  static override styles = [sharedStyles, fieldStyles, sharePostStyles];
+  static override styles = [sharedStyles, fieldStyles, guardFindingsStyles, sharePostStyles];
   /** How this element's `cw-metric` events are derived from its own events. */
   static override metricRecipe: MetricRecipe = sharePostMetrics;
 

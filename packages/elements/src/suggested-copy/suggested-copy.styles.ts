@@ -53,12 +53,6 @@ export const suggestedCopyStyles = css`
     flex-wrap: wrap;
     gap: 0.375rem;
   }
-  .findings {
-    margin: 0;
-    padding-inline-start: 1.25rem;
-    color: var(--_warning);
-    font-size: 0.875em;
-  }
   .error {
     color: var(--_negative);
   }

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import type { PropertyDeclarations, TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { FormControlElement } from '../base/form-control.ts';
-import { renderGuardFindings } from '../base/guard-findings.ts';
+import { guardFindingsStyles, renderGuardFindings } from '../base/guard-findings.ts';
 import { fieldStyles, sharedStyles } from '../base/shared.styles.ts';
 import { format, stringFor } from '../base/strings.ts';
 import type { CowriteStrings } from '../base/strings.ts';
@@ -70,7 +70,7 @@ const lengths: readonly CopyLength[] = ['short', 'medium', 'long'];
  */
 export class CwSuggestedCopy extends FormControlElement {
   /** The element's styles (shared tokens plus its own). */
-  static override styles = [sharedStyles, fieldStyles, suggestedCopyStyles];
+  static override styles = [sharedStyles, fieldStyles, guardFindingsStyles, suggestedCopyStyles];
   /** How this element's `cw-metric` events are derived from its own events. */
   static override metricRecipe: MetricRecipe = suggestedCopyMetrics;
 
