@@ -3,7 +3,7 @@ import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type MarketingCopyKind, type TextGenerator, createRemoteEngine } from '@cowrite/core';
 import { COPY_TASKS, type CopyTask } from '../copy/copy-tasks.ts';
-import { formatSummary, runCopyJob } from '../copy/copy-job.ts';
+import { type CopySummary, formatSummary, runCopyJob } from '../copy/copy-job.ts';
 import { runQueuedCopy } from '../queue/enqueue-copy.ts';
 import { loadModelDir, positiveInteger } from './load-engine.ts';
 import { UsageError } from './usage-error.ts';
@@ -37,56 +37,32 @@ export async function runCopy(args: string[]): Promise<number> {
     throw new UsageError(`catalog not found: ${values.catalog}`);
   });
   const stop = new AbortController();
+  // Ctrl-C / SIGTERM: finish the row being written, then stop; the output stays resumable.
   const onSignal = () => stop.abort();
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   const progress = values.quiet ? { write: () => true } : process.stderr;
-  if (values.queue) {
-    // Queue mode: the workers load the model; here it only names which model the rows are for.
-    if (!values.model) throw new UsageError('--queue needs --model DIR (the workers must serve the same folder name)');
-    try {
-      const summary = await runQueuedCopy({
-        queueUrl: values.queue,
-        modelName: basename(resolve(values.model)),
-        catalog: values.catalog,
-        out: values.out,
-        task: values.task as CopyTask,
-        kind: values.kind as MarketingCopyKind | undefined,
-        signal: stop.signal,
-        progress,
-      });
-      process.stderr.write(formatSummary(summary, values.out) + '\n');
-      return summary.failed.length ? 1 : 0;
-    } finally {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-    }
-  }
-
-  let engine: TextGenerator;
-  let modelName: string;
+  const rows = { catalog: values.catalog, out: values.out, task: values.task as CopyTask, kind: values.kind as MarketingCopyKind | undefined, signal: stop.signal, progress };
   let dispose = async () => {};
-  if (values.model) {
-    const { name, model } = await loadModelDir(values.model, values);
-    [engine, modelName, dispose] = [model, name, () => model.dispose()];
-  } else {
-    if (!values['remote-model']) throw new UsageError('--base-url needs --remote-model NAME');
-    engine = createRemoteEngine({ baseURL: values['base-url'] as string, apiKey: process.env.COWRITE_API_KEY || process.env.OPENAI_API_KEY, model: values['remote-model'] });
-    modelName = values['remote-model'];
-  }
-  // Ctrl-C / SIGTERM: finish the row being written, then stop; the output stays resumable.
   try {
-    const summary = await runCopyJob({
-      engine,
-      modelName,
-      catalog: values.catalog,
-      out: values.out,
-      task: values.task as CopyTask,
-      kind: values.kind as MarketingCopyKind | undefined,
-      limit: positiveInteger(values.limit, '--limit'),
-      signal: stop.signal,
-      progress,
-    });
+    let summary: CopySummary;
+    if (values.queue) {
+      // Queue mode: the workers load the model; here it only names which model the rows are for.
+      if (!values.model) throw new UsageError('--queue needs --model DIR (the workers must serve the same folder name)');
+      summary = await runQueuedCopy({ ...rows, queueUrl: values.queue, modelName: basename(resolve(values.model)) });
+    } else {
+      let engine: TextGenerator;
+      let modelName: string;
+      if (values.model) {
+        const { name, model } = await loadModelDir(values.model, values);
+        [engine, modelName, dispose] = [model, name, () => model.dispose()];
+      } else {
+        if (!values['remote-model']) throw new UsageError('--base-url needs --remote-model NAME');
+        engine = createRemoteEngine({ baseURL: values['base-url'] as string, apiKey: process.env.COWRITE_API_KEY || process.env.OPENAI_API_KEY, model: values['remote-model'] });
+        modelName = values['remote-model'];
+      }
+      summary = await runCopyJob({ ...rows, engine, modelName, limit: positiveInteger(values.limit, '--limit') });
+    }
     process.stderr.write(formatSummary(summary, values.out) + '\n');
     return summary.failed.length ? 1 : 0;
   } finally {
