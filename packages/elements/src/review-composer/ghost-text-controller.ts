@@ -29,7 +29,7 @@ export class GhostTextController implements ReactiveController {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #accepting = false;
   #composing = false;
-  /** The current request's suggestion has fired `cw-suggestion-show`. */
+  /** The suggestion on screen has fired `cw-suggestion-show` (reset when it leaves the screen or a new request starts). */
   #showReported = false;
 
   /** `applyEdit` records an edit the browser did not report as input (the accept fallback). */
@@ -96,6 +96,7 @@ export class GhostTextController implements ReactiveController {
     host.suggestion = rest.trim() ? rest : '';
     host.announcement = host.text.suggestionAccepted;
     emit<SuggestionAcceptDetail>(host, 'cw-suggestion-accept', { text, partial });
+    if (!host.suggestion) this.#showReported = false;
     // No new suggestion until the shopper types again: the next Tab leaves the field, and typing on brings the next one.
     return true;
   }
@@ -110,13 +111,12 @@ export class GhostTextController implements ReactiveController {
     host.suggestion = '';
     host.announcement = '';
     emit<SuggestionDismissDetail>(host, 'cw-suggestion-dismiss', { suggestion, reason });
+    this.#showReported = false;
   }
 
   /** Announces the suggestion now on screen (its final form), and reports it unless it was already reported. */
   shown(source: SuggestionShowDetail['source']): void {
     const host = this.#host;
-    // "Help me write" does not stream into the ghost: its suggestion is new whenever it is shown.
-    if (source === 'help') this.#showReported = false;
     host.announcement = format(host.text.suggestionAnnouncement, { text: host.suggestion.trim() });
     this.#reportShown(source);
   }
