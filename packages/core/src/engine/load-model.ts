@@ -5,7 +5,7 @@
  */
 import { ModelFormatError, throwIfAborted } from '../errors/cowrite-error.ts';
 import { trackLoad } from '../model/availability.ts';
-import { parseGpt2Config, parseJsonFile } from '../model/config.ts';
+import { parseGpt2Config } from '../model/config.ts';
 import { type LoadProgress, downloadModelFiles } from '../model/download-files.ts';
 import { type ModelDtype, candidateModelFiles } from '../model/dtype.ts';
 import { type StoreOptions, openStore } from '../model/open-store.ts';
@@ -36,8 +36,8 @@ export async function loadModel(options: LoadModelOptions): Promise<Gpt2Model> {
     const candidates = options.modelFile ? [options.modelFile] : candidateModelFiles(dtype);
     const download = await downloadModelFiles(store, { dtype, candidates, modelFile: options.modelFile, signal: options.signal, onProgress: options.onProgress });
     try {
-      const config = parseGpt2Config(download.json('config.json', parseJsonFile) ?? {}, download.json('generation_config.json', parseJsonFile) ?? {});
-      const tokenizer = new Gpt2Tokenizer(download.json('tokenizer.json', parseJsonFile) ?? {}, download.json('tokenizer_config.json', parseJsonFile) ?? {});
+      const config = parseGpt2Config(download.json('config.json') ?? {}, download.json('generation_config.json') ?? {});
+      const tokenizer = new Gpt2Tokenizer(download.json('tokenizer.json') ?? {}, download.json('tokenizer_config.json') ?? {});
       checkTokenizer(tokenizer, config.vocabSize, config.eosTokenIds);
       throwIfAborted(options.signal);
       download.progress('compile');

@@ -22,7 +22,7 @@ export interface Gpt2Config {
   generationDefaults: Record<string, unknown>;
 }
 
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
 
 export function parseJsonFile(file: string, bytes: Uint8Array): Json {
   let value: unknown;

@@ -6,6 +6,7 @@
  */
 import { ModelFormatError, ModelNotFoundError, throwIfAborted } from '../errors/cowrite-error.ts';
 import { writeManifest } from './availability.ts';
+import { type Json, parseJsonFile } from './config.ts';
 import type { ModelDtype } from './dtype.ts';
 import type { ModelFileStore } from './store/file-store.ts';
 
@@ -71,9 +72,9 @@ export class ModelDownload {
   }
 
   /** A metadata file parsed as JSON, or undefined when the model does not have it. */
-  json<T>(path: string, parse: (path: string, bytes: Uint8Array) => T): T | undefined {
+  json(path: string): Json | undefined {
     const bytes = this.contents.get(path);
-    return bytes ? parse(path, bytes) : undefined;
+    return bytes ? parseJsonFile(path, bytes) : undefined;
   }
 
   progress(status: 'compile'): void {
