@@ -241,28 +241,24 @@ function loso(table: FeatureTable, config: TrainConfig, variant: Variant): numbe
   return table.sourceNames.map((_, source) => {
     const model = quantize({ bits: config.bits, ...train(table, all.filter((row) => table.sources[row] !== source), config, variant) }, lang, false);
     const rows = polarRowsOf(table, source);
-    let right = 0;
-    for (const row of rows) {
+    const correct = (row: number): boolean => {
       let sum = 0;
       for (let k = table.offsets[row]; k < table.offsets[row + 1]; k++) sum += model.weights[table.ids[k] & mask];
       const n = table.offsets[row + 1] - table.offsets[row];
       let z = model.bias + (n > 0 ? model.scale * sum * Math.pow(n, -variant.norm) : 0);
       for (let k = 0; k < model.lexiconWeights.length; k++) z += model.lexiconWeights[k] * table.signals[row * model.lexiconWeights.length + k];
-      if ((table.labels[row] === 1) === z > 0) right++;
-    }
+      return (table.labels[row] === 1) === z > 0;
+    };
+    const hits = rows.map(correct);
+    const right = hits.filter(Boolean).length;
     if (table.sourceNames[source].startsWith('blitzer')) {
       const byCategory = new Map<string, [number, number]>();
-      for (const row of rows) {
-        let sum = 0;
-        for (let k = table.offsets[row]; k < table.offsets[row + 1]; k++) sum += model.weights[table.ids[k] & mask];
-        const n = table.offsets[row + 1] - table.offsets[row];
-        let z = model.bias + (n > 0 ? model.scale * sum * Math.pow(n, -variant.norm) : 0);
-        for (let k = 0; k < model.lexiconWeights.length; k++) z += model.lexiconWeights[k] * table.signals[row * model.lexiconWeights.length + k];
+      rows.forEach((row, i) => {
         const entry = byCategory.get(categories[row]) ?? [0, 0];
-        entry[0] += (table.labels[row] === 1) === z > 0 ? 1 : 0;
+        entry[0] += hits[i] ? 1 : 0;
         entry[1]++;
         byCategory.set(categories[row], entry);
-      }
+      });
       console.log('  blitzer by category: ' + [...byCategory].map(([c, [r, n]]) => `${c} ${((100 * r) / n).toFixed(1)} (${n})`).join(', '));
     }
     return right / rows.length;

@@ -39,9 +39,10 @@ function submitsOnEnter(target: EventTarget): boolean {
 }
 
 function noteIntent(event: Event): void {
-  const target = event.composedPath()[0];
+  const path = event.composedPath();
+  const target = path[0];
   if (!target) return;
-  const asks = event.type === 'click' ? event.composedPath().some(isSubmitter) : (event as KeyboardEvent).key === 'Enter' && submitsOnEnter(target);
+  const asks = event.type === 'click' ? path.some(isSubmitter) : (event as KeyboardEvent).key === 'Enter' && submitsOnEnter(target);
   if (!asks) return;
   submitIntent = true;
   // The submission (and its `invalid` events) is the event's default action, after every listener
