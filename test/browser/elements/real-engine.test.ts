@@ -70,6 +70,8 @@ describe('real engine (tiny GPT-2)', () => {
     await userEvent.click(textarea);
     await userEvent.keyboard('I bought this jacket for my trip and the');
     await expect.poll(() => ghost(element).trim().length, { timeout: 15_000 }).toBeGreaterThan(1);
+    // Ghost text streams in; its show event comes when it is complete: wait for that, then they agree.
+    await expect.poll(() => shown.at(-1)?.suggestion === ghost(element), { timeout: 15_000 }).toBe(true);
     const suggestion = ghost(element);
     expect(shown.at(-1)?.suggestion).toBe(suggestion);
     expect(shadow(element, '[role=status]').textContent).toContain(suggestion.trim());
