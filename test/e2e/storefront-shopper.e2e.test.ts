@@ -135,6 +135,32 @@ describe('demo storefront for every shopper', () => {
     await page.context().close();
   });
 
+  it('with a self-hosted GPT-2, the built-in phrase model offers real review words next to it', async () => {
+    // The test model stands in for a self-hosted GPT-2: random weights, so nothing it writes passes
+    // the confidence gate and every word shown is the phrase model's.
+    const page = await visit({}, '?model=/models/tiny-gpt2/');
+    const composer = page.locator('cw-review-composer');
+    await expect.poll(() => composer.evaluate((element) => (element as HTMLElement & { quickEngine?: unknown }).quickEngine !== undefined), { timeout: 30_000 }).toBe(true);
+    await page.locator('cw-model-status [part~=label]').getByText('ready').waitFor({ timeout: 60_000 });
+    await composer.evaluate((element) => {
+      element.addEventListener('cw-suggestion-show', (event) => {
+        (window as unknown as { lastShown?: string }).lastShown = (event as CustomEvent<{ suggestion: string }>).detail.suggestion;
+      });
+    });
+    const textarea = page.locator('cw-review-composer textarea');
+    await textarea.click();
+    await textarea.pressSequentially('I bought this jacket for my husband and he ', { delay: 20 });
+    const ghost = page.locator('cw-review-composer [part~=ghost]');
+    await expect.poll(async () => {
+      const text = (await ghost.textContent()) ?? '';
+      const shown = await page.evaluate(() => (window as unknown as { lastShown?: string }).lastShown);
+      return text.trim() !== '' && text === shown ? text : '';
+    }, { timeout: 30_000 }).not.toBe('');
+    // Whole English words, starting where the shopper's space left off.
+    expect((await ghost.textContent()) ?? '').toMatch(/^[a-z]+(?:[ '][A-Za-z]+)*[.,!]?$/);
+    await page.context().close();
+  });
+
   it('raised no page errors', () => {
     expect(pageErrors).toEqual([]);
   });
