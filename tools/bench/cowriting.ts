@@ -27,6 +27,7 @@ import { rewriteCalibration } from '../phrase/pack-model.ts';
 import { THRESHOLDS, calibrate } from './cowriting/calibrate.ts';
 import type { Thresholds } from './cowriting/offers.ts';
 import { OfferCache, calibratedThresholds, replayAll } from './cowriting/offers.ts';
+import { seededRandom, shuffleInPlace } from '../shared/seeded-random.ts';
 import type { FrontierPoint, Row } from './cowriting/report.ts';
 import { pct, writeJson, writeTables } from './cowriting/report.ts';
 import { metrics } from './cowriting/replay.ts';
@@ -53,20 +54,9 @@ const { values } = parseArgs({
   },
 });
 
-/** Deterministic shuffle (mulberry32 + Fisher–Yates): the same reviews on every run. */
+/** Deterministic shuffle: the same reviews on every run. */
 function shuffle<T>(items: T[], seed: number): T[] {
-  let a = seed;
-  const next = (): number => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(next() * (i + 1));
-    [items[i], items[j]] = [items[j] as T, items[i] as T];
-  }
-  return items;
+  return shuffleInPlace(items, seededRandom(seed));
 }
 
 /** Long reviews are cut at a word boundary: the shopper's first `max` characters say enough. */

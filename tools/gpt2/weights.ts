@@ -2,6 +2,8 @@
  * Seeded random GPT-2 weights with Hugging Face GPT-2 semantics (Conv1D weights are
  * [in, out], so y = x·W + b; lm_head is tied to wte). Same config → same numbers, on every host.
  */
+import { seededRandom } from '../shared/seeded-random.ts';
+
 export interface Gpt2Config {
   nLayer: number;
   nHead: number;
@@ -40,21 +42,9 @@ export interface Gpt2Weights {
   lnFBeta: Float32Array;
 }
 
-/** mulberry32: tiny, fast, good enough for test weights, and identical on every JS engine. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Standard normal samples via Box-Muller (both values of each pair are used). */
 function normalSampler(seed: number): () => number {
-  const uniform = mulberry32(seed);
+  const uniform = seededRandom(seed);
   let spare: number | undefined;
   return () => {
     if (spare !== undefined) {

@@ -46,22 +46,5 @@ export function readCorpus(lang: CorpusLang): LabelledReview[] {
   return reviews;
 }
 
-/** Deterministic PRNG (mulberry32) for shuffles and samples. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-export function shuffleInPlace<T>(items: T[], random: () => number): T[] {
-  for (let index = items.length - 1; index > 0; index--) {
-    const other = Math.floor(random() * (index + 1));
-    [items[index], items[other]] = [items[other], items[index]];
-  }
-  return items;
-}
+// Shared with the other tools, re-exported for the trainer's modules.
+export { seededRandom, shuffleInPlace } from '../shared/seeded-random.ts';
