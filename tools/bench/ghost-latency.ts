@@ -3,7 +3,7 @@
  * Debian Chromium. A scripted shopper types a review with natural pauses; the page stamps
  * each key event and each rendered ghost text (tools/bench/ghost-latency/main.ts).
  *
- *   node tools/bench/ghost-latency.ts [--models phrase,tiny,124m-q8] [--debounce 0,50] [--mode worker|in-page] [--threads 1,2]
+ *   node tools/bench/ghost-latency.ts [--models phrase,tiny,124m-q8,124m-q8+phrase] [--debounce 0,50] [--mode worker|in-page] [--threads 1,2]
  *   node tools/bench/ghost-latency.ts --runtime node [--backends native,wasm] [--threads 1,2] [--stride 3]
  *     (GPT-2-124M-shaped int8 in Node, no browser: see ghost-latency/node-bench.ts; writes ghost-latency-node.md/.json)
  *
@@ -25,33 +25,31 @@ import type { BenchState } from './ghost-latency/main.ts';
 import { chromiumLaunchOptions } from '../chromium.ts';
 import { REVIEW } from './ghost-latency/review.ts';
 import { runNodeBench } from './ghost-latency/node-bench.ts';
+import { seededRandom } from '../shared/seeded-random.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const PAGE_DIR = join(ROOT, 'tools/bench/ghost-latency');
 const OUT_DIR = join(ROOT, '.bench/ghost-latency-page');
 const MODEL_124M = join(ROOT, '.bench/models/gpt2-124m');
 
-const MODELS: Record<string, { label: string; url: string; dtype: string }> = {
+const MODELS: Record<string, { label: string; url: string; dtype: string; quick?: string }> = {
   tiny: { label: 'tiny GPT-2 (test fixture, fp32)', url: '/models/tiny-gpt2/', dtype: 'fp32' },
   '124m-q8': { label: 'GPT-2-124M-shaped, int8 (model_quantized.onnx)', url: '/models/gpt2-124m/', dtype: 'q8' },
   phrase: { label: 'review phrase model (shipped, on the page, calibrated gate)', url: '/models/phrase/review-phrases-en.cwpm', dtype: 'phrase' },
+  // The demo's setup with GPT-2: the phrase model's words at once (its calibrated gate), GPT-2 extending them.
+  '124m-q8+phrase': {
+    label: 'GPT-2-124M-shaped int8 + phrase model as quickEngine',
+    url: '/models/gpt2-124m/',
+    dtype: 'q8',
+    quick: '/models/phrase/review-phrases-en.cwpm',
+  },
 };
 
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run types the same way. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Pause after each character: quick within words, longer after some words and after sentences. */
 function typingPlan(text: string, seed = 7): { char: string; pauseMs: number }[] {
-  const next = random(seed);
+  // Deterministic, so every run types the same way.
+  const next = seededRandom(seed);
   return [...text].map((char) => {
     let pauseMs = 70 + next() * 90; // ~60–90 wpm bursts
     if (char === ' ' && next() < 0.35) pauseMs += 400 + next() * 800; // looking for the next word
@@ -134,8 +132,9 @@ async function runOnce(origin: string, model: string, debounceMs: number, mode: 
   try {
     const page = await browser.newPage();
     page.on('pageerror', (error) => console.error('page error:', error.message));
-    const { url, dtype } = MODELS[model];
-    await page.goto(`${origin}/?model=${encodeURIComponent(url)}&dtype=${dtype}&debounce=${debounceMs}&mode=${mode}${threads ? `&threads=${threads}` : ''}`);
+    const { url, dtype, quick } = MODELS[model];
+    const query = `model=${encodeURIComponent(url)}&dtype=${dtype}&debounce=${debounceMs}&mode=${mode}${threads ? `&threads=${threads}` : ''}`;
+    await page.goto(`${origin}/?${query}${quick ? `&quick=${encodeURIComponent(quick)}` : ''}`);
     await page.waitForFunction(() => {
       const bench = (globalThis as { bench?: BenchState }).bench;
       return bench?.ready || bench?.error;
@@ -256,7 +255,7 @@ async function main(): Promise<void> {
   }
   const out = values.out ?? 'ghost-latency';
   const models = values.models.split(',');
-  if (models.includes('124m-q8')) ensure124m();
+  if (models.some((model) => model.startsWith('124m-q8'))) ensure124m();
   await build({
     root: PAGE_DIR,
     configFile: false,

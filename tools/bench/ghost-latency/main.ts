@@ -1,7 +1,8 @@
 /**
  * Benchmark page: a `<cw-review-composer>` on the real engine. It timestamps every key
  * event and every rendered ghost text; the driver (tools/bench/ghost-latency.ts) types.
- * URL parameters: `model` (folder URL), `dtype`, `mode` (`worker` | `in-page`), `debounce`.
+ * URL parameters: `model` (folder URL), `dtype`, `mode` (`worker` | `in-page`), `debounce`, `quick` (a phrase
+ * model URL: the composer's `quickEngine` next to GPT-2, as the demo runs it).
  */
 import '@cowrite/elements/review-composer/define';
 import type { CwReviewComposer } from '@cowrite/elements';
@@ -107,9 +108,11 @@ async function start(): Promise<void> {
   composer.debounce = Number(params.get('debounce') ?? 150);
   const source = new URL(params.get('model') ?? '/models/tiny-gpt2/', location.href).href;
   const phrase = params.get('dtype') === 'phrase';
+  const quick = params.get('quick');
   // The GPT-2 benchmark models have random weights: latency is measured without the confidence gate.
-  // The phrase model keeps its calibrated gate (stored with it), as shoppers get it.
-  composer.minConfidence = phrase ? undefined : 0;
+  // The phrase model keeps its calibrated gate (stored with it), as shoppers get it; next to a quick
+  // phrase model, GPT-2's gate is opened through its profile so that the phrase model keeps its own.
+  composer.minConfidence = phrase || quick ? undefined : 0;
   const dtype = (params.get('dtype') ?? 'fp32') as ModelDtype;
   const threads = params.get('threads') ? Number(params.get('threads')) : undefined;
   const begin = performance.now();
@@ -130,7 +133,13 @@ async function start(): Promise<void> {
     engine = await getEngineChannel({ source, dtype, cache: 'none', threads });
   }
   state.loadMs = performance.now() - begin;
-  composer.engine = recording(engine);
+  if (quick) {
+    composer.quickEngine = await loadPhraseModel({ url: new URL(quick, location.href).href });
+    engine = { ...recording(engine), profile: { kind: 'gpt2', name: 'benchmark GPT-2 (random weights)', minConfidence: 0 } };
+    composer.engine = engine;
+  } else {
+    composer.engine = recording(engine);
+  }
   await composer.updateComplete;
 
   // Capture phase on the page: the time the browser stamped on the key event (input delay included).
