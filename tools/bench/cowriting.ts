@@ -10,6 +10,10 @@
  *   pnpm bench:cowriting --reviews FILE.jsonl --json OUT.json   # your reviews ({"text": …} per line)
  *   pnpm bench:cowriting --calibrate              # also calibrates the phrase model and stores it in the model file
  *
+ *   pnpm bench:cowriting --lang zh --sources waimai-10k --phrase-file .bench/zh-no-waimai.cwpm --models phrase --calibrate --out cowriting-zh-waimai
+ *     (Chinese: a model built with `pnpm build:phrase-model --lang zh --held-out waimai-10k --out …`; add
+ *     `--held-out-share 0.1` to both to replay unseen reviews of the stores the model learnt from)
+ *
  * Options: --models phrase,baseline,tiny-gpt2 · --per-source 20 · --control-reviews 12 · --max-chars 300
  * · --min-acceptance 0.35 and --max-wrong 0.15 (calibration criteria, see cowriting/calibrate.ts)
  * · --cache-grid 0:0,0.05:0.1,0.05:0.3,0.1:0.3 · --min-extension 0.01 (stored with the calibration: ghost text
@@ -18,11 +22,12 @@
  * in two: the model is calibrated on one half and every number in the tables is measured on the other.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadModel, loadPhraseModel } from '@cowrite/core';
 import type { PhraseModel, TextGenerator } from '@cowrite/core';
-import { EN_CORPUS, HELD_OUT_SOURCES, corpusAvailable, readReviews } from '../phrase/corpus.ts';
+import { EN_CORPUS, HELD_OUT_SOURCES, ZH_CORPUS, inHeldOutShare, readReviews } from '../phrase/corpus.ts';
 import { rewriteCalibration } from '../phrase/pack-model.ts';
 import { THRESHOLDS, calibrate } from './cowriting/calibrate.ts';
 import type { Thresholds } from './cowriting/offers.ts';
@@ -33,13 +38,23 @@ import { pct, writeJson, writeTables } from './cowriting/report.ts';
 import { metrics } from './cowriting/replay.ts';
 
 const ROOT = new URL('../../', import.meta.url);
-const SHIPPED = fileURLToPath(new URL('packages/core/models/review-phrases-en.cwpm', ROOT));
+const SHIPPED_FILES: Record<string, string> = {
+  en: fileURLToPath(new URL('packages/core/models/review-phrases-en.cwpm', ROOT)),
+  zh: fileURLToPath(new URL('.bench/review-phrases-zh.cwpm', ROOT)),
+};
 const BASELINE = fileURLToPath(new URL('.bench/baseline-4gram.cwpm', ROOT));
 const TINY_GPT2 = fileURLToPath(new URL('test/fixtures/models/tiny-gpt2', ROOT));
 
 const { values } = parseArgs({
   options: {
     reviews: { type: 'string' },
+    // Chinese: `--lang zh --sources waimai-10k --phrase-file .bench/zh-no-waimai.cwpm` (a build without that source).
+    lang: { type: 'string', default: 'en' },
+    sources: { type: 'string' },
+    'phrase-file': { type: 'string' },
+    out: { type: 'string', default: 'cowriting' },
+    // Replay the share of every --sources source that a build with the same --held-out-share left out.
+    'held-out-share': { type: 'string', default: '0' },
     json: { type: 'string' },
     models: { type: 'string', default: 'phrase,baseline,tiny-gpt2' },
     'per-source': { type: 'string', default: '20' },
@@ -53,6 +68,13 @@ const { values } = parseArgs({
     'no-write': { type: 'boolean', default: false },
   },
 });
+
+const LANG = values.lang === 'zh' ? 'zh' : 'en';
+const SHIPPED = values['phrase-file'] ?? (SHIPPED_FILES[LANG] as string);
+const PHRASE_NAME = values['phrase-file'] ? basename(SHIPPED) : `shipped, ${basename(SHIPPED)}`;
+const CORPUS = LANG === 'zh' ? ZH_CORPUS : EN_CORPUS;
+const SHARE = Number(values['held-out-share']);
+const SOURCES: readonly string[] = values.sources ? values.sources.split(',') : LANG === 'zh' ? [] : HELD_OUT_SOURCES;
 
 /** Deterministic shuffle: the same reviews on every run. */
 function shuffle<T>(items: T[], seed: number): T[] {
@@ -73,13 +95,17 @@ async function loadReviews(): Promise<{ calibration: string[]; test: string[]; o
     for await (const r of readReviews(values.reviews)) all.push(clip(r.text.trim(), max));
     return { calibration: [], test: all.filter((t) => t.length > 0), origin: values.reviews };
   }
-  if (!corpusAvailable()) {
-    console.error(`No corpus at ${EN_CORPUS.pathname} and no --reviews FILE.jsonl: nothing to replay.`);
+  if (!existsSync(CORPUS)) {
+    console.error(`No corpus at ${CORPUS.pathname} and no --reviews FILE.jsonl: nothing to replay.`);
+    process.exit(1);
+  }
+  if (SOURCES.length === 0) {
+    console.error('The shipped Chinese model learnt from every Chinese source: pass --sources and a --phrase-file built without them.');
     process.exit(1);
   }
   const bySource = new Map<string, string[]>();
-  for await (const r of readReviews(EN_CORPUS)) {
-    if (!HELD_OUT_SOURCES.includes(r.source)) continue;
+  for await (const r of readReviews(CORPUS)) {
+    if (!SOURCES.includes(r.source) || (SHARE > 0 && !inHeldOutShare(r.text, SHARE))) continue;
     const list = bySource.get(r.source) ?? [];
     list.push(clip(r.text.trim(), max));
     bySource.set(r.source, list);
@@ -87,11 +113,12 @@ async function loadReviews(): Promise<{ calibration: string[]; test: string[]; o
   const perSource = Number(values['per-source']);
   const calibration: string[] = [];
   const test: string[] = [];
-  for (const source of HELD_OUT_SOURCES) {
+  for (const source of SOURCES) {
     const picked = shuffle(bySource.get(source) ?? [], 14).slice(0, 2 * perSource);
     picked.forEach((r, i) => (i % 2 === 0 ? test : calibration).push(r));
   }
-  return { calibration, test, origin: `../shared/corpus held-out sources (${HELD_OUT_SOURCES.join(', ')}), ${perSource} test reviews each` };
+  const which = SHARE > 0 ? `the ${SHARE * 100} % of each source's reviews its build left out` : 'held-out sources';
+  return { calibration, test, origin: `../shared/corpus ${which} (${SOURCES.join(', ')}), ${perSource} test reviews each` };
 }
 
 interface Candidate {
@@ -104,11 +131,11 @@ interface Candidate {
 }
 
 const NO_GATE = (): Thresholds => ({ inWord: 0, nextWord: 0 });
-const loadShipped = (): Promise<PhraseModel> => loadPhraseModel({ url: new URL('packages/core/models/review-phrases-en.cwpm', ROOT) });
+const loadShipped = (): Promise<PhraseModel> => loadPhraseModel({ bytes: readFileSync(SHIPPED) });
 
 const CANDIDATES: Candidate[] = [
-  { key: 'phrase', label: 'review phrase model (shipped), calibrated gate', load: loadShipped, thresholds: calibratedThresholds },
-  { key: 'phrase-ungated', label: 'review phrase model, no confidence gate', load: loadShipped, thresholds: NO_GATE },
+  { key: 'phrase', label: `review phrase model (${PHRASE_NAME}), calibrated gate`, load: loadShipped, thresholds: calibratedThresholds },
+  { key: 'phrase-ungated', label: `review phrase model (${PHRASE_NAME}), no confidence gate`, load: loadShipped, thresholds: NO_GATE },
   { key: 'baseline', label: 'reference: greedy 4-gram, no smoothing, no gating', load: () => loadPhraseModel({ url: new URL('.bench/baseline-4gram.cwpm', ROOT) }), thresholds: NO_GATE },
   { key: 'tiny-gpt2', label: 'control: tiny random-weight GPT-2 (test fixture)', load: () => loadModel({ source: TINY_GPT2 }), thresholds: NO_GATE, control: true },
 ];
@@ -177,7 +204,7 @@ async function main(): Promise<void> {
     }
   }
   if (values.json) writeJson(values.json, rows, frontier, origin);
-  if (!values['no-write'] && !values.reviews) writeTables({ rows, frontier, origin, started, calibrationTable, argv: process.argv.slice(2), maxChars: values['max-chars'] ?? '', controlReviews: values['control-reviews'] ?? '' });
+  if (!values['no-write'] && !values.reviews) writeTables({ rows, frontier, origin, started, calibrationTable, argv: process.argv.slice(2), maxChars: values['max-chars'] ?? '', controlReviews: values['control-reviews'] ?? '', modelFile: SHIPPED, out: values.out ?? 'cowriting' });
 }
 
 await main();

@@ -11,6 +11,7 @@ export interface CorpusReview {
 
 export const CORPUS_DIR = new URL('../../../shared/corpus/', import.meta.url);
 export const EN_CORPUS = new URL('en-reviews.jsonl.gz', CORPUS_DIR);
+export const ZH_CORPUS = new URL('zh-reviews.jsonl.gz', CORPUS_DIR);
 
 /**
  * Whole stores held out of the phrase model: the co-writing benchmark replays them, so its numbers
@@ -34,4 +35,16 @@ export async function* readReviews(file: URL | string): AsyncGenerator<CorpusRev
     if (typeof row.text !== 'string') throw new Error(`${path}: a line has no "text" string`);
     yield { text: row.text, source: row.source ?? 'unknown', ...(typeof row.stars === 'number' ? { stars: row.stars } : {}) };
   }
+}
+
+/**
+ * A fixed share of every source's reviews, chosen by a hash of the text (FNV-1a), so the model build
+ * (which leaves them out) and the co-writing benchmark (which replays them) pick the same ones without
+ * sharing a list: "reviews from the same stores, never seen", next to whole held-out stores.
+ */
+export function inHeldOutShare(text: string, share: number): boolean {
+  if (share <= 0) return false;
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) / 4294967296 < share;
 }

@@ -31,6 +31,23 @@ export function emptyTotals(): ReplayTotals {
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** Chinese and Japanese characters: each is a whole word to accept, as the phrase model writes them. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+
+/**
+ * Where a shopper writing Chinese looks: after each word the input method commits (Intl.Segmenter's
+ * word boundaries after a Chinese character), as an English shopper looks after each space.
+ */
+function committedWordEnds(text: string): Set<number> {
+  const ends = new Set<number>();
+  if (!UNSPACED.test(text)) return ends;
+  for (const { index, segment } of segmenter.segment(text)) {
+    const end = index + segment.length;
+    if (UNSPACED.test(text[end - 1] as string)) ends.add(end);
+  }
+  return ends;
+}
 
 /**
  * Characters of `target` (from `at`) that the shopper accepts from `suggestion`: the longest prefix of
@@ -46,10 +63,11 @@ export function acceptedLength(suggestion: string, target: string, at: number): 
     if (target[at + k - 1] !== ch) break;
     // A whole word ends at a space, at the end, or where punctuation follows it ("size" of "size.").
     const next = suggestion[k];
-    const wordEnds = next === undefined || /\s/.test(next) || (WORD_CHAR.test(ch) && !WORD_CHAR.test(next) && next !== "'");
+    const unspaced = UNSPACED.test(ch);
+    const wordEnds = next === undefined || /\s/.test(next) || unspaced || UNSPACED.test(next) || (WORD_CHAR.test(ch) && !WORD_CHAR.test(next) && next !== "'");
     if (!wordEnds || !sawWord || /\s/.test(ch)) continue;
     const following = target[at + k];
-    if (following !== undefined && WORD_CHAR.test(ch) && WORD_CHAR.test(following)) continue;
+    if (following !== undefined && !unspaced && WORD_CHAR.test(ch) && WORD_CHAR.test(following) && !UNSPACED.test(following)) continue;
     best = k;
   }
   return best;
@@ -68,8 +86,9 @@ export async function replayReview(text: string, offerAt: OfferAt, show: (offer:
   totals.chars += text.length;
   let pos = 0;
   let justAccepted = false;
+  const committed = committedWordEnds(text);
   while (pos < text.length) {
-    const boundary = pos > 0 && (justAccepted || positions === 'keystrokes' || /\s/.test(text[pos - 1] as string));
+    const boundary = pos > 0 && (justAccepted || positions === 'keystrokes' || /\s/.test(text[pos - 1] as string) || committed.has(pos));
     justAccepted = false;
     if (boundary) {
       totals.boundaries += 1;

@@ -8,7 +8,6 @@ import type { Thresholds } from './offers.ts';
 import type { ReplayMetrics, ReplayPositions } from './replay.ts';
 
 const ROOT = new URL('../../../', import.meta.url);
-const SHIPPED = fileURLToPath(new URL('packages/core/models/review-phrases-en.cwpm', ROOT));
 
 export interface Row {
   key: string;
@@ -65,6 +64,10 @@ export interface TableInput {
   argv: readonly string[];
   maxChars: string;
   controlReviews: string;
+  /** The phrase model measured (its header is summarised). */
+  modelFile: string;
+  /** File names under test/bench: `${out}.md`, `${out}.json`, `${out}-calibration.md`. */
+  out: string;
 }
 
 function metricCells(m: ReplayMetrics): string {
@@ -73,7 +76,7 @@ function metricCells(m: ReplayMetrics): string {
 
 export function writeTables(input: TableInput): void {
   const { rows, frontier, origin, started } = input;
-  const header = readPackedModel(new Uint8Array(gunzipSync(readFileSync(SHIPPED)))).header;
+  const header = readPackedModel(new Uint8Array(gunzipSync(readFileSync(input.modelFile)))).header;
   const when = started.toISOString().slice(0, 16).replace('T', ' ');
   const command = ['pnpm bench:cowriting', ...input.argv.filter((a) => !a.startsWith('--json') && !a.endsWith('.json'))].join(' ');
   const frontierRows = (positions: ReplayPositions): string[] =>
@@ -83,11 +86,11 @@ export function writeTables(input: TableInput): void {
     '',
     `Command: \`${command}\` · ${when} UTC · ${cpus().length} CPU cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} at the end.`,
     '',
-    `Reviews: ${origin}; long reviews clipped to ${input.maxChars} characters. The phrase model never saw these stores (its card lists its training sources); it was calibrated on the other half of them.`,
+    `Reviews: ${origin}; long reviews clipped to ${input.maxChars} characters. The phrase model never saw these reviews (its card lists what it learnt from); it was calibrated on the other half of them.`,
     '',
     "A scripted shopper types each review through `streamDraftContinuation` (the composer's ghost-text path: core's review-continuation task, its greedy settings, first-sentence clean-up and guard) and the composer's gate (`min-chars` 8, `min-suggestion-length` 2, and the model's calibrated `min-confidence`: one threshold for a next-word guess after a space, one while a word is being typed). Each time the shopper looks, the suggestion shown is accepted — the longest run of its whole words that matches the text, one key — or it is wrong and the shopper types on.",
     '',
-    "- **Word boundaries — the issue's definition (headline)**: the shopper looks after each space and right after an accept.",
+    "- **Word boundaries — the issue's definition (headline)**: the shopper looks after each space and right after an accept; in Chinese, after each word the input method commits (`Intl.Segmenter` word boundaries), and each character is a whole word to accept.",
     '- **Every keystroke**: the shopper looks after every key, so the word being typed can be completed — what the composer offers whenever typing pauses for its 50 ms debounce (an upper bound on how often a shopper looks).',
     '- **saved** = (accepted characters − accept keys) / characters of the reviews; **accepted** = accepted / shown suggestions; **wrong / look** = wrong suggestions shown per look; **shown / 100 ch** = suggestions shown per 100 characters.',
     '',
@@ -111,15 +114,15 @@ export function writeTables(input: TableInput): void {
     '| ---: | ---: | ---: | ---: | ---: | --- |',
     ...frontierRows('keystrokes'),
     '',
-    `Shipped model: ${header.levelSizes.join(' / ')} n-grams (orders 1…${header.order}), ${header.vocabSize} word pieces; ${header.card.smoothing}; review cache ${header.cache ? `${header.cache.unigram}/${header.cache.bigram} (unigram/bigram)` : 'off'}.`,
+    `Model measured (${header.name}): ${header.levelSizes.join(' / ')} n-grams (orders 1…${header.order}), ${header.vocabSize} word pieces; ${header.card.smoothing}; review cache ${header.cache ? `${header.cache.unigram}/${header.cache.bigram} (unigram/bigram)` : 'off'}.`,
     '',
-    `Calibration (stored in the model file's header): next word ${String(header.ghost.minConfidenceNextWord ?? header.ghost.minConfidence)}, in word ${String(header.ghost.minConfidence)} — ${header.ghost.calibration ?? ''}. Table: [cowriting-calibration.md](cowriting-calibration.md).`,
+    `Calibration (stored in the model file's header): next word ${String(header.ghost.minConfidenceNextWord ?? header.ghost.minConfidence)}, in word ${String(header.ghost.minConfidence)} — ${header.ghost.calibration ?? ''}. Table: [${input.out}-calibration.md](${input.out}-calibration.md).`,
     '',
   ].join('\n');
-  writeFileSync(fileURLToPath(new URL('test/bench/cowriting.md', ROOT)), md);
-  writeJson(fileURLToPath(new URL('test/bench/cowriting.json', ROOT)), rows, frontier, origin);
+  writeFileSync(fileURLToPath(new URL(`test/bench/${input.out}.md`, ROOT)), md);
+  writeJson(fileURLToPath(new URL(`test/bench/${input.out}.json`, ROOT)), rows, frontier, origin);
   if (input.calibrationTable !== undefined) {
     const intro = `# Calibration of the phrase model (gate thresholds and review cache)\n\nCommand: \`${command}\` · ${when} UTC. Reviews: the calibration half of the held-out reviews (the results in cowriting.md use the other half). Confidence = probability of the suggestion's first word. Criteria: see tools/bench/cowriting/calibrate.ts.\n\n`;
-    writeFileSync(fileURLToPath(new URL('test/bench/cowriting-calibration.md', ROOT)), `${intro}${input.calibrationTable}\n`);
+    writeFileSync(fileURLToPath(new URL(`test/bench/${input.out}-calibration.md`, ROOT)), `${intro}${input.calibrationTable}\n`);
   }
 }

@@ -17,7 +17,7 @@ import { splitWordPieces } from './word-pieces.ts';
 import { WordPieceTokenizer } from './word-tokenizer.ts';
 import { runToEnd } from '../generate/run-to-end.ts';
 
-const SENTENCE_END = /^ ?[.!?]+$/;
+const SENTENCE_END = /^ ?[.!?。！？]+$/u;
 const LETTER = /\p{L}/u;
 
 /** Nominal window: a phrase model reads only its last few words, but prompt budgets need a number. */

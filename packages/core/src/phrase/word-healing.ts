@@ -1,4 +1,5 @@
 import type { TextTokenizer } from '../contracts/text-generator.ts';
+import { UNSPACED } from './word-pieces.ts';
 import type { WordPieceTokenizer } from './word-tokenizer.ts';
 
 /**
@@ -64,7 +65,8 @@ const WORD_PIECE = /^ ?[\p{L}\p{N}][\p{L}\p{N}']*$/u;
 export function healingFor(line: string, pieces: readonly string[], index: PrefixIndex): Healing | undefined {
   const last = pieces[pieces.length - 1];
   if (last !== undefined && ENDS_IN_SPACE.test(line)) return { prefix: ' ', allowed: index.startingWith(' '), partial: false };
-  if (last === undefined || !ENDS_IN_WORD.test(line) || !WORD_PIECE.test(last)) return undefined;
+  // A Chinese character is a whole piece: nothing to complete after it.
+  if (last === undefined || !ENDS_IN_WORD.test(line) || !WORD_PIECE.test(last) || UNSPACED.test(last.trimStart())) return undefined;
   const allowed = index.startingWith(last);
   return allowed.length === 0 ? undefined : { prefix: last, allowed, partial: true };
 }

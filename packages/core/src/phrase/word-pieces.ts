@@ -4,8 +4,9 @@
  * (" great", " 5", ","), as GPT-2's pre-tokenizer
  * does, so a suggestion is whole words with their spacing. A line break is its own piece ("\n");
  * other runs of whitespace shrink to the space carried by the next piece. Curly apostrophes
- * become straight ones, so "don’t" and "don't" are one word. One pass over the code points:
- * linear in the input, whatever it holds.
+ * become straight ones, so "don’t" and "don't" are one word. Chinese and Japanese are written
+ * without spaces, so each of their characters is a piece of its own ("质", "量"): their n-grams are
+ * character n-grams. One pass over the code points: linear in the input, whatever it holds.
  */
 export function splitWordPieces(text: string): string[] {
   const pieces: string[] = [];
@@ -29,6 +30,12 @@ export function splitWordPieces(text: string): string[] {
     if (WHITESPACE.test(ch)) {
       endWord();
       space = true;
+      continue;
+    }
+    if (UNSPACED.test(ch)) {
+      endWord();
+      pieces.push((space ? ' ' : '') + ch);
+      space = false;
       continue;
     }
     const next = LETTER.test(ch) ? 'letter' : DIGIT.test(ch) ? 'digit' : '';
@@ -65,3 +72,5 @@ export function splitWordPieces(text: string): string[] {
 const WHITESPACE = /^\s$/u;
 const LETTER = /^[\p{L}\p{M}]$/u;
 const DIGIT = /^\p{N}$/u;
+/** Scripts written without spaces between words: a character is a piece. */
+export const UNSPACED = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u;

@@ -119,7 +119,9 @@ function firstWordTokens(tokenizer: TextTokenizer, tokenIds: readonly number[], 
   return tokenIds.length;
 }
 
-const WORD_THEN_OTHER = /[\p{L}\p{N}][^\p{L}\p{N}'’]/u;
+// A Chinese or Japanese character is a word of its own here: the gate judges the first character,
+// as it judges the first word of English (a whole clause would make every suggestion look unlikely).
+const WORD_THEN_OTHER = /[\p{L}\p{N}][^\p{L}\p{N}'’]|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]./u;
 
 /** Continues the shopper's draft in their voice (ghost text or "help me write"). */
 export async function writeReviewContinuation(
