@@ -3,7 +3,7 @@ import { isNode } from '../runtime/environment.ts';
 import { gunzipIfNeeded, readPackedModel } from './packed-format.ts';
 import { PhraseModel } from './phrase-model.ts';
 
-/** The English review phrase model that ships in this package (`models/review-phrases-en.cwpm`, ~2 MB). */
+/** The English review phrase model that ships in this package (`models/review-phrases-en.cwpm`, ≈ 2.9 MB). */
 export const REVIEW_PHRASES_EN_URL: URL = new URL('../../models/review-phrases-en.cwpm', import.meta.url);
 
 /** Options of `loadPhraseModel`: give `bytes`, or a `url`, or neither for the shipped English model. */
