@@ -123,7 +123,7 @@ export class ScriptedEngine implements TextGenerator {
 
   /**
    * Replies to `prompt` from the script and resolves with the whole result. `maxNewTokens` defaults to 20;
-   * `finishReason` is `stop`, `length` (the reply was cut) or `eos`.
+   * `finishReason` is `stop`, `length` (the reply filled `maxNewTokens`) or `eos`.
    */
   async generate(prompt: Prompt, options: GenerationOptions = {}): Promise<GenerationResult> {
     const tokenIds: number[] = [];
