@@ -65,11 +65,13 @@ export interface ContextFit {
   maxNewTokens: number;
 }
 
+/** The whole outcome of one generation: what `generate` resolves with and what `stream` returns when it ends. */
 export interface GenerationResult {
   /** The new tokens only (the end-of-sequence token included when it was generated, as in HF). */
   tokenIds: number[];
   /** Decoded text of the new tokens, special tokens skipped and cut before a matched `stop` string. */
   text: string;
+  /** Why generation ended: `'eos'` (end-of-sequence token), `'stop'` (a `stop` string matched) or `'length'` (`maxNewTokens` reached). */
   finishReason: FinishReason;
   /** The `stop` string that ended generation, when `finishReason === 'stop'`. */
   stopString?: string;
@@ -79,5 +81,6 @@ export interface GenerationResult {
   logprobs?: number[];
   /** Prompt tokens whose keys/values were reused from the previous request (shared prefix) instead of recomputed. */
   cachedPromptTokens?: number;
+  /** How the prompt and `maxNewTokens` were fitted into the context window (tokens dropped, budget lowered). */
   context: ContextFit;
 }

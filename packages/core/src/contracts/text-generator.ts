@@ -5,7 +5,9 @@ export type Prompt = string | readonly number[];
 
 /** The tokenizer as the rest of Cowrite sees it. */
 export interface TextTokenizer {
+  /** Text to token ids. */
   encode(text: string): number[];
+  /** Token ids back to text. */
   decode(ids: readonly number[]): string;
 }
 
@@ -16,6 +18,7 @@ export interface TextTokenizer {
 export interface GeneratorProfile {
   /** 'phrase': a shipped n-gram phrase model; 'gpt2': a neural model. */
   kind: 'phrase' | 'gpt2';
+  /** The model's name, for logs and diagnostics (a phrase model's comes from its file header). */
   name: string;
   /** BCP 47 primary subtags the model can write; absent = any. */
   languages?: readonly string[];
@@ -43,8 +46,11 @@ export interface GeneratorProfile {
  * The in-process model, the Worker client and scripted test engines all implement it.
  */
 export interface TextGenerator {
+  /** Generates a completion of `prompt` and resolves with the whole result. */
   generate(prompt: Prompt, options?: GenerationOptions): Promise<GenerationResult>;
+  /** Generates a completion of `prompt` as it is produced, one chunk of new text at a time. */
   stream(prompt: Prompt, options?: GenerationOptions): AsyncIterable<GenerationChunk>;
+  /** The tokenizer the generator counts tokens with (prompt budgets use it). */
   readonly tokenizer: TextTokenizer;
   /** Model context window in tokens (GPT-2: 1024). */
   readonly contextLength: number;

@@ -14,12 +14,15 @@ import type { RuntimeOptions } from '../model/ort-runtime.ts';
 import { Gpt2Tokenizer } from '../tokenizer/gpt2-tokenizer.ts';
 import { Gpt2Model } from './gpt2-model.ts';
 
+/** Options of `loadModel`: where the files come from (`StoreOptions`), how they run (`RuntimeOptions`) and which weights to load. */
 export interface LoadModelOptions extends RuntimeOptions, StoreOptions {
   /** Weight precision; picks `onnx/model{suffix}.onnx` (or the legacy merged file). Default `fp32`. */
   dtype?: ModelDtype;
   /** Overrides the ONNX file, relative to the model root (e.g. a merchant's own `onnx/custom.onnx`). */
   modelFile?: string;
+  /** Cancels loading (downloads included); the promise rejects with a DOMException named `AbortError`. */
   signal?: AbortSignal;
+  /** Called as files download, when onnxruntime compiles the model and once it is ready. */
   onProgress?: (progress: LoadProgress) => void;
 }
 

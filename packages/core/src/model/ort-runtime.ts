@@ -21,6 +21,7 @@ export type OrtModule = typeof ort;
 /** Which onnxruntime build runs the model; see `RuntimeOptions.backend`. */
 export type BackendPreference = 'native' | 'wasm' | 'webgpu' | 'auto';
 
+/** How the model runs: which onnxruntime build, how many threads, where its WASM files live. */
 export interface RuntimeOptions {
   /**
    * - `auto`: in Node, native onnxruntime when it loads, else WASM; in browsers, WebGPU when an adapter exists, else WASM.
@@ -48,7 +49,9 @@ export interface RuntimeOptions {
   sessionOptions?: Omit<ort.InferenceSession.SessionOptions, 'executionProviders' | 'preferredOutputLocation'>;
 }
 
+/** How a loaded model actually runs (after any fallback): read it from `ModelInfo.runtime`. */
 export interface RuntimeInfo {
+  /** The onnxruntime build in use: `native` (onnxruntime-node), `wasm` or `webgpu`. */
   backend: 'native' | 'wasm' | 'webgpu';
   /** CPU threads in use: WASM threads (WebGPU still runs some kernels on the CPU), or native intra-op threads (0: onnxruntime's default, one per physical core). */
   threads: number;

@@ -3,14 +3,16 @@ import { isNode } from '../runtime/environment.ts';
 import { gunzipIfNeeded, readPackedModel } from './packed-format.ts';
 import { PhraseModel } from './phrase-model.ts';
 
-/** The English review phrase model that ships in this package (`models/review-phrases-en.cwpm`, ~2 MB). */
+/** The English review phrase model that ships in this package (`models/review-phrases-en.cwpm`, ≈ 2.9 MB). */
 export const REVIEW_PHRASES_EN_URL: URL = new URL('../../models/review-phrases-en.cwpm', import.meta.url);
 
+/** Options of `loadPhraseModel`: give `bytes`, or a `url`, or neither for the shipped English model. */
 export interface LoadPhraseModelOptions {
   /** Where the `.cwpm` file is: a URL (page-relative, https:, file:) — default: the shipped English model. */
   url?: string | URL;
   /** The file's bytes, when the page already has them (gzip-compressed or not). */
   bytes?: ArrayBuffer | Uint8Array;
+  /** Cancels the download; the promise rejects with a DOMException named `AbortError`. */
   signal?: AbortSignal;
 }
 

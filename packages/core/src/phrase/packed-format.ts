@@ -22,12 +22,15 @@ export const UNKNOWN_ID = 1;
 
 /** What a phrase model says about itself (the file header). Stored with the model, not in code. */
 export interface PhraseModelHeader {
+  /** Always `'cowrite-phrase-model'`: a file whose header says otherwise is rejected as `MODEL_CORRUPT`. */
   format: 'cowrite-phrase-model';
+  /** The model's name (e.g. `review-phrases-en`); becomes `profile.name`. */
   name: string;
   /** BCP 47 primary language subtags the model writes (e.g. `["en"]`). */
   languages: string[];
   /** Longest n-gram (4 = three words of context). */
   order: number;
+  /** Word pieces in the vocabulary, the boundary and unknown markers (ids 0 and 1) included. */
   vocabSize: number;
   /** Entries per trie level, level 1 first. */
   levelSizes: number[];

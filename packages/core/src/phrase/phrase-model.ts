@@ -31,9 +31,13 @@ const CONTEXT_LENGTH = 1024;
  * languages it writes and the ghost-text threshold calibrated for it.
  */
 export class PhraseModel implements TextGenerator {
+  /** The model's word-piece tokenizer; its vocabulary ships inside the model file. */
   readonly tokenizer: WordPieceTokenizer;
+  /** A nominal 1024 tokens: the model reads only its last few words, but prompt budgets need a window. */
   readonly contextLength = CONTEXT_LENGTH;
+  /** The model file's header: name, languages, n-gram order, calibration and model card. */
   readonly header: PhraseModelHeader;
+  /** `kind: 'phrase'`, the languages it writes and its calibrated ghost-text thresholds, from the header. */
   readonly profile: GeneratorProfile;
   readonly #scorer: NgramScorer;
   #prefixes: PrefixIndex | undefined;
@@ -57,10 +61,15 @@ export class PhraseModel implements TextGenerator {
     };
   }
 
+  /**
+   * Continues the prompt's last line and resolves with the whole result; see `GenerationOptions`.
+   * @throws `InvalidArgumentError` `INVALID_OPTION` for a token-id prompt with ids outside the vocabulary, or an option out of range.
+   */
   generate(prompt: Prompt, options: GenerationOptions = {}): Promise<GenerationResult> {
     return runToEnd(this.#run(prompt, options));
   }
 
+  /** Continues the prompt's last line as it is produced: yields chunks, returns the whole result. Throws as `generate` does. */
   async *stream(prompt: Prompt, options: GenerationOptions = {}): AsyncGenerator<GenerationChunk, GenerationResult> {
     return yield* this.#run(prompt, options);
   }

@@ -19,10 +19,12 @@ export class WordPieceTokenizer implements TextTokenizer {
     });
   }
 
+  /** Number of ids, the boundary (0) and unknown (1) markers included. */
   get vocabSize(): number {
     return this.#pieces.length;
   }
 
+  /** Splits text into word pieces and maps each to its id; a line break is the boundary id, unknown pieces the unknown id. */
   encode(text: string): number[] {
     return this.encodePieces(splitWordPieces(text));
   }
@@ -32,6 +34,7 @@ export class WordPieceTokenizer implements TextTokenizer {
     return pieces.map((piece) => (piece === '\n' ? BOUNDARY_ID : (this.#ids.get(piece) ?? UNKNOWN_ID)));
   }
 
+  /** Joins the ids' pieces: the boundary id decodes to a line break, the unknown id and ids outside the vocabulary to nothing. */
   decode(ids: readonly number[]): string {
     let text = '';
     for (const id of ids) text += this.#pieces[id] ?? '';

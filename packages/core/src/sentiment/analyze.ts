@@ -23,6 +23,10 @@ const SQUASH_ALPHA = 6;
 /** |score| below this is neutral. */
 export const NEUTRAL_BAND = 0.2;
 
+/**
+ * What `createSentimentAnalyzer` returns: the same call as `analyzeSentiment`, over the packs it was given.
+ * Synchronous; throws `SentimentInputError` (`NOT_A_STRING`, `INVALID_OPTION`) for input it cannot read.
+ */
 export type SentimentAnalyzer = (text: string, options?: AnalyzeSentimentOptions) => SentimentResult;
 
 /**

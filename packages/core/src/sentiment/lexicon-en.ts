@@ -179,6 +179,11 @@ const DOMAIN = polarTable([
 /** "great for the price" praises the price, "poor quality for the price" blames it: these take the sign of the clause's opinion. */
 const ECHOES: Array<[string, LexiconEntry]> = ['for the price', 'for the money', 'for what you pay', 'at this price point'].map((key) => [key, { kind: 'polar', value: 1, aspect: 'price', echoes: true }]);
 
+/**
+ * The English language pack: AFINN-165 with shopping-review overrides, aspect terms, phrases, comparisons,
+ * intensifiers and negators (negation reaches the next 3 words). Pass it to `createSentimentAnalyzer`
+ * to analyse English without bundling the Chinese lexicon.
+ */
 export const englishPack: LanguagePack = buildLanguagePack(
   'en',
   [Object.entries(afinn165).map(([word, value]): [string, LexiconEntry] => [word, { kind: 'polar', value }]), AFINN_OVERRIDES, ASPECT_TERMS, DOMAIN, ECHOES, COMPARISON, MODIFIERS, NEGATORS, CONTRAST],

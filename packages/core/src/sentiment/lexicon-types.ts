@@ -33,7 +33,12 @@ export type LexiconEntry =
   /** Known word without sentiment; its job is to win the longest match ("gift", "好像"). */
   | { kind: 'neutral' };
 
+/**
+ * One language's lexicon, ready for the analyser: what `createSentimentAnalyzer` takes per language
+ * (`englishPack`, `chinesePack`). Build your own only to swap the lexicon; the shipped packs cover reviews.
+ */
 export interface LanguagePack {
+  /** The language the pack reads: `en` (word tokens) or `zh` (characters). */
   lang: Lang;
   /** en: lower-case words joined by single spaces; zh: the characters. */
   entries: ReadonlyMap<string, LexiconEntry>;

@@ -128,4 +128,8 @@ const DOMAIN = polarTable([
   ['别买', -3.5], ['千万别买', -4], ['不要买', -3.5], ['不建议购买', -3], ['缺件', -3], ['少了', -2], ['少一个', -2.5], ['错', -1.5], ['不能用', -3],
 ]);
 
+/**
+ * The Chinese language pack: this package's shopping-review lexicon (aspect terms, domain phrases, comparisons,
+ * intensifiers, negators reaching the next 3 segments), matched longest-first. Pass it to `createSentimentAnalyzer`.
+ */
 export const chinesePack: LanguagePack = buildLanguagePack('zh', [ASPECT_TERMS, DOMAIN, BLOCKERS, COMPARISON, MODIFIERS, NEGATORS, CONTRAST], 3);

@@ -9,6 +9,7 @@ export class PieceTokenizer implements TextTokenizer {
   #ids = new Map<string, number>();
   #pieces: string[] = [];
 
+  /** Splits text into pieces and returns their ids, giving a new id to each piece not seen before. */
   encode(text: string): number[] {
     return (text.match(/\s*[\p{L}\p{N}'’-]+|\s*[^\s\p{L}\p{N}]|\s+/gu) ?? []).map((piece) => {
       let id = this.#ids.get(piece);
@@ -20,6 +21,7 @@ export class PieceTokenizer implements TextTokenizer {
     });
   }
 
+  /** Joins the pieces of the ids; an id this tokenizer never handed out decodes to nothing. */
   decode(ids: readonly number[]): string {
     return ids.map((id) => this.#pieces[id] ?? '').join('');
   }

@@ -6,12 +6,22 @@ import { PieceTokenizer } from './piece-tokenizer.ts';
 /** When a rule applies: the prompt ends with a string (ignoring trailing spaces), matches a pattern, or passes a test. */
 export type PromptMatcher = string | RegExp | ((prompt: string) => boolean);
 
+/**
+ * One scripted reply: when the prompt matches `when`, the engine streams `reply`.
+ *
+ * @example
+ * ```ts
+ * const engine = new ScriptedEngine({ script: [{ when: 'The fit is', reply: ' true to size.' }] });
+ * ```
+ */
 export interface ScriptRule {
+  /** Which prompts the rule answers: a string the prompt ends with (trailing spaces ignored), a RegExp, or a predicate. */
   when: PromptMatcher;
   /** The continuation; a list is used in turn on each matching call (then repeats the last). */
   reply: string | readonly string[];
 }
 
+/** Options of `ScriptedEngine`; each becomes the engine property of the same name. */
 export interface ScriptedEngineOptions {
   /** Rules checked in order (the first match replies), or a function from prompt to reply. */
   script?: readonly ScriptRule[] | ((prompt: string) => string);
@@ -21,19 +31,23 @@ export interface ScriptedEngineOptions {
   tokenizer?: TextTokenizer;
   /** Delay before each streamed token, in ms. Default 0 (a microtask). */
   tokenDelayMs?: number;
-  /** The next `failures` calls reject with `failure`. */
+  /** The next `failures` calls reject with `failure`. Default 0. */
   failures?: number;
+  /** What failing calls reject with. Default: `new Error('Scripted failure')`. */
   failure?: Error;
+  /** The context window the engine reports, in tokens. Default 1024 (GPT-2's). */
   contextLength?: number;
   /** Natural-log probability reported per token when a call asks for `logprobs`. Default -0.1 (confident). */
   tokenLogprob?: number;
-  /** Reported to `<cw-model-status>`. */
+  /** Reported to `<cw-model-status>`. Default `'scripted'`. */
   backend?: string;
 }
 
 /** One call as the engine saw it. */
 export interface ScriptedCall {
+  /** The prompt as text (token-id prompts are decoded). */
   prompt: string;
+  /** The generation options the call was made with, `signal` included. */
   options: GenerationOptions;
   /** Settles after the call ends: 'done', 'aborted' or 'failed'. */
   outcome: 'running' | 'done' | 'aborted' | 'failed';
@@ -67,15 +81,25 @@ function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
  * on demand. Every call is recorded in `calls`.
  */
 export class ScriptedEngine implements TextGenerator {
+  /** Encodes prompts and splits replies into tokens: `options.tokenizer`, or a word-level `PieceTokenizer`. */
   readonly tokenizer: TextTokenizer;
+  /** The context window it reports, in tokens (default 1024); prompts are not fitted to it. */
   readonly contextLength: number;
+  /** The backend name it reports (default `'scripted'`). */
   readonly backend: string;
+  /** Every `generate`/`stream` call, oldest first, with its outcome. */
   readonly calls: ScriptedCall[] = [];
+  /** The rules (first match replies) or reply function; may be replaced between calls. */
   script: ScriptRule[] | ((prompt: string) => string);
+  /** The reply when no rule matches (default `''`: nothing to suggest). */
   fallback: string;
+  /** Delay before each streamed token, in ms (default 0). */
   tokenDelayMs: number;
+  /** How many of the next calls still reject with `failure`; counts down by one per failed call. */
   failures: number;
+  /** What failing calls reject with. */
   failure: Error;
+  /** The natural-log probability reported per token when a call asks for `logprobs` (default -0.1). */
   tokenLogprob: number;
   #turns = new Map<ScriptRule, number>();
 
@@ -97,6 +121,10 @@ export class ScriptedEngine implements TextGenerator {
     return this.calls.filter((call) => call.outcome === 'aborted');
   }
 
+  /**
+   * Replies to `prompt` from the script and resolves with the whole result. `maxNewTokens` defaults to 20;
+   * `finishReason` is `stop`, `length` (the reply filled `maxNewTokens`) or `eos`.
+   */
   async generate(prompt: Prompt, options: GenerationOptions = {}): Promise<GenerationResult> {
     const tokenIds: number[] = [];
     const logprobs: number[] = [];
@@ -122,6 +150,7 @@ export class ScriptedEngine implements TextGenerator {
     };
   }
 
+  /** Streams the scripted reply token by token, `tokenDelayMs` apart; the last chunk carries `finishReason`. */
   stream(prompt: Prompt, options: GenerationOptions = {}): AsyncIterable<GenerationChunk> {
     return this.#run(prompt, options, () => {});
   }

@@ -16,8 +16,11 @@ export interface QueueJobData extends RowJob {
   key: string;
 }
 
+/** Options of `startCopyWorker`: the queue to serve and the model that writes the copy. */
 export interface CopyWorkerOptions {
+  /** The Redis URL of the queue (`redis://host:6379`), the same one `runQueuedCopy` was given. */
   queueUrl: string;
+  /** The model that writes each row's copy. */
   engine: TextGenerator;
   /** Jobs for another model are refused (the key would lie about which model wrote it). */
   modelName: string;
@@ -25,14 +28,21 @@ export interface CopyWorkerOptions {
   concurrency?: number;
   /** How long a job's lock lasts without renewal: a killed worker's job is retried after about this long. Default 30 s. */
   lockMs?: number;
+  /** Called with the result key of each row this worker wrote (not for rows already done or failed). */
   onJob?: (key: string) => void;
 }
 
+/** A started copy worker; close it on shutdown (SIGTERM in the CLI). */
 export interface RunningWorker {
   /** Finishes the job in hand, then disconnects. */
   close(): Promise<void>;
 }
 
+/**
+ * Starts a worker (`cowrite worker`) that takes catalogue rows from the Redis queue, writes each row's copy with
+ * `engine` and stores the result for the producer to collect. Resolves once it is connected and taking jobs.
+ * A row queued for another model fails at once rather than be written under the wrong model's key.
+ */
 export async function startCopyWorker(options: CopyWorkerOptions): Promise<RunningWorker> {
   const connection = connectRedis(options.queueUrl);
   const lockDuration = options.lockMs ?? 30_000;

@@ -24,7 +24,9 @@ import type { QueueJobData } from './copy-worker.ts';
 import { DONE_KEY, FAILURES_KEY, QUEUE_NAME, RESULTS_KEY, resultKey } from './queue-keys.ts';
 import { connectRedis } from './redis-connection.ts';
 
+/** Options of `runQueuedCopy`: what to write (as for `runCopyJob`), the queue to put it on, and how to wait for results. */
 export interface QueuedCopyOptions extends CopyRunOptions {
+  /** The Redis URL of the queue (`redis://host:6379`); workers started with the same URL do the writing. */
   queueUrl: string;
   /** Stop waiting (the queued work stays queued; re-run to collect). */
   signal?: AbortSignal;
@@ -38,6 +40,12 @@ export interface QueuedCopyOptions extends CopyRunOptions {
 
 const BATCH = 500;
 
+/**
+ * Runs a catalogue job on the Redis queue (`cowrite copy --queue`): queues every row not yet in the output,
+ * then appends results as `startCopyWorker` workers write them, until every row is written or failed
+ * (or `signal` stops the wait: `stopped` is then true and a re-run collects the rest). Bad and failed rows
+ * are reported in the summary, not thrown.
+ */
 export async function runQueuedCopy(options: QueuedCopyOptions): Promise<CopySummary> {
   const started = performance.now();
   const out = options.progress ?? { write: () => true };

@@ -8,6 +8,7 @@
  */
 import type { GenerationOptions } from '../../contracts/generation.ts';
 
+/** Which OpenAI endpoint a remote engine calls: `/completions` (continue the prompt) or `/chat/completions` (the prompt is one user message). */
 export type RemoteApi = 'completions' | 'chat';
 
 export interface CompletionRequestBody {

@@ -14,6 +14,7 @@ import { byteTokenizer } from './byte-tokenizer.ts';
 import { sseData } from './sse-events.ts';
 import { type CompletionResponseBody, type OpenAiErrorObject, type RemoteApi, choiceLogprobs, choiceText, toRequestBody } from './openai-wire.ts';
 
+/** Options of `createRemoteEngine`: where the OpenAI-compatible endpoint is and which model it serves. */
 export interface RemoteEngineOptions {
   /** The API root including its version, as OpenAI's SDKs take it: `http://127.0.0.1:8080/v1`, `https://api.openai.com/v1`. */
   baseURL: string;
@@ -33,13 +34,27 @@ export interface RemoteEngineOptions {
   fetch?: typeof fetch;
 }
 
+/**
+ * A `TextGenerator` backed by an OpenAI-compatible endpoint (`cowrite serve`, vLLM, llama.cpp's server, a hosted API);
+ * create it with `createRemoteEngine`. Every request streams over server-sent events.
+ *
+ * @example
+ * ```ts
+ * const engine = createRemoteEngine({ baseURL: 'http://127.0.0.1:8080/v1', model: 'gpt2' });
+ * const { text } = await engine.generate('This jacket is', { maxNewTokens: 20 });
+ * ```
+ */
 export class RemoteEngine implements TextGenerator {
+  /** `options.tokenizer`, or one token per UTF-8 byte: an upper bound for byte-level BPEs, so prompt budgets never overflow. */
   readonly tokenizer: TextTokenizer;
+  /** `options.contextLength`, default 1024 (GPT-2). */
   readonly contextLength: number;
+  /** The `model` field sent with each request. */
   readonly model: string;
   readonly #options: RemoteEngineOptions;
   readonly #url: string;
 
+  /** @throws `InvalidArgumentError` `INVALID_OPTION` when `baseURL` is not an http(s) URL or `model` is empty. */
   constructor(options: RemoteEngineOptions) {
     if (!/^https?:\/\//i.test(options.baseURL)) throw new InvalidArgumentError('INVALID_OPTION', 'baseURL', `baseURL must be an http(s) URL such as http://127.0.0.1:8080/v1, got "${options.baseURL}".`);
     if (!options.model) throw new InvalidArgumentError('INVALID_OPTION', 'model', 'model is required: the name the endpoint serves (GET /v1/models lists them).');
@@ -50,6 +65,12 @@ export class RemoteEngine implements TextGenerator {
     this.#url = `${options.baseURL.replace(/\/+$/, '')}/${options.api === 'chat' ? 'chat/completions' : 'completions'}`;
   }
 
+  /**
+   * Generates a completion on the server and resolves with the whole result. Options without an OpenAI
+   * field (`topK`, `repetitionPenalty`, `noRepeatNgramSize`, `minNewTokens`) are sent under vLLM's names, only when set.
+   * @throws `InvalidArgumentError` `EMPTY_PROMPT`; `NetworkError` `NETWORK` when the server cannot be reached;
+   * `RemoteError` `REMOTE_ERROR` when it answers with an error (HTTP status in `status`, seconds to wait in `retryAfter` when it sent `Retry-After`).
+   */
   async generate(prompt: Prompt, options: GenerationOptions = {}): Promise<GenerationResult> {
     const run = this.stream(prompt, options);
     for (;;) {
@@ -58,6 +79,7 @@ export class RemoteEngine implements TextGenerator {
     }
   }
 
+  /** Generates a completion on the server as it arrives: yields chunks, returns the whole result. Throws as `generate` does. */
   async *stream(prompt: Prompt, options: GenerationOptions = {}): AsyncGenerator<GenerationChunk, GenerationResult> {
     const text = typeof prompt === 'string' ? prompt : this.tokenizer.decode(prompt);
     if (text.length === 0) throw new InvalidArgumentError('EMPTY_PROMPT', 'prompt', 'The prompt is empty; give the model some text to continue from.');

@@ -8,11 +8,24 @@ import type { Gpt2Model } from '../gpt2-model.ts';
 import { type FromWorker, type ToWorker, serializeError } from './protocol.ts';
 import { CowriteError } from '../../errors/cowrite-error.ts';
 
+/** The part of a Worker's global scope (or a `MessagePort`) the host uses. */
 export interface MessagePort {
   postMessage(message: FromWorker): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<ToWorker>) => void): void;
 }
 
+/**
+ * Serves a `WorkerEngine` from inside a Worker: loads the model the page asks for, runs its requests and
+ * cancels them when the page aborts. Cowrite's own Worker calls it; call it in your own Worker bundle
+ * (and pass that Worker as `WorkerEngineOptions.worker`) when the page must load Workers from its own origin.
+ *
+ * @example
+ * ```ts
+ * // my-engine-worker.ts
+ * import { startWorkerHost } from '@cowrite/core/engine';
+ * startWorkerHost(self);
+ * ```
+ */
 export function startWorkerHost(port: MessagePort): void {
   let model: Gpt2Model | undefined;
   const running = new Map<number, AbortController>();

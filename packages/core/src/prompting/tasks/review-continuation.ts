@@ -5,13 +5,15 @@ import { detectLang } from '../lang.ts';
 import type { TaskOptions, TaskPlan, TaskResult, TaskStreamEvent } from '../task-runner.ts';
 import { finishPlan, guardDefaults, optionalList, optionalRating, optionalText, planTask, requireObject, runPlan, streamPlan } from '../task-runner.ts';
 
+/** What `writeReviewContinuation`, `streamReviewContinuation` and `streamGhostText` continue: the draft and what the shopper chose so far. */
 export interface ReviewContinuationInput {
   /** What the shopper has typed so far; the caret is at its end. */
   draft: string;
-  /** The shopper's star rating, when chosen. */
+  /** The shopper's star rating, when chosen: an integer from 1 to 5 (else `PromptingError` `INVALID_INPUT`). */
   rating?: number;
   /** Chosen topic chips: "fit", "quality", "shipping"… */
   topics?: string | readonly string[];
+  /** The product's name, so the continuation talks about it. */
   product?: string;
   /**
    * 'ghost': a few words up to the end of the current sentence, cheap enough to run per keystroke;
@@ -20,6 +22,7 @@ export interface ReviewContinuationInput {
   mode?: 'ghost' | 'compose';
 }
 
+/** A review continuation: the task result plus the text to insert at the caret and, for ghost text, a confidence. */
 export interface ReviewContinuationResult extends TaskResult {
   /** Text to insert at the caret: `text`, minus a leading space when the draft already ends with one. */
   insertText: string;
@@ -135,7 +138,10 @@ export async function writeReviewContinuation(
   return withInsertText(await runPlan(engine, plan, options.signal), input.draft, engine.tokenizer);
 }
 
-/** @deprecated Renamed `writeReviewContinuation` (every task is `planX` / `writeX` / `streamX`); this alias stays until the next major. */
+/**
+ * The same function as `writeReviewContinuation`.
+ * @deprecated Renamed `writeReviewContinuation` (every task is `planX` / `writeX` / `streamX`); this alias stays until the next major.
+ */
 export const continueReview = writeReviewContinuation;
 
 async function drain<T>(updates: AsyncGenerator<unknown, T>): Promise<T> {
@@ -167,7 +173,9 @@ export async function* streamReviewContinuation(
 
 /** A ghost-text update: whole words so far, cleaned and guarded, with the first word's confidence. */
 export interface GhostUpdate {
+  /** The suggestion so far, to show at the caret: whole words, without a leading space when the draft ends with one. */
   insertText: string;
+  /** The probability (0…1) of the suggestion's first word, as in `ReviewContinuationResult.confidence`; absent without log-probabilities. */
   confidence?: number;
 }
 

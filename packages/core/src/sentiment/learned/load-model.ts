@@ -3,6 +3,7 @@ import { SentimentInputError } from '../errors.ts';
 import { base64ToBytes, decodeSentimentModel } from './model-codec.ts';
 import { learnedModelFor, useSentimentModel } from './model-registry.ts';
 
+/** Options of `loadSentimentModel`. */
 export interface LoadSentimentModelOptions {
   /** Load one language only; by default every language is loaded. */
   lang?: Lang;
