@@ -118,6 +118,8 @@ interface RunResult {
   /** Ghost text for the final keystroke, when the shopper stops typing (null: none within 30 s). */
   afterLastKeyMs: number | null;
   engineCalls: number;
+  /** Requests started, aborted ones included. */
+  engineStarts: number;
   engineMs: { p50: number; p90: number };
   promptTokens: { p50: number };
   cachedPromptTokens: { p50: number; min: number; max: number; shareOfPromptP50: number; coldCalls: number };
@@ -169,6 +171,7 @@ async function runOnce(origin: string, model: string, debounceMs: number, mode: 
       firstWordMs: { p50: percentile(state.firstWords.map((g) => g.latencyMs), 50), p90: percentile(state.firstWords.map((g) => g.latencyMs), 90) },
       afterLastKeyMs: state.ghosts.find((ghost) => ghost.key === lastKey)?.latencyMs ?? null,
       engineCalls: state.calls.length,
+      engineStarts: state.started,
       engineMs: { p50: percentile(state.calls.map((call) => call.ms), 50), p90: percentile(state.calls.map((call) => call.ms), 90) },
       promptTokens: { p50: percentile(state.calls.map((call) => call.promptTokens), 50) },
       cachedPromptTokens: {
@@ -193,7 +196,7 @@ const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) :
 function markdown(results: RunResult[], meta: Record<string, unknown>): string {
   const rows = results.map(
     (r) =>
-      `| ${MODELS[r.model].label} | ${r.debounceMs} | ${r.model === "phrase" ? "on the page" : `${r.mode} · ${r.threads ?? "?"} thread(s)`} | ${r.keystrokes} | ${r.ghostsShown} | ${r.longPausesWithGhost}/${r.longPauses} | ${fmt(r.firstWordMs?.p50 ?? Number.NaN)} / ${fmt(r.firstWordMs?.p90 ?? Number.NaN)} | **${fmt(r.latencyMs.p50)}** | **${fmt(r.latencyMs.p90)}** | ${fmt(r.latencyMs.min)}–${fmt(r.latencyMs.max)} | ${r.afterLastKeyMs === null ? 'none in 30 s' : fmt(r.afterLastKeyMs)} | ${fmt(r.engineMs.p50)} / ${fmt(r.engineMs.p90)} | ${fmt(r.promptTokens.p50)} | ${fmt(r.cachedPromptTokens.p50)} (${fmt(r.cachedPromptTokens.shareOfPromptP50 * 100)} %), ${r.cachedPromptTokens.coldCalls} cold of ${r.engineCalls} |`,
+      `| ${MODELS[r.model].label} | ${r.debounceMs} | ${r.model === "phrase" ? "on the page" : `${r.mode} · ${r.threads ?? "?"} thread(s)`} | ${r.keystrokes} | ${r.ghostsShown} | ${r.longPausesWithGhost}/${r.longPauses} | ${fmt(r.firstWordMs?.p50 ?? Number.NaN)} / ${fmt(r.firstWordMs?.p90 ?? Number.NaN)} | **${fmt(r.latencyMs.p50)}** | **${fmt(r.latencyMs.p90)}** | ${fmt(r.latencyMs.min)}–${fmt(r.latencyMs.max)} | ${r.afterLastKeyMs === null ? 'none in 30 s' : fmt(r.afterLastKeyMs)} | ${fmt(r.engineMs.p50)} / ${fmt(r.engineMs.p90)} | ${fmt(r.promptTokens.p50)} | ${fmt(r.cachedPromptTokens.p50)} (${fmt(r.cachedPromptTokens.shareOfPromptP50 * 100)} %), ${r.cachedPromptTokens.coldCalls} cold of ${r.engineCalls} | ${r.engineStarts} |`,
   );
   return [
     '# Ghost-text latency (keystroke → rendered ghost text)',
@@ -211,8 +214,8 @@ function markdown(results: RunResult[], meta: Record<string, unknown>): string {
     'the ghost span − the key event\'s `timeStamp` (input delay included), for every keystroke that got ghost text before',
     'the next one. **Debounce is part of the latency**: the element waits `debounce` ms of quiet before asking the model.',
     '',
-    '| model | debounce ms | engine | keys | ghosts shown | long pauses with ghost | first word p50 / p90 ms | complete p50 ms | complete p90 ms | min–max ms | after last key ms | engine call p50 / p90 ms | prompt tokens p50 | cachedPromptTokens p50 (share), cold calls |',
-    '| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    '| model | debounce ms | engine | keys | ghosts shown | long pauses with ghost | first word p50 / p90 ms | complete p50 ms | complete p90 ms | min–max ms | after last key ms | engine call p50 / p90 ms | prompt tokens p50 | cachedPromptTokens p50 (share), cold calls | requests started (aborted included) |',
+    '| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |',
     ...rows,
     '',
     'Goals: p90 ≤ 150 ms on the int8 124M model; p90 ≤ 10 ms engine call for the phrase model (ghost text only where its calibrated gate lets it through). "engine call" is one completed `generate` (aborted ones are not counted);',

@@ -36,6 +36,8 @@ export interface BenchState {
   /** First visible ghost text (its first word, while a streaming suggestion grows) per key. */
   firstWords: GhostEvent[];
   calls: EngineCall[];
+  /** Engine requests started, aborted ones included: what typing costs the CPU. */
+  started: number;
 }
 
 const params = new URLSearchParams(location.search);
@@ -48,6 +50,7 @@ const state: BenchState = {
   ghosts: [],
   firstWords: [],
   calls: [],
+  started: 0,
 };
 (globalThis as { bench?: BenchState }).bench = state;
 
@@ -58,6 +61,7 @@ function recording(engine: TextGenerator): TextGenerator {
     contextLength: engine.contextLength,
     ...(engine.profile ? { profile: engine.profile } : {}),
     async generate(prompt: Prompt, options?: GenerationOptions): Promise<GenerationResult> {
+      state.started += 1;
       const start = performance.now();
       const result = await engine.generate(prompt, options);
       state.calls.push({
@@ -70,6 +74,7 @@ function recording(engine: TextGenerator): TextGenerator {
     },
     // The composer streams ghost text: time each stream from the call to its last chunk.
     stream: (prompt: Prompt, options?: GenerationOptions) => {
+      state.started += 1;
       const start = performance.now();
       const inner = engine.stream(prompt, options);
       return (async function* () {
