@@ -223,8 +223,24 @@ describe('<cw-review-composer> rating, topics, form', () => {
     await userEvent.click(shadow(element, '[part=help-button]'));
     await expect.poll(() => ghost(element)).toBe('It fits true to size and arrived in two days.');
     expect(engine.calls[0].prompt).toContain('Alpine Jacket');
+    // The empty field's placeholder would draw under the suggestion: it gives way while one shows.
+    const textarea = shadow<HTMLTextAreaElement>(element, 'textarea');
+    expect(textarea.placeholder).toBe('');
     await userEvent.keyboard('{Tab}');
     expect(element.value).toBe('It fits true to size and arrived in two days.');
+  });
+
+  it('shows its placeholder again when a "help me write" suggestion is dismissed', async () => {
+    const engine = new ScriptedEngine({ script: [{ when: () => true, reply: ' Warm and light.' }] });
+    const { element, textarea } = await composer('', engine);
+    expect(textarea.placeholder).toBe('What did you like or dislike?');
+    await userEvent.click(shadow(element, '[part=help-button]'));
+    await expect.poll(() => ghost(element)).toBe('Warm and light.');
+    expect(textarea.placeholder).toBe('');
+    await userEvent.click(textarea);
+    await userEvent.keyboard('{Escape}');
+    await expect.poll(() => textarea.placeholder).toBe('What did you like or dislike?');
+    expect(element.value).toBe('');
   });
 
   it('topic chips can be dismissed', async () => {

@@ -29,6 +29,7 @@ export function renderComposer(host: ComposerHost, parts: ComposerParts): Templa
   const t = host.text;
   const disabled = host.isDisabled;
   const length = [...host.value].length;
+  // In an empty field the placeholder gives way to a suggestion ("help me write"): both draw at the same place.
   return html`
     <div part="base" class="base">
       ${host.noRating ? nothing : parts.rating.render(disabled)}
@@ -43,7 +44,7 @@ export function renderComposer(host: ComposerHost, parts: ComposerParts): Templa
           rows=${host.rows}
           maxlength=${host.maxLength ?? REVIEW_MAX_LENGTH}
           .value=${live(host.value)}
-          placeholder=${host.placeholder ?? t.reviewPlaceholder}
+          placeholder=${host.suggestion ? '' : (host.placeholder ?? t.reviewPlaceholder)}
           ?disabled=${disabled}
           ?required=${host.required}
           aria-invalid=${host.userTouched && !host.validity.valid ? 'true' : 'false'}
