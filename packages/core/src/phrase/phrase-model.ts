@@ -18,7 +18,8 @@ import { WordPieceTokenizer } from './word-tokenizer.ts';
 import { runToEnd } from '../generate/run-to-end.ts';
 
 const SENTENCE_END = /^ ?[.!?。！？]+$/u;
-const LETTER = /\p{L}/u;
+const MID_LINE_WORD = /^ \p{L}|^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u;
+const LINE_START_WORD = /^[\p{L}\p{N}]/u;
 
 /** Nominal window: a phrase model reads only its last few words, but prompt budgets need a number. */
 const CONTEXT_LENGTH = 1024;
@@ -104,13 +105,28 @@ export class PhraseModel implements TextGenerator {
     // A new sentence: at the line's start, or after an end mark, unless the shopper already began the word.
     const sentenceStart = healing?.partial !== true && (last === BOUNDARY_ID || SENTENCE_END.test(this.tokenizer.piece(last) ?? ''));
     const weights = this.header.cache;
-    const cache = weights && (weights.unigram > 0 || weights.bigram > 0) ? new WordCache(ids, this.#isWord, weights) : undefined;
+    const cache = weights && (weights.unigram > 0 || weights.bigram > 0) ? new WordCache(ids.map(this.#midLine), this.#isWord, weights) : undefined;
     return { folds, sentenceStart, ...(healing ? { firstAllowed: healing.allowed } : {}), ...(cache && !cache.empty ? { cache } : {}) };
   }
 
+  /**
+   * Words the review cache may make likelier: pieces that can stand mid-line (" shipping", or a
+   * Chinese character). A line's first word has no leading space ("Shipping"); cached as it is, it
+   * would be suggested mid-sentence glued to the word before ("allShipping").
+   */
   #isWord = (id: number): boolean => {
-    const words = (this.#words ??= Uint8Array.from({ length: this.tokenizer.vocabSize }, (_, i) => (LETTER.test(this.tokenizer.piece(i) ?? '') ? 1 : 0)));
+    const words = (this.#words ??= Uint8Array.from({ length: this.tokenizer.vocabSize }, (_, i) => (MID_LINE_WORD.test(this.tokenizer.piece(i) ?? '') ? 1 : 0)));
     return words[id] === 1;
+  };
+
+  /**
+   * A line-start word's mid-line form, lower case where the model knows one ("Shipping" → " shipping",
+   * "I" → " I"), so the cache still counts the word; other ids as they are.
+   */
+  #midLine = (id: number): number => {
+    const piece = this.tokenizer.piece(id) ?? '';
+    if (!LINE_START_WORD.test(piece)) return id;
+    return this.tokenizer.idOf(` ${piece.toLowerCase()}`) ?? this.tokenizer.idOf(` ${piece}`) ?? id;
   };
 
   /** The line being written, from its start marker (`[boundary, …words]`), and its unfinished last word. */

@@ -41,6 +41,11 @@ export class WordPieceTokenizer implements TextTokenizer {
     return text;
   }
 
+  /** The id of one word piece, undefined when it is not in the vocabulary. */
+  idOf(piece: string): number | undefined {
+    return this.#ids.get(piece);
+  }
+
   /** The piece an id stands for (`undefined` outside the vocabulary). */
   piece(id: number): string | undefined {
     return this.#pieces[id];

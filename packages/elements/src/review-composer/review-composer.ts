@@ -151,11 +151,7 @@ export class CwReviewComposer extends FormControlElement {
   declare noTopics: boolean;
   /** Turns off the per-`product-id` draft autosave. */
   declare noAutosave: boolean;
-  /**
-   * Idle time after a keystroke before asking the model, in ms. Default 25: shoppers' keys come
-   * 70 ms or more apart, so nearly every pause starts a request whatever the debounce, and a shorter
-   * wait shows GPT-2's first word sooner (test/bench/ghost-latency-124m.md).
-   */
+  /** Idle time after a keystroke before asking the model, in ms (default 25: see test/bench/ghost-latency-124m.md). */
   declare debounce: number;
   /** The draft must have at least this many characters before suggestions appear. */
   declare minChars: number;

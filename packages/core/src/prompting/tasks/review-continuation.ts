@@ -3,6 +3,7 @@ import type { FinishReason, GenerationOptions } from '../../contracts/generation
 import { PromptingError } from '../errors.ts';
 import { detectLang } from '../lang.ts';
 import type { TaskOptions, TaskPlan, TaskResult, TaskStreamEvent } from '../task-runner.ts';
+import { reviewStarter } from './review-starter.ts';
 import { finishPlan, guardDefaults, optionalList, optionalRating, optionalText, planTask, requireObject, runPlan, streamPlan } from '../task-runner.ts';
 
 /** What `writeReviewContinuation`, `streamReviewContinuation` and `streamGhostText` continue: the draft and what the shopper chose so far. */
@@ -39,6 +40,9 @@ const SETTINGS: Record<'ghost' | 'compose', GenerationOptions> = {
   ghost: { maxNewTokens: 12, doSample: false, repetitionPenalty: 1.1, logprobs: true },
   compose: { maxNewTokens: 80, doSample: true, temperature: 0.8, topK: 50, topP: 0.92, repetitionPenalty: 1.15, noRepeatNgramSize: 3 },
 };
+
+/** "Help me write" from a phrase model: room for one sentence of word pieces. */
+const PHRASE_COMPOSE_PIECES = 24;
 
 function stars(rating: number, lang: 'en' | 'zh'): string {
   const s = '★'.repeat(rating) + '☆'.repeat(5 - rating);
@@ -88,8 +92,15 @@ export function planReviewContinuation(engine: TextGenerator, input: ReviewConti
     },
     shortenable: [{ name: 'draft', keep: 'end' }],
     // A Han character is about two GPT-2 tokens: give Chinese ghost text the same reach in characters.
-    generation: mode === 'ghost' && lang === 'zh' ? { ...SETTINGS.ghost, maxNewTokens: 24 } : SETTINGS[mode],
-    cleanupMode: mode === 'ghost' ? 'first-sentence' : 'sentences',
+    // A phrase model keeps to one sentence: it has no plan beyond its last few words.
+    generation:
+      mode === 'ghost' && lang === 'zh'
+        ? { ...SETTINGS.ghost, maxNewTokens: 24 }
+        : mode === 'compose' && engine.profile?.kind === 'phrase'
+          ? { ...SETTINGS.compose, maxNewTokens: PHRASE_COMPOSE_PIECES }
+          : SETTINGS[mode],
+    // A phrase model's "help me write" is one sentence per click, on the starter's topic (review-starter.ts).
+    cleanupMode: mode === 'ghost' || engine.profile?.kind === 'phrase' ? 'first-sentence' : 'sentences',
     extraStop: mode === 'ghost' ? ['\n'] : [],
     avoid: [draft],
     keepLeadingSpace: true,
@@ -132,10 +143,34 @@ export async function writeReviewContinuation(
   input: ReviewContinuationInput,
   options: TaskOptions = {},
 ): Promise<ReviewContinuationResult> {
-  const plan = planReviewContinuation(engine, input, options);
   // A model that shortens its ghost text by confidence does it the same way here as while streaming.
   if ((input.mode ?? 'ghost') === 'ghost' && engine.profile?.minExtensionConfidence !== undefined) return drain(streamGhostText(engine, input, options));
-  return withInsertText(await runPlan(engine, plan, options.signal), input.draft, engine.tokenizer);
+  const { continued, lead } = startFor(engine, input, options);
+  const plan = planReviewContinuation(engine, continued, options);
+  return withLead(withInsertText(await runPlan(engine, plan, options.signal), continued.draft, engine.tokenizer), lead);
+}
+
+/**
+ * "Help me write" on a phrase model: the input it continues (the draft plus the starter's words, see
+ * review-starter.ts) and the text that goes before what it writes ('' for other models and modes).
+ */
+function startFor(engine: TextGenerator, input: ReviewContinuationInput, options: TaskOptions): { continued: ReviewContinuationInput; lead: string } {
+  if (input.mode !== 'compose' || engine.profile?.kind !== 'phrase' || typeof input.draft !== 'string') return { continued: input, lead: '' };
+  const plan = planReviewContinuation(engine, input, options);
+  if (plan.lang !== 'en') return { continued: input, lead: '' };
+  const topics = input.topics === undefined ? [] : typeof input.topics === 'string' ? input.topics.split(',') : input.topics;
+  const starter = reviewStarter({ draft: input.draft, topics, product: input.product, rating: input.rating });
+  if (starter === undefined) return { continued: input, lead: '' };
+  // The starter's own leading space follows the insertText rule: none after a space or in an empty field.
+  // Its trailing space tells the phrase model that its last word is finished (it would complete "jacket").
+  const lead = `${/\s$/.test(input.draft) || input.draft.length === 0 ? '' : ' '}${starter} `;
+  return { continued: { ...input, draft: input.draft + lead }, lead };
+}
+
+/** The starter's words before a result's text; an empty result stays empty (a bare "The fit is" helps nobody). */
+function withLead(result: ReviewContinuationResult, lead: string): ReviewContinuationResult {
+  if (lead.length === 0 || result.insertText.length === 0) return result;
+  return { ...result, text: lead.trimStart() + result.text, insertText: lead + result.insertText };
 }
 
 /**
@@ -157,16 +192,22 @@ export async function* streamReviewContinuation(
   input: ReviewContinuationInput,
   options: TaskOptions = {},
 ): AsyncGenerator<{ type: 'delta'; text: string } | { type: 'result'; result: ReviewContinuationResult }> {
-  const plan = planReviewContinuation(engine, input, options);
+  const { continued, lead } = startFor(engine, input, options);
+  const plan = planReviewContinuation(engine, continued, options);
   let first = true;
+  // A starter's words go out just before the model's first words (not at all when it writes nothing).
+  let leadPending = lead.length > 0;
   for await (const event of streamPlan(engine, plan, options.signal) as AsyncIterable<TaskStreamEvent>) {
     if (event.type === 'result') {
-      yield { type: 'result', result: withInsertText(event.result, input.draft) };
+      yield { type: 'result', result: withLead(withInsertText(event.result, continued.draft), lead) };
     } else {
       // The first delta follows the same leading-space rule as insertText.
-      const text = first && (/\s$/.test(input.draft) || input.draft.length === 0) ? event.text.replace(/^\s+/, '') : event.text;
+      const text = first && (/\s$/.test(continued.draft) || continued.draft.length === 0) ? event.text.replace(/^\s+/, '') : event.text;
       first = false;
-      if (text.length > 0) yield { type: 'delta', text };
+      if (text.length === 0) continue;
+      if (leadPending) yield { type: 'delta', text: lead };
+      leadPending = false;
+      yield { type: 'delta', text };
     }
   }
 }
