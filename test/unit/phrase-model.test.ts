@@ -7,8 +7,8 @@ import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CowriteError, REVIEW_PHRASES_EN_URL, writeReviewContinuation, isAbortError, loadPhraseModel, planReviewContinuation, streamGhostText, streamReviewContinuation } from '@cowrite/core';
-import type { GenerationChunk, PhraseModel } from '@cowrite/core';
+import { CowriteError, REVIEW_PHRASES_EN_URL, writeIdeaRefinement, writeMarketingCopy, writeProductDescription, writeReviewContinuation, writeSharePost, writeUserStory, isAbortError, loadPhraseModel, planReviewContinuation, streamGhostText, streamReviewContinuation } from '@cowrite/core';
+import type { GenerationChunk, PhraseModel, TextGenerator } from '@cowrite/core';
 
 let model: PhraseModel;
 
@@ -227,5 +227,38 @@ describe('review phrase model: the engine interface', () => {
     const again = await loadPhraseModel({ bytes: gz });
     expect(again.header.levelSizes).toEqual(model.header.levelSizes);
     await expect(loadPhraseModel({ bytes: gzipSync(Buffer.from('not a model at all')) })).rejects.toMatchObject({ code: 'MODEL_CORRUPT' });
+  });
+});
+
+describe('tasks a phrase model cannot write', () => {
+  it('rejects product copy, share posts, user stories and idea rewrites with ENGINE_UNSUITED, before generating', async () => {
+    const calls: string[] = [];
+    const watched: TextGenerator = {
+      tokenizer: model.tokenizer,
+      contextLength: model.contextLength,
+      profile: model.profile,
+      generate: (prompt, options) => {
+        calls.push('generate');
+        return model.generate(prompt, options);
+      },
+      stream: (prompt, options) => {
+        calls.push('stream');
+        return model.stream(prompt, options);
+      },
+    };
+    const product = { name: 'Ridgeline Insulated Jacket', materials: 'recycled nylon' };
+    const attempts = [
+      () => writeProductDescription(watched, product),
+      () => writeMarketingCopy(watched, { kind: 'headline', name: product.name }),
+      () => writeSharePost(watched, { review: 'Warm and light, the hood stays up.' }),
+      () => writeUserStory(watched, { review: 'The zip sticks when it is cold.', product: product.name }),
+      () => writeIdeaRefinement(watched, { idea: 'A hood that packs into the collar' }),
+    ];
+    for (const attempt of attempts) {
+      await expect(attempt()).rejects.toMatchObject({ name: 'PromptingError', code: 'ENGINE_UNSUITED' });
+    }
+    expect(calls).toEqual([]);
+    // Reviews stay its job.
+    await expect(writeReviewContinuation(watched, { draft: 'The battery life is ' })).resolves.toMatchObject({ task: 'reviewContinuation' });
   });
 });

@@ -68,8 +68,9 @@ function renderModelState(): void {
       .join(currentLanguage() === 'zh' ? '' : ' ');
   }
   byId('local-model-note').hidden = !local;
-  // Neither offline model writes product copy: sentence-based copy comes back empty, so say why, plainly.
-  byId<CwSuggestedCopy>('suggested-copy').strings = local || modelChoice.kind === 'phrase' ? { copyEmpty: t('copyNeedsGpt2') } : undefined;
+  // The local test model's random words never make a sentence, so its copy comes back empty: say why, plainly.
+  // (For the phrase model, the elements say by themselves that copy, share posts and idea rewrites need GPT-2.)
+  byId<CwSuggestedCopy>('suggested-copy').strings = local ? { copyEmpty: t('copyNeedsGpt2') } : undefined;
 }
 
 function showModelChoice(): void {

@@ -1,12 +1,12 @@
 /**
  * <cw-review-composer> on the shipped review phrase model, in Chromium: the model loads on the page
  * (no Worker), ghost text is real English, Tab takes it, and a draft in a language the model does not
- * write gets none.
+ * write gets none. The elements whose text needs GPT-2 say so instead of showing review phrases.
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '@cowrite/elements/define';
-import type { CwReviewComposer } from '@cowrite/elements';
+import type { CwIdeaForm, CwReviewComposer, CwSharePost, CwSuggestedCopy } from '@cowrite/elements';
 import { loadPhraseModel } from '@cowrite/core';
 import type { PhraseModel } from '@cowrite/core';
 import { cleanup, mount, recordEvents, shadow } from './helpers.ts';
@@ -56,5 +56,44 @@ describe('<cw-review-composer> with the review phrase model', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(shown).toHaveLength(0);
     expect(ghost(element).trim()).toBe('');
+  });
+});
+
+describe('tasks the phrase model cannot write', () => {
+  const needsGpt2 = 'This needs GPT-2: the offline phrase model only suggests review phrases.';
+
+  it('<cw-idea-form>: "Refine with AI" says it needs GPT-2 and keeps the idea as typed', async () => {
+    const container = mount('<form><cw-idea-form name="idea"></cw-idea-form></form>');
+    const element = container.querySelector('cw-idea-form') as CwIdeaForm;
+    element.engine = model;
+    await element.updateComplete;
+    await userEvent.click(shadow(element, '[part=title-input]'));
+    await userEvent.keyboard('Hood that packs into the collar');
+    await userEvent.click(shadow(element, '[part=refine-button]'));
+    await expect.poll(() => element.shadowRoot!.querySelector('[role=alert]')?.textContent?.trim()).toBe(needsGpt2);
+    expect(element.shadowRoot!.querySelector('[part=comparison]')).toBeNull();
+    expect(element.value).toBe('Hood that packs into the collar');
+  });
+
+  it('<cw-share-post>: says it needs GPT-2 instead of writing a review phrase as the post', async () => {
+    const container = mount('<cw-share-post></cw-share-post>');
+    const element = container.querySelector('cw-share-post') as CwSharePost;
+    element.engine = model;
+    element.review = 'Warm and light, the hood stays up in the wind.';
+    await element.updateComplete;
+    await userEvent.click(shadow(element, '[part~=write-button]'));
+    await expect.poll(() => element.shadowRoot!.querySelector('.error')?.textContent?.trim()).toBe(needsGpt2);
+    expect(element.value).toBe('');
+  });
+
+  it('<cw-suggested-copy>: one card says it needs GPT-2, not three failures', async () => {
+    const container = mount(`<cw-suggested-copy count="3">
+      <script type="application/json">{"name": "Ridgeline Insulated Jacket", "materials": ["recycled nylon"]}</script>
+    </cw-suggested-copy>`);
+    const element = container.querySelector('cw-suggested-copy') as CwSuggestedCopy;
+    element.engine = model;
+    await element.updateComplete;
+    await userEvent.click(shadow(element, '[part~=generate-button]'));
+    await expect.poll(() => element.candidates.map((candidate) => candidate.error)).toEqual([needsGpt2]);
   });
 });

@@ -33,6 +33,11 @@ export type CowriteErrorCode =
   | 'PROMPT_TOO_LONG'
   /** Prompting (`PromptingError`): a template names a placeholder that has no value. */
   | 'INVALID_TEMPLATE'
+  /**
+   * Prompting (`PromptingError`): the engine cannot write this task's text, e.g. the offline phrase model (review
+   * phrases only) asked for a product description, a share post or an idea rewrite. Use a neural model such as GPT-2.
+   */
+  | 'ENGINE_UNSUITED'
   /** Sentiment (`SentimentInputError`): the text is not a string. */
   | 'NOT_A_STRING'
   /** Sentiment (`SentimentInputError`): `summarizeFeedback` was not given an array. */

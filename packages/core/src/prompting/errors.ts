@@ -1,7 +1,7 @@
 import { CowriteError } from '../errors/cowrite-error.ts';
 
 /** Why a prompting call could not run. Stable strings: callers switch on them. */
-export type PromptingErrorCode = 'MISSING_FIELD' | 'INVALID_INPUT' | 'PROMPT_TOO_LONG' | 'INVALID_TEMPLATE';
+export type PromptingErrorCode = 'MISSING_FIELD' | 'INVALID_INPUT' | 'PROMPT_TOO_LONG' | 'INVALID_TEMPLATE' | 'ENGINE_UNSUITED';
 
 /** Thrown for bad input before any generation starts (so nothing is half-done). */
 export class PromptingError extends CowriteError {

@@ -119,6 +119,14 @@ export function resolveTemplate(task: TaskName, lang: Lang, override?: Partial<P
 }
 
 export function planTask(engine: TextGenerator, spec: TaskSpec): TaskPlan {
+  // A phrase model continues reviews from their last few words: any other task would come back as a
+  // review phrase ("Good quality. This is a great product." as an idea's title), so say so instead.
+  if (engine.profile?.kind === 'phrase' && spec.task !== 'reviewContinuation') {
+    throw new PromptingError(
+      'ENGINE_UNSUITED',
+      `The ${engine.profile.name} phrase model writes review phrases only; ${spec.task} needs a neural model such as GPT-2.`,
+    );
+  }
   const template = resolveTemplate(spec.task, spec.lang, spec.options.template);
   const brand = { ...DEFAULT_BRAND[spec.lang], ...spec.options.brand };
   const shared = { brand: brand.name, voice: brand.voice };

@@ -75,6 +75,7 @@ export const englishStrings = {
   candidatesReady: '{n} suggestions ready.',
   noProduct: 'Add product details to get suggestions.',
   copyEmpty: 'The model wrote nothing usable this time. Try Regenerate.',
+  needsNeuralModel: 'This needs GPT-2: the offline phrase model only suggests review phrases.',
   // share post
   sharePostLabel: 'Your share post',
   sharePostWrite: 'Write a share post',
@@ -226,6 +227,7 @@ export const simplifiedChineseStrings: CowriteStrings = {
   candidatesReady: '已生成 {n} 条建议。',
   noProduct: '请添加商品信息以获取建议。',
   copyEmpty: '这次模型没有写出可用的内容，请点“重新生成”。',
+  needsNeuralModel: '此功能需要 GPT-2：离线短语模型只能补全评价短语。',
   sharePostLabel: '您的分享文案',
   sharePostWrite: '生成分享文案',
   sharePostRewrite: '换一个',

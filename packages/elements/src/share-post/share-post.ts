@@ -13,6 +13,7 @@ import type { ShareNetwork } from './share-networks.ts';
 import { sharePostStyles } from './share-post.styles.ts';
 import { sharePostMetrics } from './share-post.metrics.ts';
 import type { MetricRecipe } from '../metrics/metrics-controller.ts';
+import { isUnsuitedEngine } from '../base/engine-errors.ts';
 
 /** Where a post went: the browser's share sheet, the clipboard, or a network's share link (its id). */
 export type ShareChannel = 'native' | 'copy' | (string & {});
@@ -186,7 +187,7 @@ export class CwSharePost extends FormControlElement {
       this.value = previous;
       this.state = previous ? 'draft' : 'error';
       const message = error instanceof Error ? error.message : String(error);
-      this.error = message === this.text.sharePostEmpty ? message : format(this.text.sharePostError, { message });
+      this.error = isUnsuitedEngine(error) ? this.text.needsNeuralModel : message === this.text.sharePostEmpty ? message : format(this.text.sharePostError, { message });
       this.announcement = this.error;
     } finally {
       if (this.#run === run) this.#run = undefined;

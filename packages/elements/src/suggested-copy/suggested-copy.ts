@@ -13,6 +13,7 @@ import type { GuardCallOptions, GuardFinding } from '../services/text-services.t
 import { suggestedCopyStyles } from './suggested-copy.styles.ts';
 import { suggestedCopyMetrics } from './suggested-copy.metrics.ts';
 import type { MetricRecipe } from '../metrics/metrics-controller.ts';
+import { isUnsuitedEngine } from '../base/engine-errors.ts';
 
 /** One suggested copy text of `cw-suggested-copy`. */
 export interface CopyCandidate {
@@ -166,7 +167,11 @@ export class CwSuggestedCopy extends FormControlElement {
     this.editingIndex = -1;
     this.candidates = Array.from({ length: this.count }, () => ({ text: '', status: 'streaming' as const, findings: [] }));
     for (let index = 0; index < this.count && !run.signal.aborted; index += 1) {
-      await this.#fill(index, run.signal);
+      if ((await this.#fill(index, run.signal)) === 'unsuited') {
+        // The engine cannot write copy at all: one card says what it needs, not three.
+        this.candidates = this.candidates.slice(0, 1);
+        break;
+      }
     }
     if (!run.signal.aborted) this.announcement = format(this.text.candidatesReady, { n: this.candidates.filter((c) => c.text).length });
   }
@@ -197,7 +202,7 @@ export class CwSuggestedCopy extends FormControlElement {
     this.dispatchEvent(new Event('change', { bubbles: true }));
   }
 
-  async #fill(index: number, signal: AbortSignal): Promise<void> {
+  async #fill(index: number, signal: AbortSignal): Promise<'unsuited' | undefined> {
     const engine = this.activeEngine;
     if (!engine || !this.product) {
       this.#replace(index, { text: '', status: 'error', findings: [], error: this.text.noProduct });
@@ -224,9 +229,12 @@ export class CwSuggestedCopy extends FormControlElement {
       const findings = guard ? guard(finished, this.#guardOptions()).findings : [];
       this.#replace(index, { text: finished, status: 'done', findings });
     } catch (error) {
-      if (signal.aborted) return;
-      this.#replace(index, { text, status: 'error', findings: [], error: error instanceof Error ? error.message : String(error) });
+      if (signal.aborted) return undefined;
+      const unsuited = isUnsuitedEngine(error);
+      this.#replace(index, { text, status: 'error', findings: [], error: unsuited ? this.text.needsNeuralModel : error instanceof Error ? error.message : String(error) });
+      return unsuited ? 'unsuited' : undefined;
     }
+    return undefined;
   }
 
   /** Generated copy, checked against the product attributes it was written from. */
