@@ -8,6 +8,7 @@ import { userEvent } from 'vitest/browser';
 import '@cowrite/elements/define';
 import type { CwIdeaForm, CwReviewComposer, CwSharePost, CwSuggestedCopy } from '@cowrite/elements';
 import { loadPhraseModel } from '@cowrite/core';
+import { ScriptedEngine } from '@cowrite/elements/testing';
 import type { PhraseModel } from '@cowrite/core';
 import { cleanup, mount, recordEvents, shadow } from './helpers.ts';
 
@@ -95,5 +96,28 @@ describe('tasks the phrase model cannot write', () => {
     await element.updateComplete;
     await userEvent.click(shadow(element, '[part~=generate-button]'));
     await expect.poll(() => element.candidates.map((candidate) => candidate.error)).toEqual([needsGpt2]);
+  });
+});
+
+describe('"help me write" and the page language', () => {
+  it('on a Chinese page, the English phrase model says it writes English only and writes nothing', async () => {
+    const container = mount('<form><cw-review-composer lang="zh" name="review" debounce="0" no-autosave></cw-review-composer></form>');
+    const element = container.querySelector('cw-review-composer') as CwReviewComposer;
+    element.engine = model;
+    await element.updateComplete;
+    await userEvent.click(shadow(element, '[part=help-button]'));
+    await expect.poll(() => element.shadowRoot!.querySelector('[role=alert]')?.textContent?.trim()).toBe('离线短语模型只会写英文。如需用其他语言写作，请加载 GPT-2。');
+    expect(ghost(element)).toBe('');
+  });
+
+  it('on a Chinese page, GPT-2 gets the Chinese template for an empty draft', async () => {
+    const container = mount('<form><cw-review-composer lang="zh" name="review" debounce="0" no-autosave></cw-review-composer></form>');
+    const element = container.querySelector('cw-review-composer') as CwReviewComposer;
+    const engine = new ScriptedEngine({ fallback: '做工很好，穿着暖和。' });
+    element.engine = engine;
+    await element.updateComplete;
+    await userEvent.click(shadow(element, '[part=help-button]'));
+    await expect.poll(() => ghost(element)).toBe('做工很好，穿着暖和。');
+    expect(engine.calls[0]?.prompt).toContain('评价：');
   });
 });

@@ -1,4 +1,6 @@
+import { detectLang } from '@cowrite/core';
 import { streamReviewDraft } from '../services/tasks.ts';
+import { writesLanguage } from './ghost-gate.ts';
 import { reviewContext } from './composer-host.ts';
 import type { ComposerHost } from './composer-host.ts';
 import type { GhostTextController } from './ghost-text-controller.ts';
@@ -17,6 +19,12 @@ export class HelpMeWriteController {
     const host = this.#host;
     const engine = host.activeEngine;
     if (!engine || host.helping || host.suggestionsWithheld) return;
+    // An empty field is written in the page's language; a draft with words, in its own.
+    const lang = /\S/.test(host.value) ? detectLang(host.value) : host.coreLanguage;
+    if (!writesLanguage(engine, lang)) {
+      host.suggestionError = host.text.helpNeedsLanguage;
+      return;
+    }
     // Takes the ghost text's request slot: a continuation in flight is aborted, and typing aborts this.
     const controller = this.#ghost.begin();
     this.#ghost.dismiss('replaced');
@@ -27,7 +35,7 @@ export class HelpMeWriteController {
     host.suggestionError = '';
     let generated = '';
     try {
-      for await (const piece of streamReviewDraft(engine, reviewContext(host), controller.signal)) {
+      for await (const piece of streamReviewDraft(engine, reviewContext(host), controller.signal, host.coreLanguage)) {
         if (host.value !== draft) return;
         generated += piece;
         host.suggestion = /\s$/.test(draft) || draft === '' ? generated.trimStart() : generated;

@@ -71,9 +71,13 @@ export async function streamDraftContinuation(engine: TextGenerator, context: Re
   }
 }
 
-/** "Help me write": a few sentences from the chosen topics, streamed as cleaned, guarded deltas. */
-export async function* streamReviewDraft(engine: TextGenerator, context: ReviewContext, signal: AbortSignal): AsyncIterable<string> {
-  for await (const event of streamReviewContinuation(engine, continuationInput(context, 'compose'), { signal })) {
+/**
+ * "Help me write": a few sentences from the chosen topics, streamed as cleaned, guarded deltas. `lang`
+ * (the page's) picks the template for an empty draft; a draft with words speaks for itself.
+ */
+export async function* streamReviewDraft(engine: TextGenerator, context: ReviewContext, signal: AbortSignal, lang?: 'en' | 'zh'): AsyncIterable<string> {
+  const options = lang !== undefined && !/\S/.test(context.draft) ? { signal, lang } : { signal };
+  for await (const event of streamReviewContinuation(engine, continuationInput(context, 'compose'), options)) {
     if (event.type === 'delta') yield event.text;
   }
 }
