@@ -1,8 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, userEvent, waitFor } from 'storybook/test';
+import { loadPhraseModel } from '@cowrite/core';
 import type { CwIdeaForm } from '@cowrite/elements';
 import { EXISTING_IDEAS } from '../apps/storefront/src/product.ts';
-import { LONG_REVIEW, createElement, framed, scripted, shadowOf, tinyModelLoader, withProvider } from './support.ts';
+import { LONG_REVIEW, NEEDS_GPT2, createElement, framed, scripted, shadowOf, tinyModelLoader, withProvider } from './support.ts';
 import type { Frame } from './support.ts';
 
 type Args = Partial<CwIdeaForm> & Frame;
@@ -68,5 +69,21 @@ export const RealTinyModel: Story = {
   render: (args) => withProvider(render(args), tinyModelLoader),
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(formOf(canvasElement).activeEngine).toBeDefined(), { timeout: 30_000 });
+  },
+};
+
+/** Offline, on the review phrase model: "Refine with AI" says it needs GPT-2; the idea stays as typed. */
+export const OfflinePhraseModel: Story = {
+  args: { engine: undefined, value: 'Longer parka', description: 'Same fill, longer cut.' },
+  render: (args) => withProvider(render(args), () => loadPhraseModel()),
+  play: async ({ canvasElement }) => {
+    const form = formOf(canvasElement);
+    await waitFor(() => expect(form.activeEngine).toBeDefined(), { timeout: 30_000 });
+    form.requestUpdate();
+    const refine = (): HTMLButtonElement => shadowOf(form).querySelector('[part=refine-button]') as HTMLButtonElement;
+    await waitFor(() => expect(refine().disabled).toBe(false), { timeout: 5000 });
+    await userEvent.click(refine());
+    await waitFor(() => expect(shadowOf(form).querySelector('[role=alert]')?.textContent?.trim()).toBe(NEEDS_GPT2), { timeout: 5000 });
+    expect(form.value).toBe('Longer parka');
   },
 };

@@ -28,7 +28,7 @@ const meta: Meta<Args> = {
   title: 'Elements/Review composer',
   component: 'cw-review-composer',
   render,
-  args: { label: 'Your review', product: 'Ridgeline Insulated Jacket', minlength: 20, maxlength: 2000 },
+  args: { label: 'Your review', product: 'Ridgeline Insulated Jacket', minLength: 20, maxLength: 2000 },
 };
 export default meta;
 type Story = StoryObj<Args>;

@@ -1,7 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, userEvent, waitFor } from 'storybook/test';
+import { loadPhraseModel } from '@cowrite/core';
 import type { CwSharePost } from '@cowrite/elements';
-import { createElement, framed, scripted, shadowOf } from './support.ts';
+import { NEEDS_GPT2, createElement, framed, scripted, shadowOf, withProvider } from './support.ts';
 import type { Frame } from './support.ts';
 
 type Args = Partial<CwSharePost> & Frame & { webShare?: boolean };
@@ -114,3 +115,17 @@ export const Chinese: Story = {
 
 export const Dark: Story = { args: { theme: 'dark' }, play: async ({ canvasElement }) => void (await write(canvasElement)) };
 export const RightToLeft: Story = { args: { dir: 'rtl' }, play: async ({ canvasElement }) => void (await write(canvasElement)) };
+
+/** Offline, on the review phrase model: a share post needs GPT-2, and the element says so. */
+export const OfflinePhraseModel: Story = {
+  args: { engine: undefined },
+  render: (args) => withProvider(render(args), () => loadPhraseModel()),
+  play: async ({ canvasElement }) => {
+    const post = postOf(canvasElement);
+    await waitFor(() => expect(post.activeEngine).toBeDefined(), { timeout: 30_000 });
+    post.requestUpdate();
+    await post.updateComplete;
+    await userEvent.click(shadowOf(post).querySelector('[part~=write-button]') as HTMLButtonElement);
+    await waitFor(() => expect(shadowOf(post).querySelector('.error')?.textContent?.trim()).toBe(NEEDS_GPT2), { timeout: 5000 });
+  },
+};

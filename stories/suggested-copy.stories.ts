@@ -1,8 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, userEvent, waitFor } from 'storybook/test';
+import { loadPhraseModel } from '@cowrite/core';
 import type { CwSuggestedCopy } from '@cowrite/elements';
 import { COPY_ATTRIBUTES } from '../apps/storefront/src/product.ts';
-import { LONG_REVIEW, createElement, framed, scripted, shadowOf, tinyModelLoader, withProvider } from './support.ts';
+import { LONG_REVIEW, NEEDS_GPT2, createElement, framed, scripted, shadowOf, tinyModelLoader, withProvider } from './support.ts';
 import type { Frame } from './support.ts';
 
 type Args = Partial<CwSuggestedCopy> & Frame;
@@ -90,5 +91,18 @@ export const RealTinyModel: Story = {
     copy.requestUpdate();
     await generate(canvasElement);
     await waitFor(() => expect(copy.candidates[0]?.status).toBe('done'), { timeout: 30_000 });
+  },
+};
+
+/** Offline, on the review phrase model: copy needs GPT-2, and one card says so. */
+export const OfflinePhraseModel: Story = {
+  args: { engine: undefined },
+  render: (args) => withProvider(render(args), () => loadPhraseModel()),
+  play: async ({ canvasElement }) => {
+    const copy = copyOf(canvasElement);
+    await waitFor(() => expect(copy.activeEngine).toBeDefined(), { timeout: 30_000 });
+    copy.requestUpdate();
+    await generate(canvasElement);
+    await waitFor(() => expect(copy.candidates.map((candidate) => candidate.error)).toEqual([NEEDS_GPT2]), { timeout: 5000 });
   },
 };

@@ -1,5 +1,6 @@
 import { ScriptedEngine } from '@cowrite/elements/testing';
 import type { ScriptRule } from '@cowrite/elements/testing';
+import { englishStrings } from '@cowrite/elements';
 import type { EngineLoader } from '@cowrite/elements';
 import { getSharedEngine } from '@cowrite/core';
 
@@ -84,3 +85,6 @@ export function shadowOf(element: Element | null): ShadowRoot {
 export const LONG_REVIEW =
   'I have worn this jacket nearly every day for three months, through a wet autumn and the first snow. '.repeat(12) +
   'Averylongwordwithoutanyspacesthatmustwrapinsteadofoverflowingthecontainerbecausedesignersaskforit.';
+
+/** What the elements say when their text needs GPT-2 and the engine is the offline phrase model. */
+export const NEEDS_GPT2 = englishStrings.needsNeuralModel;

@@ -66,6 +66,21 @@ export function describeFormControl<E extends FormControlElement>(c: FormControl
       expect(formEntries(form)).toEqual(c.entries('field', c.validValue));
     });
 
+    it('keeps a value a script sets before the first render, and the `value` attribute no longer overrides it (the dirty flag)', async () => {
+      // As frameworks and Storybook do: create, set properties, then connect.
+      const element = document.createElement(c.tag) as E;
+      element.setAttribute('value', 'Default text');
+      element.value = c.validValue;
+      const container = mount('<form></form>');
+      container.querySelector('form')!.append(element);
+      await c.setup?.(element);
+      await element.updateComplete;
+      expect(element.value).toBe(c.validValue);
+      element.setAttribute('value', 'Another default');
+      await element.updateComplete;
+      expect(element.value).toBe(c.validValue);
+    });
+
     it('form.reset() restores the `value` attribute and clears the shown validity state', async () => {
       const { element, form } = await setupForm('value="Default text" required');
       expect(element.value).toBe('Default text');

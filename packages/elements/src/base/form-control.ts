@@ -142,7 +142,10 @@ export class FormControlElement extends CowriteElement {
   /** Lit hook: applies the `value` attribute until the shopper edits, and refreshes validity before render. */
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    // The `value` attribute is the default; it drives the value until the shopper edits.
+    // A value a script sets sticks, as on <input> (its dirty flag): even one set before the first render,
+    // which the `value` attribute's first application below would otherwise wipe out.
+    if (changed.has('value') && (this.hasUpdated || this.value !== '') && this.value !== (this.defaultValue ?? '')) this.#valueEdited = true;
+    // The `value` attribute is the default; it drives the value until the shopper (or a script) sets one.
     if (changed.has('defaultValue') && !this.#valueEdited) this.value = this.defaultValue ?? '';
     // Render reads `validity`: bring it up to date first, or error text lags one keystroke behind.
     this.updateValidity();
