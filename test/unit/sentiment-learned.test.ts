@@ -3,6 +3,10 @@ import { analyzeSentiment, loadSentimentModel, SentimentInputError, summarizeFee
 import { decodeSentimentModel, encodeSentimentModel } from '../../packages/core/src/sentiment/learned/model-codec.ts';
 import { chineseFeatures, englishFeatures, FeatureBuffer } from '../../packages/core/src/sentiment/learned/feature-hash.ts';
 import { spanEvidence, startReview, type LinearSentimentModel } from '../../packages/core/src/sentiment/learned/linear-model.ts';
+import { lastEnglishScan, scanEnglishWords, tokenizeEnglish } from '../../packages/core/src/sentiment/tokenize-en.ts';
+import { englishPack } from '../../packages/core/src/sentiment/lexicon-en.ts';
+import { chinesePack } from '../../packages/core/src/sentiment/lexicon-zh.ts';
+import { createSentimentAnalyzer } from '../../packages/core/src/sentiment/analyze.ts';
 import { SeenIds } from '../../packages/core/src/sentiment/learned/seen-ids.ts';
 
 afterEach(() => unloadSentimentModels());
@@ -15,6 +19,17 @@ describe('learned sentiment model', () => {
 
   it('rejects an unknown language with the typed error', async () => {
     await expect(loadSentimentModel({ lang: 'fr' as 'en' })).rejects.toBeInstanceOf(SentimentInputError);
+  });
+
+  it('a Chinese-only analyser still gives the English model its n-grams (it scans the sentence itself)', async () => {
+    const chineseOnly = createSentimentAnalyzer({ zh: chinesePack });
+    const text = 'Stopped charging after two weeks and the seller never answered my emails.';
+    await loadSentimentModel({ lang: 'en' });
+    const both = analyzeSentiment(text, { lang: 'en' });
+    const alone = chineseOnly(text, { lang: 'en' });
+    expect(alone.label).toBe('negative');
+    // Same n-grams either way; only the lexicon signals differ (the Chinese lexicon has no English words).
+    expect(both.label).toBe('negative');
   });
 
   it('answers with the lexicon before loading and with the learned model after', async () => {
@@ -144,29 +159,50 @@ describe('learned model plumbing', () => {
     const weights = new Int8Array(1 << 10).fill(1);
     const model: LinearSentimentModel = { lang: 'en', bits: 10, weights, scale: 1, bias: 0, lexiconWeights: new Float32Array(5), slope: 1, intercept: 0, neutralBand: 0, presence: true };
     const text = 'works well works well';
+    const evidence = (of: LinearSentimentModel): ReturnType<typeof spanEvidence> => spanEvidence(of, text, 0, text.length, scanEnglishWords(text, 0, text.length));
     startReview();
-    const first = spanEvidence(model, text, 0, text.length);
+    const first = evidence(model);
     // 4 words + 3 bigrams; "works" and "well" repeat, and the bigram "works well" too.
     expect(first.sentence.count).toBe(7);
     expect(first.review.count).toBe(4);
-    const again = spanEvidence(model, text, 0, text.length);
+    const again = evidence(model);
     expect(again.review.count).toBe(0);
     startReview();
-    expect(spanEvidence(model, text, 0, text.length).review.count).toBe(4);
-    expect(spanEvidence({ ...model, presence: false }, text, 0, text.length).review.count).toBe(7);
+    expect(evidence(model).review.count).toBe(4);
+    expect(evidence({ ...model, presence: false }).review.count).toBe(7);
   });
 
   it('hashes words case-insensitively, folds digits and apostrophes, and marks negated words', () => {
     const ids = (text: string): number[] => {
       const buffer = new FeatureBuffer(4);
-      englishFeatures(text, 0, text.length, (1 << 18) - 1, buffer);
+      englishFeatures(scanEnglishWords(text, 0, text.length), (1 << 18) - 1, buffer);
       return [...buffer.ids.slice(0, buffer.length)];
     };
     expect(ids('Great Fit')).toEqual(ids('great fit'));
     expect(ids('took 2 hours')).toEqual(ids('took 3 hours'));
     expect(ids("didn't work")).toEqual(ids('didnt work'));
+    expect(ids('didn’t work')).toEqual(ids('didnt work'));
     expect(ids('did not work')).toHaveLength(3 + 2 + 1);
-    expect(ids('did. work')).toHaveLength(2);
+    expect(ids("it isn't bad")).toHaveLength(3 + 2 + 1);
+    expect(ids('did, work')).toHaveLength(2);
+    expect(ids('did 🙂 work')).toEqual(ids('did work'));
+  });
+
+  it('reads the same English n-grams from the lexicon tokenizer as from a scan without a lexicon', () => {
+    // The runtime reuses the tokenizer's scan; the trainer and Chinese-only analysers scan without the lexicon.
+    const texts = ["Didn't fit, NOT worth it :) but the 2nd one works well", 'never answered my email — no instructions; “great” quality?!', 'xDrive café 5 stars 👍'];
+    for (const text of texts) {
+      const fromScan = (): number[] => {
+        const buffer = new FeatureBuffer(4);
+        englishFeatures(lastEnglishScan(), (1 << 18) - 1, buffer);
+        return [...buffer.ids.slice(0, buffer.length)];
+      };
+      tokenizeEnglish(text, 0, text.length, englishPack);
+      const viaTokenizer = fromScan();
+      scanEnglishWords(text, 0, text.length);
+      expect(viaTokenizer.length).toBeGreaterThan(4);
+      expect(fromScan()).toEqual(viaTokenizer);
+    }
   });
 
   it('extracts Chinese character 1- to 3-grams without a segmenter', () => {

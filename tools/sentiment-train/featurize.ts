@@ -10,6 +10,7 @@ import { chinesePack } from '../../packages/core/src/sentiment/lexicon-zh.ts';
 import { SeenIds } from '../../packages/core/src/sentiment/learned/seen-ids.ts';
 import { LEXICON_SIGNALS, lexiconSignals } from '../../packages/core/src/sentiment/learned/lexicon-signals.ts';
 import { blankMarkup, splitSentences } from '../../packages/core/src/sentiment/text-prep.ts';
+import { scanEnglishWords } from '../../packages/core/src/sentiment/tokenize-en.ts';
 import type { CorpusLang, LabelledReview } from './corpus.ts';
 
 export const MAX_BITS = 20;
@@ -45,7 +46,7 @@ export function reviewFeatures(lang: CorpusLang, text: string, bits: number, out
   for (const span of splitSentences(clean)) {
     lastStart = out.length;
     if (lang === 'zh') chineseFeatures(clean, span.start, span.end, mask, out);
-    else englishFeatures(clean, span.start, span.end, mask, out);
+    else englishFeatures(scanEnglishWords(clean, span.start, span.end), mask, out);
     if (firstEnd < 0) firstEnd = out.length;
   }
   return { firstEnd: firstEnd < 0 ? out.length : firstEnd, lastStart };

@@ -8,7 +8,8 @@ import { scoreSentence, type AspectMention, type ScoredCue } from './score-sente
 import { detectLang, type Lang } from '../contracts/language.ts';
 import { blankMarkup, splitSentences } from './text-prep.ts';
 import { tokenizeChinese } from './tokenize-zh.ts';
-import { tokenizeEnglish } from './tokenize-en.ts';
+import { lastEnglishScan, scanEnglishWords, tokenizeEnglish } from './tokenize-en.ts';
+import type { EnglishScan } from './english-scan.ts';
 import type {
   AnalyzeSentimentOptions,
   AspectSentiment,
@@ -74,7 +75,7 @@ function analyzeWithPacks(
     const model = learnedModelFor(lang);
     const units = pack.lang === 'zh' ? tokenizeChinese(clean, span.start, span.end, pack, tuning.chineseSegmenter ?? !model) : tokenizeEnglish(clean, span.start, span.end, pack);
     const scored = scoreSentence(units, pack, span.exclamations, span.question);
-    learned.push(model ? { model, evidence: spanEvidence(model, clean, span.start, span.end), cues: scored.cues, mentions: scored.mentions, judged: scored.mentions.length > 0 ? judgedClauses(scored.cues) : NOTHING_JUDGED } : null);
+    learned.push(model ? { model, evidence: spanEvidence(model, clean, span.start, span.end, englishScanFor(model, pack, clean, span)), cues: scored.cues, mentions: scored.mentions } : null);
     if (scored.opensWithContrast) {
       // "Looks great. But it broke in a week.": the sentence before the "But" weighs less.
       for (let index = previousCueStart; index < cues.length; index++) cues[index].weight *= 0.5;
@@ -105,18 +106,18 @@ function analyzeWithPacks(
   };
 }
 
+/** The English model reads the tokenizer's scan of the span; only a Chinese-only analyser scans again for it. */
+function englishScanFor(model: LinearSentimentModel, pack: LanguagePack, text: string, span: { start: number; end: number }): EnglishScan | null {
+  if (model.lang !== 'en') return null;
+  return pack.lang === 'en' ? lastEnglishScan() : scanEnglishWords(text, span.start, span.end);
+}
+
 interface LearnedSentence {
   model: LinearSentimentModel;
   evidence: SentenceEvidence;
   cues: readonly ScoredCue[];
   mentions: AspectMention[];
-  /** "aspect:clause" pairs the lexicon already judged in this sentence. */
-  judged: ReadonlySet<string>;
 }
-
-const NOTHING_JUDGED: ReadonlySet<string> = new Set();
-const judgedClauses = (cues: readonly ScoredCue[]): ReadonlySet<string> =>
-  cues.some((cue) => cue.aspect) ? new Set(cues.filter((cue) => cue.aspect).map((cue) => `${cue.aspect}:${cue.clause}`)) : NOTHING_JUDGED;
 
 /**
  * With a learned model loaded: the review's and each sentence's label, score and confidence come
@@ -145,7 +146,7 @@ function blendLearned(
     const verdict = learnedVerdict(entry.model, entry.evidence.sentence, sentenceSignals(sentence.score, entry.cues, perSentence));
     sentence.score = verdict.score;
     sentence.label = verdict.label;
-    for (const aspect of aspectsFromContext(entry.mentions, entry.judged, verdict, sentence.end, text)) aspects.push(aspect);
+    for (const aspect of aspectsFromContext(entry.mentions, entry.cues, verdict, sentence.end, text)) aspects.push(aspect);
     if (entry.model.lang === lang) {
       reviewModel = entry.model;
       sum += entry.evidence.review.sum;

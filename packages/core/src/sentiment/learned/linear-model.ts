@@ -1,5 +1,6 @@
 import type { Lang } from '../../contracts/language.ts';
 import { chineseFeatures, englishFeatures, type FeatureSink } from './feature-hash.ts';
+import type { EnglishScan } from '../english-scan.ts';
 import { SeenIds } from './seen-ids.ts';
 
 /**
@@ -87,8 +88,11 @@ function scratchOf(model: LinearSentimentModel): Scratch {
   return scratch;
 }
 
-/** Extracts the features of text[start, end) for the model's language and sums their weights. */
-export function spanEvidence(model: LinearSentimentModel, text: string, start: number, end: number): SentenceEvidence {
+/**
+ * Extracts the features of text[start, end) for the model's language and sums their weights.
+ * English reads `scan`, the tokenizer's scan of that same span (english-scan.ts).
+ */
+export function spanEvidence(model: LinearSentimentModel, text: string, start: number, end: number, scan: EnglishScan | null): SentenceEvidence {
   sharedSum.weights = model.weights;
   sharedSum.scratch = model.presence ? scratchOf(model) : null;
   sharedSum.sum = 0;
@@ -97,7 +101,7 @@ export function spanEvidence(model: LinearSentimentModel, text: string, start: n
   sharedSum.reviewCount = 0;
   const mask = (1 << model.bits) - 1;
   if (model.lang === 'zh') chineseFeatures(text, start, end, mask, sharedSum);
-  else englishFeatures(text, start, end, mask, sharedSum);
+  else if (scan !== null) englishFeatures(scan, mask, sharedSum);
   const sentence = { sum: sharedSum.sum, count: sharedSum.count };
   return { sentence, review: model.presence ? { sum: sharedSum.reviewSum, count: sharedSum.reviewCount } : sentence };
 }
