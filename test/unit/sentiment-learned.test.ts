@@ -138,7 +138,7 @@ describe('learned sentiment model', () => {
 describe('learned model plumbing', () => {
   it('round-trips the packed format and rejects a bad header', () => {
     const weights = new Int8Array(256).map((_, index) => (index % 7) - 3);
-    const model = { lang: 'zh' as const, bits: 8, weights, scale: 0.5, bias: -0.25, lexiconWeights: Float32Array.of(2, -1, 0.5, 0.25, 0), slope: 1.5, intercept: 0.125, neutralBand: 0.0625, presence: true };
+    const model = { lang: 'zh' as const, bits: 8, weights, scale: 0.5, bias: -0.25, lexiconWeights: Float32Array.of(2, -1, 0.5, 0.25, 0), slope: 1.5, intercept: 0.125, neutralBand: 0.0625, presence: true, openingWeight: 0.375 };
     const decoded = decodeSentimentModel(encodeSentimentModel(model));
     expect({ ...decoded, weights: [...decoded.weights] }).toEqual({ ...model, weights: [...weights] });
     expect(() => decodeSentimentModel(new Uint8Array(40))).toThrow(expect.objectContaining({ code: 'MODEL_CORRUPT' }));
@@ -157,7 +157,7 @@ describe('learned model plumbing', () => {
 
   it('a presence model counts each feature once per review, every occurrence per sentence', () => {
     const weights = new Int8Array(1 << 10).fill(1);
-    const model: LinearSentimentModel = { lang: 'en', bits: 10, weights, scale: 1, bias: 0, lexiconWeights: new Float32Array(5), slope: 1, intercept: 0, neutralBand: 0, presence: true };
+    const model: LinearSentimentModel = { lang: 'en', bits: 10, weights, scale: 1, bias: 0, lexiconWeights: new Float32Array(5), slope: 1, intercept: 0, neutralBand: 0, presence: true, openingWeight: 0 };
     const text = 'works well works well';
     const evidence = (of: LinearSentimentModel): ReturnType<typeof spanEvidence> => spanEvidence(of, text, 0, text.length, scanEnglishWords(text, 0, text.length));
     startReview();

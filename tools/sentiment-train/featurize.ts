@@ -32,6 +32,8 @@ export interface FeatureTable {
   labels: Int8Array;
   sources: Uint8Array;
   sourceNames: string[];
+  /** The first sentence's ids of each review, every occurrence (as the runtime counts one sentence): opening.ids[opening.offsets[i] .. opening.offsets[i + 1]). */
+  opening: { ids: Int32Array; offsets: Int32Array };
 }
 
 // The lexicon as the runtime runs it next to the learned model: Chinese without Intl.Segmenter.
@@ -74,7 +76,16 @@ export function featurize(lang: CorpusLang, reviews: readonly LabelledReview[]):
     labels[index] = review.label === null ? -1 : review.label;
     sources[index] = sourceNames.indexOf(review.source);
   });
-  return { lang, count: reviews.length, offsets, firstEnds, lastStarts, ids: all.ids.slice(0, all.length), lexicon, signals, labels, sources, sourceNames };
+  const ids = all.ids.slice(0, all.length);
+  return { lang, count: reviews.length, offsets, firstEnds, lastStarts, ids, lexicon, signals, labels, sources, sourceNames, opening: openingIds(ids, offsets, firstEnds) };
+}
+
+function openingIds(ids: Int32Array, offsets: Int32Array, firstEnds: Int32Array): FeatureTable['opening'] {
+  const openingOffsets = new Int32Array(offsets.length);
+  for (let row = 0; row + 1 < offsets.length; row++) openingOffsets[row + 1] = openingOffsets[row] + firstEnds[row] - offsets[row];
+  const opening = new Int32Array(openingOffsets[openingOffsets.length - 1]);
+  for (let row = 0; row + 1 < offsets.length; row++) opening.set(ids.subarray(offsets[row], firstEnds[row]), openingOffsets[row]);
+  return { ids: opening, offsets: openingOffsets };
 }
 
 /**

@@ -138,6 +138,7 @@ function blendLearned(
   const reviewSignals = lexiconSignals(lexiconScore, cues, sentences, new Float64Array(LEXICON_SIGNALS));
   const perSentence = new Float64Array(LEXICON_SIGNALS);
   let reviewModel: LinearSentimentModel | null = null;
+  let opening: SentenceEvidence['sentence'] | null = null;
   let sum = 0;
   let count = 0;
   sentences.forEach((sentence, index) => {
@@ -149,12 +150,13 @@ function blendLearned(
     for (const aspect of aspectsFromContext(entry.mentions, entry.cues, verdict, sentence.end, text)) aspects.push(aspect);
     if (entry.model.lang === lang) {
       reviewModel = entry.model;
+      opening ??= entry.evidence.sentence;
       sum += entry.evidence.review.sum;
       count += entry.evidence.review.count;
     }
   });
   if (aspects.length > 1) aspects.sort((a, b) => a.evidence.start - b.evidence.start);
-  return reviewModel ? learnedVerdict(reviewModel, { sum, count }, reviewSignals) : null;
+  return reviewModel ? learnedVerdict(reviewModel, { sum, count }, reviewSignals, opening) : null;
 }
 
 function collectAspects(text: string, cues: readonly ScoredCue[]): AspectSentiment[] {

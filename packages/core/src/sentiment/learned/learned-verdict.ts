@@ -11,8 +11,9 @@ export interface LearnedVerdict {
   confidence: number;
 }
 
-export function learnedVerdict(model: LinearSentimentModel, evidence: SpanEvidence, signals: Float64Array): LearnedVerdict {
-  const p = positiveProbability(model, evidence, signals);
+/** The verdict on a sentence, or on a review (with `opening`, its first sentence's evidence). */
+export function learnedVerdict(model: LinearSentimentModel, evidence: SpanEvidence, signals: Float64Array, opening: SpanEvidence | null = null): LearnedVerdict {
+  const p = positiveProbability(model, evidence, signals, opening);
   const label: SentimentLabel = Math.abs(p - 0.5) < model.neutralBand ? 'neutral' : p > 0.5 ? 'positive' : 'negative';
   return { label, score: 2 * p - 1, confidence: Math.max(p, 1 - p) };
 }
