@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { analyzeSentiment, loadSentimentModel, SentimentInputError, summarizeFeedback, unloadSentimentModels } from '@cowrite/core';
 import { decodeSentimentModel, encodeSentimentModel } from '../../packages/core/src/sentiment/learned/model-codec.ts';
 import { chineseFeatures, englishFeatures, FeatureBuffer } from '../../packages/core/src/sentiment/learned/feature-hash.ts';
-import { spanEvidence, startReview, type LinearSentimentModel } from '../../packages/core/src/sentiment/learned/linear-model.ts';
+import { positiveProbability, spanEvidence, startReview, type LinearSentimentModel } from '../../packages/core/src/sentiment/learned/linear-model.ts';
 import { lastEnglishScan, scanEnglishWords, tokenizeEnglish } from '../../packages/core/src/sentiment/tokenize-en.ts';
 import { englishPack } from '../../packages/core/src/sentiment/lexicon-en.ts';
 import { chinesePack } from '../../packages/core/src/sentiment/lexicon-zh.ts';
@@ -142,6 +142,16 @@ describe('learned model plumbing', () => {
     const decoded = decodeSentimentModel(encodeSentimentModel(model));
     expect({ ...decoded, weights: [...decoded.weights] }).toEqual({ ...model, weights: [...weights] });
     expect(() => decodeSentimentModel(new Uint8Array(40))).toThrow(expect.objectContaining({ code: 'MODEL_CORRUPT' }));
+  });
+
+  it("a review verdict adds its first sentence's evidence times openingWeight; a sentence verdict does not", () => {
+    const model: LinearSentimentModel = { lang: 'en', bits: 8, weights: new Int8Array(256), scale: 1, bias: 0, lexiconWeights: new Float32Array(5), slope: 1, intercept: 0, neutralBand: 0, presence: true, openingWeight: 0.5 };
+    const signals = new Float64Array(5);
+    const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
+    // z = 2 / √4 = 1 for the review; the opening sentence adds 0.5 · 4 / √4 = 1.
+    expect(positiveProbability(model, { sum: 2, count: 4 }, signals)).toBeCloseTo(sigmoid(1), 10);
+    expect(positiveProbability(model, { sum: 2, count: 4 }, signals, { sum: 4, count: 4 })).toBeCloseTo(sigmoid(2), 10);
+    expect(positiveProbability({ ...model, openingWeight: 0 }, { sum: 2, count: 4 }, signals, { sum: 4, count: 4 })).toBeCloseTo(sigmoid(1), 10);
   });
 
   it('SeenIds: each id once per scope, a new scope forgets, thousands of ids still exact', () => {

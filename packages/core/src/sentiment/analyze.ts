@@ -100,7 +100,7 @@ function analyzeWithPacks(
     score: round(review?.score ?? score),
     confidence: round(review?.confidence ?? confidenceOf(cues, score, label, sentences.length)),
     lang,
-    sentences: sentences.map((sentence) => ({ ...sentence, score: round(sentence.score) })),
+    sentences: roundScores(sentences),
     aspects: lexiconAspects,
     cues: cues.map((cue): SentimentCue => ({ start: cue.start, end: cue.end, text: text.slice(cue.start, cue.end), weight: round(cue.weight) })),
   };
@@ -196,6 +196,12 @@ function confidenceOf(cues: readonly ScoredCue[], score: number, label: Sentimen
   if (label === 'neutral') return 0.3 + 0.4 * (1 - Math.abs(score) / NEUTRAL_BAND) * (1 - agreement * 0.5);
   const margin = (Math.abs(score) - NEUTRAL_BAND) / (1 - NEUTRAL_BAND);
   return 0.35 * agreement + 0.3 * evidence + 0.35 * margin;
+}
+
+/** The sentence objects are this call's own: rounded in place rather than copied. */
+function roundScores(sentences: SentenceSentiment[]): SentenceSentiment[] {
+  for (const sentence of sentences) sentence.score = round(sentence.score);
+  return sentences;
 }
 
 const sumWeights = (cues: readonly { weight: number }[]): number => cues.reduce((sum, cue) => sum + cue.weight, 0);
