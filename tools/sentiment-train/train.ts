@@ -105,7 +105,7 @@ for (const lang of langs) {
   const polar = Array.from({ length: table.count }, (_, row) => row).filter((row) => table.labels[row] >= 0);
   const { slope, intercept } = fitPlatt(polar.map((row) => scores[row]), polar.map((row) => table.labels[row]));
   const bySource = table.sourceNames.map((_, source) => polarRowsOf(table, source).map((row) => sigmoid(slope * scores[row] + intercept)));
-  const band = chooseNeutralBand(bySource, NEUTRAL_SHARE_TARGET);
+  const band = chooseNeutralBand(bySource, NEUTRAL_SHARE_TARGET[lang]);
   const rows = perSource(table, scores, slope, intercept, band);
   const table1 = ['| held-out source | clear reviews | lexicon | learned | learned: called neutral |', '|---|---|---|---|---|'];
   for (const row of rows) table1.push(`| ${row.source} | ${row.polar} | ${percent(row.lexicon)} | **${percent(row.learned)}** | ${percent(row.neutralShare)} |`);
