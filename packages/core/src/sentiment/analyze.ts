@@ -19,6 +19,9 @@ import type {
   SentimentResult,
 } from './types.ts';
 
+/** The Han ranges detectLang counts (contracts/language.ts); a single character class, linear. */
+const HAN_CHARACTER = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+
 /** Squashes a summed weight into -1..1 (VADER-style x / sqrt(x² + α)). */
 const SQUASH_ALPHA = 6;
 /** |score| below this is neutral. */
@@ -66,9 +69,11 @@ function analyzeWithPacks(
   // Learned evidence and aspect words per sentence (only filled once loadSentimentModel() has run).
   const learned: Array<LearnedSentence | null> = [];
   startReview();
+  // detectLang says 'zh' only for text with Han characters: one native search spares most reviews a scan per sentence.
+  const mayBeChinese = forced === undefined && HAN_CHARACTER.test(clean);
 
   for (const span of splitSentences(clean)) {
-    const lang = forced ?? detectLang(clean, span.start, span.end);
+    const lang = forced ?? (mayBeChinese ? detectLang(clean, span.start, span.end) : 'en');
     languageWeight[lang] += span.end - span.start;
     const pack = packs[lang] ?? packs.en ?? packs.zh;
     if (!pack) throw new SentimentInputError('INVALID_OPTION', 'createSentimentAnalyzer needs at least one language pack.');
