@@ -2,7 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { analyzeSentiment, loadSentimentModel, SentimentInputError, summarizeFeedback, unloadSentimentModels } from '@cowrite/core';
 import { decodeSentimentModel, encodeSentimentModel } from '../../packages/core/src/sentiment/learned/model-codec.ts';
 import { chineseFeatures, englishFeatures, FeatureBuffer } from '../../packages/core/src/sentiment/learned/feature-hash.ts';
-import { spanEvidence, startReview, type LinearSentimentModel } from '../../packages/core/src/sentiment/learned/linear-model.ts';
+import { positiveProbability, spanEvidence, startReview, type LinearSentimentModel } from '../../packages/core/src/sentiment/learned/linear-model.ts';
+import { lastEnglishScan, scanEnglishWords, tokenizeEnglish } from '../../packages/core/src/sentiment/tokenize-en.ts';
+import { englishPack } from '../../packages/core/src/sentiment/lexicon-en.ts';
+import { chinesePack } from '../../packages/core/src/sentiment/lexicon-zh.ts';
+import { createSentimentAnalyzer } from '../../packages/core/src/sentiment/analyze.ts';
 import { SeenIds } from '../../packages/core/src/sentiment/learned/seen-ids.ts';
 
 afterEach(() => unloadSentimentModels());
@@ -15,6 +19,17 @@ describe('learned sentiment model', () => {
 
   it('rejects an unknown language with the typed error', async () => {
     await expect(loadSentimentModel({ lang: 'fr' as 'en' })).rejects.toBeInstanceOf(SentimentInputError);
+  });
+
+  it('a Chinese-only analyser still gives the English model its n-grams (it scans the sentence itself)', async () => {
+    const chineseOnly = createSentimentAnalyzer({ zh: chinesePack });
+    const text = 'Stopped charging after two weeks and the seller never answered my emails.';
+    await loadSentimentModel({ lang: 'en' });
+    const both = analyzeSentiment(text, { lang: 'en' });
+    const alone = chineseOnly(text, { lang: 'en' });
+    expect(alone.label).toBe('negative');
+    // Same n-grams either way; only the lexicon signals differ (the Chinese lexicon has no English words).
+    expect(both.label).toBe('negative');
   });
 
   it('answers with the lexicon before loading and with the learned model after', async () => {
@@ -123,10 +138,20 @@ describe('learned sentiment model', () => {
 describe('learned model plumbing', () => {
   it('round-trips the packed format and rejects a bad header', () => {
     const weights = new Int8Array(256).map((_, index) => (index % 7) - 3);
-    const model = { lang: 'zh' as const, bits: 8, weights, scale: 0.5, bias: -0.25, lexiconWeights: Float32Array.of(2, -1, 0.5, 0.25, 0), slope: 1.5, intercept: 0.125, neutralBand: 0.0625, presence: true };
+    const model = { lang: 'zh' as const, bits: 8, weights, scale: 0.5, bias: -0.25, lexiconWeights: Float32Array.of(2, -1, 0.5, 0.25, 0), slope: 1.5, intercept: 0.125, neutralBand: 0.0625, presence: true, openingWeight: 0.375 };
     const decoded = decodeSentimentModel(encodeSentimentModel(model));
     expect({ ...decoded, weights: [...decoded.weights] }).toEqual({ ...model, weights: [...weights] });
     expect(() => decodeSentimentModel(new Uint8Array(40))).toThrow(expect.objectContaining({ code: 'MODEL_CORRUPT' }));
+  });
+
+  it("a review verdict adds its first sentence's evidence times openingWeight; a sentence verdict does not", () => {
+    const model: LinearSentimentModel = { lang: 'en', bits: 8, weights: new Int8Array(256), scale: 1, bias: 0, lexiconWeights: new Float32Array(5), slope: 1, intercept: 0, neutralBand: 0, presence: true, openingWeight: 0.5 };
+    const signals = new Float64Array(5);
+    const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
+    // z = 2 / √4 = 1 for the review; the opening sentence adds 0.5 · 4 / √4 = 1.
+    expect(positiveProbability(model, { sum: 2, count: 4 }, signals)).toBeCloseTo(sigmoid(1), 10);
+    expect(positiveProbability(model, { sum: 2, count: 4 }, signals, { sum: 4, count: 4 })).toBeCloseTo(sigmoid(2), 10);
+    expect(positiveProbability({ ...model, openingWeight: 0 }, { sum: 2, count: 4 }, signals, { sum: 4, count: 4 })).toBeCloseTo(sigmoid(1), 10);
   });
 
   it('SeenIds: each id once per scope, a new scope forgets, thousands of ids still exact', () => {
@@ -142,31 +167,52 @@ describe('learned model plumbing', () => {
 
   it('a presence model counts each feature once per review, every occurrence per sentence', () => {
     const weights = new Int8Array(1 << 10).fill(1);
-    const model: LinearSentimentModel = { lang: 'en', bits: 10, weights, scale: 1, bias: 0, lexiconWeights: new Float32Array(5), slope: 1, intercept: 0, neutralBand: 0, presence: true };
+    const model: LinearSentimentModel = { lang: 'en', bits: 10, weights, scale: 1, bias: 0, lexiconWeights: new Float32Array(5), slope: 1, intercept: 0, neutralBand: 0, presence: true, openingWeight: 0 };
     const text = 'works well works well';
+    const evidence = (of: LinearSentimentModel): ReturnType<typeof spanEvidence> => spanEvidence(of, text, 0, text.length, scanEnglishWords(text, 0, text.length));
     startReview();
-    const first = spanEvidence(model, text, 0, text.length);
+    const first = evidence(model);
     // 4 words + 3 bigrams; "works" and "well" repeat, and the bigram "works well" too.
     expect(first.sentence.count).toBe(7);
     expect(first.review.count).toBe(4);
-    const again = spanEvidence(model, text, 0, text.length);
+    const again = evidence(model);
     expect(again.review.count).toBe(0);
     startReview();
-    expect(spanEvidence(model, text, 0, text.length).review.count).toBe(4);
-    expect(spanEvidence({ ...model, presence: false }, text, 0, text.length).review.count).toBe(7);
+    expect(evidence(model).review.count).toBe(4);
+    expect(evidence({ ...model, presence: false }).review.count).toBe(7);
   });
 
   it('hashes words case-insensitively, folds digits and apostrophes, and marks negated words', () => {
     const ids = (text: string): number[] => {
       const buffer = new FeatureBuffer(4);
-      englishFeatures(text, 0, text.length, (1 << 18) - 1, buffer);
+      englishFeatures(scanEnglishWords(text, 0, text.length), (1 << 18) - 1, buffer);
       return [...buffer.ids.slice(0, buffer.length)];
     };
     expect(ids('Great Fit')).toEqual(ids('great fit'));
     expect(ids('took 2 hours')).toEqual(ids('took 3 hours'));
     expect(ids("didn't work")).toEqual(ids('didnt work'));
+    expect(ids('didn’t work')).toEqual(ids('didnt work'));
     expect(ids('did not work')).toHaveLength(3 + 2 + 1);
-    expect(ids('did. work')).toHaveLength(2);
+    expect(ids("it isn't bad")).toHaveLength(3 + 2 + 1);
+    expect(ids('did, work')).toHaveLength(2);
+    expect(ids('did 🙂 work')).toEqual(ids('did work'));
+  });
+
+  it('reads the same English n-grams from the lexicon tokenizer as from a scan without a lexicon', () => {
+    // The runtime reuses the tokenizer's scan; the trainer and Chinese-only analysers scan without the lexicon.
+    const texts = ["Didn't fit, NOT worth it :) but the 2nd one works well", 'never answered my email — no instructions; “great” quality?!', 'xDrive café 5 stars 👍'];
+    for (const text of texts) {
+      const fromScan = (): number[] => {
+        const buffer = new FeatureBuffer(4);
+        englishFeatures(lastEnglishScan(), (1 << 18) - 1, buffer);
+        return [...buffer.ids.slice(0, buffer.length)];
+      };
+      tokenizeEnglish(text, 0, text.length, englishPack);
+      const viaTokenizer = fromScan();
+      scanEnglishWords(text, 0, text.length);
+      expect(viaTokenizer.length).toBeGreaterThan(4);
+      expect(fromScan()).toEqual(viaTokenizer);
+    }
   });
 
   it('extracts Chinese character 1- to 3-grams without a segmenter', () => {

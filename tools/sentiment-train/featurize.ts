@@ -10,6 +10,7 @@ import { chinesePack } from '../../packages/core/src/sentiment/lexicon-zh.ts';
 import { SeenIds } from '../../packages/core/src/sentiment/learned/seen-ids.ts';
 import { LEXICON_SIGNALS, lexiconSignals } from '../../packages/core/src/sentiment/learned/lexicon-signals.ts';
 import { blankMarkup, splitSentences } from '../../packages/core/src/sentiment/text-prep.ts';
+import { scanEnglishWords } from '../../packages/core/src/sentiment/tokenize-en.ts';
 import type { CorpusLang, LabelledReview } from './corpus.ts';
 
 export const MAX_BITS = 20;
@@ -31,6 +32,8 @@ export interface FeatureTable {
   labels: Int8Array;
   sources: Uint8Array;
   sourceNames: string[];
+  /** The first sentence's ids of each review, every occurrence (as the runtime counts one sentence): opening.ids[opening.offsets[i] .. opening.offsets[i + 1]). */
+  opening: { ids: Int32Array; offsets: Int32Array };
 }
 
 // The lexicon as the runtime runs it next to the learned model: Chinese without Intl.Segmenter.
@@ -45,7 +48,7 @@ export function reviewFeatures(lang: CorpusLang, text: string, bits: number, out
   for (const span of splitSentences(clean)) {
     lastStart = out.length;
     if (lang === 'zh') chineseFeatures(clean, span.start, span.end, mask, out);
-    else englishFeatures(clean, span.start, span.end, mask, out);
+    else englishFeatures(scanEnglishWords(clean, span.start, span.end), mask, out);
     if (firstEnd < 0) firstEnd = out.length;
   }
   return { firstEnd: firstEnd < 0 ? out.length : firstEnd, lastStart };
@@ -73,7 +76,16 @@ export function featurize(lang: CorpusLang, reviews: readonly LabelledReview[]):
     labels[index] = review.label === null ? -1 : review.label;
     sources[index] = sourceNames.indexOf(review.source);
   });
-  return { lang, count: reviews.length, offsets, firstEnds, lastStarts, ids: all.ids.slice(0, all.length), lexicon, signals, labels, sources, sourceNames };
+  const ids = all.ids.slice(0, all.length);
+  return { lang, count: reviews.length, offsets, firstEnds, lastStarts, ids, lexicon, signals, labels, sources, sourceNames, opening: openingIds(ids, offsets, firstEnds) };
+}
+
+function openingIds(ids: Int32Array, offsets: Int32Array, firstEnds: Int32Array): FeatureTable['opening'] {
+  const openingOffsets = new Int32Array(offsets.length);
+  for (let row = 0; row + 1 < offsets.length; row++) openingOffsets[row + 1] = openingOffsets[row] + firstEnds[row] - offsets[row];
+  const opening = new Int32Array(openingOffsets[openingOffsets.length - 1]);
+  for (let row = 0; row + 1 < offsets.length; row++) opening.set(ids.subarray(offsets[row], firstEnds[row]), openingOffsets[row]);
+  return { ids: opening, offsets: openingOffsets };
 }
 
 /**

@@ -13,8 +13,8 @@ export function leaveOneSourceOut(featurized: FeatureTable, config: TrainConfig)
   table.sourceNames.forEach((_, source) => {
     const heldOut = all.filter((row) => table.sources[row] === source);
     const trainRows = all.filter((row) => table.sources[row] !== source);
-    const model = quantize(trainLogistic(table, trainRows, config), table.lang, config.presence);
-    for (const row of heldOut) scores[row] = rawScore(table, row, model.weights, model.scale, model.bias, model.lexiconWeights, mask);
+    const model = quantize(trainLogistic(table, trainRows, config), table.lang, config.presence, config.openingWeight);
+    for (const row of heldOut) scores[row] = rawScore(table, row, model.weights, model.scale, model.bias, model.lexiconWeights, mask, model.openingWeight);
   });
   return scores;
 }

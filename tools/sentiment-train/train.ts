@@ -52,13 +52,18 @@ function perSource(table: FeatureTable, scores: Float64Array, slope: number, int
 }
 
 function describeConfig(config: TrainConfig): string {
-  return `${config.useNgrams ? `hashed n-grams 2^${config.bits}${config.presence ? ' (once per review)' : ' (every occurrence)'}${config.nbScale ? ' scaled by NB log-count ratios' : ''}` : 'no n-grams'}${config.useLexicon ? ' + lexicon signals' : ''}, ${config.epochs} epochs, lr ${config.learningRate} (lexicon ${config.lexiconLearningRate}), source cap ${config.sourceCap}`;
+  return `${config.useNgrams ? `hashed n-grams 2^${config.bits}${config.presence ? ' (once per review)' : ' (every occurrence)'}${config.nbScale ? ' scaled by NB log-count ratios' : ''}${config.sourceSpecific > 0 ? `, per-source private copies ×${config.sourceSpecific}` : ''}${config.openingWeight > 0 ? `, first sentence ×${config.openingWeight} more in the review verdict` : ''}` : 'no n-grams'}${config.useLexicon ? ' + lexicon signals' : ''}, ${config.epochs} epochs, lr ${config.learningRate} (lexicon ${config.lexiconLearningRate}), source cap ${config.sourceCap}`;
 }
 
 function candidateConfigs(lang: CorpusLang): TrainConfig[] {
   const chosen = CHOSEN[lang];
   return [
     chosen,
+    { ...chosen, sourceSpecific: chosen.sourceSpecific > 0 ? 0 : 0.25 },
+    { ...chosen, sourceSpecific: chosen.sourceSpecific > 0 ? 0.5 : 0.5 },
+    { ...chosen, openingWeight: chosen.openingWeight > 0 ? 0 : 0.25 },
+    { ...chosen, openingWeight: 0.5 },
+    { ...chosen, sourceSpecific: 0, openingWeight: 0 },
     { ...chosen, useLexicon: false },
     { ...chosen, useNgrams: false },
     { ...chosen, bits: chosen.bits + 2 },
@@ -100,7 +105,7 @@ for (const lang of langs) {
   const polar = Array.from({ length: table.count }, (_, row) => row).filter((row) => table.labels[row] >= 0);
   const { slope, intercept } = fitPlatt(polar.map((row) => scores[row]), polar.map((row) => table.labels[row]));
   const bySource = table.sourceNames.map((_, source) => polarRowsOf(table, source).map((row) => sigmoid(slope * scores[row] + intercept)));
-  const band = chooseNeutralBand(bySource, NEUTRAL_SHARE_TARGET);
+  const band = chooseNeutralBand(bySource, NEUTRAL_SHARE_TARGET[lang]);
   const rows = perSource(table, scores, slope, intercept, band);
   const table1 = ['| held-out source | clear reviews | lexicon | learned | learned: called neutral |', '|---|---|---|---|---|'];
   for (const row of rows) table1.push(`| ${row.source} | ${row.polar} | ${percent(row.lexicon)} | **${percent(row.learned)}** | ${percent(row.neutralShare)} |`);
@@ -110,7 +115,7 @@ for (const lang of langs) {
   for (const bin of bins) table2.push(`| ${bin.from.toFixed(2)}–${bin.to.toFixed(2)} | ${bin.count} | ${bin.meanConfidence.toFixed(3)} | ${bin.accuracy.toFixed(3)} |`);
 
   const trainingTable = config.presence ? presenceTable(table, config.bits) : table;
-  const final = quantize(trainLogistic(trainingTable, Array.from({ length: table.count }, (_, row) => row), config), lang, config.presence);
+  const final = quantize(trainLogistic(trainingTable, Array.from({ length: table.count }, (_, row) => row), config), lang, config.presence, config.openingWeight);
   final.slope = slope;
   final.intercept = intercept;
   final.neutralBand = band;

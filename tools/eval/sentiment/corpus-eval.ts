@@ -49,7 +49,7 @@ function learnedPredictions(table: FeatureTable, scores: Float64Array, source: n
   for (let row = 0; row < table.count; row++) if (table.sources[row] !== source && table.labels[row] >= 0) otherPolar.push(row);
   const { slope, intercept } = fitPlatt(otherPolar.map((row) => scores[row]), otherPolar.map((row) => table.labels[row]));
   const others = table.sourceNames.map((_, index) => index).filter((index) => index !== source);
-  const band = chooseNeutralBand(others.map((index) => polarRowsOf(table, index).map((row) => sigmoid(slope * scores[row] + intercept))), NEUTRAL_SHARE_TARGET);
+  const band = chooseNeutralBand(others.map((index) => polarRowsOf(table, index).map((row) => sigmoid(slope * scores[row] + intercept))), NEUTRAL_SHARE_TARGET[table.lang]);
   return rows.map((row) => {
     const p = sigmoid(slope * scores[row] + intercept);
     return { gold: goldOf(table.labels[row]), label: Math.abs(p - 0.5) < band ? 'neutral' : p > 0.5 ? 'positive' : 'negative', score: 2 * p - 1 };

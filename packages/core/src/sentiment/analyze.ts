@@ -8,7 +8,8 @@ import { scoreSentence, type AspectMention, type ScoredCue } from './score-sente
 import { detectLang, type Lang } from '../contracts/language.ts';
 import { blankMarkup, splitSentences } from './text-prep.ts';
 import { tokenizeChinese } from './tokenize-zh.ts';
-import { tokenizeEnglish } from './tokenize-en.ts';
+import { lastEnglishScan, scanEnglishWords, tokenizeEnglish } from './tokenize-en.ts';
+import type { EnglishScan } from './english-scan.ts';
 import type {
   AnalyzeSentimentOptions,
   AspectSentiment,
@@ -17,6 +18,9 @@ import type {
   SentimentLabel,
   SentimentResult,
 } from './types.ts';
+
+/** The Han ranges detectLang counts (contracts/language.ts); a single character class, linear. */
+const HAN_CHARACTER = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 
 /** Squashes a summed weight into -1..1 (VADER-style x / sqrt(x² + α)). */
 const SQUASH_ALPHA = 6;
@@ -69,16 +73,18 @@ function analyzeWithPacks(
   // Learned evidence and aspect words per sentence (only filled once loadSentimentModel() has run).
   const learned: Array<LearnedSentence | null> = [];
   startReview();
+  // detectLang says 'zh' only for text with Han characters: one native search spares most reviews a scan per sentence.
+  const mayBeChinese = forced === undefined && HAN_CHARACTER.test(clean);
 
   for (const span of splitSentences(clean)) {
-    const lang = forced ?? detectLang(clean, span.start, span.end);
+    const lang = forced ?? (mayBeChinese ? detectLang(clean, span.start, span.end) : 'en');
     languageWeight[lang] += span.end - span.start;
     const pack = packs[lang] ?? packs.en ?? packs.zh;
     if (!pack) throw new SentimentInputError('INVALID_OPTION', 'createSentimentAnalyzer needs at least one language pack.');
     const model = learnedModelFor(lang);
     const units = pack.lang === 'zh' ? tokenizeChinese(clean, span.start, span.end, pack, tuning.chineseSegmenter ?? !model) : tokenizeEnglish(clean, span.start, span.end, pack);
     const scored = scoreSentence(units, pack, span.exclamations, span.question);
-    learned.push(model ? { model, evidence: spanEvidence(model, clean, span.start, span.end), cues: scored.cues, mentions: scored.mentions, judged: scored.mentions.length > 0 ? judgedClauses(scored.cues) : NOTHING_JUDGED } : null);
+    learned.push(model ? { model, evidence: spanEvidence(model, clean, span.start, span.end, englishScanFor(model, pack, clean, span)), cues: scored.cues, mentions: scored.mentions } : null);
     if (scored.opensWithContrast) {
       // "Looks great. But it broke in a week.": the sentence before the "But" weighs less.
       for (let index = previousCueStart; index < cues.length; index++) cues[index].weight *= 0.5;
@@ -103,10 +109,16 @@ function analyzeWithPacks(
     score: round(review?.score ?? score),
     confidence: round(review?.confidence ?? confidenceOf(cues, score, label, sentences.length)),
     lang,
-    sentences: sentences.map((sentence) => ({ ...sentence, score: round(sentence.score) })),
+    sentences: roundScores(sentences),
     aspects: lexiconAspects,
     cues: cues.map((cue): SentimentCue => ({ start: cue.start, end: cue.end, text: text.slice(cue.start, cue.end), weight: round(cue.weight) })),
   };
+}
+
+/** The English model reads the tokenizer's scan of the span; only a Chinese-only analyser scans again for it. */
+function englishScanFor(model: LinearSentimentModel, pack: LanguagePack, text: string, span: { start: number; end: number }): EnglishScan | null {
+  if (model.lang !== 'en') return null;
+  return pack.lang === 'en' ? lastEnglishScan() : scanEnglishWords(text, span.start, span.end);
 }
 
 interface LearnedSentence {
@@ -114,13 +126,7 @@ interface LearnedSentence {
   evidence: SentenceEvidence;
   cues: readonly ScoredCue[];
   mentions: AspectMention[];
-  /** "aspect:clause" pairs the lexicon already judged in this sentence. */
-  judged: ReadonlySet<string>;
 }
-
-const NOTHING_JUDGED: ReadonlySet<string> = new Set();
-const judgedClauses = (cues: readonly ScoredCue[]): ReadonlySet<string> =>
-  cues.some((cue) => cue.aspect) ? new Set(cues.filter((cue) => cue.aspect).map((cue) => `${cue.aspect}:${cue.clause}`)) : NOTHING_JUDGED;
 
 /**
  * With a learned model loaded: the review's and each sentence's label, score and confidence come
@@ -141,6 +147,7 @@ function blendLearned(
   const reviewSignals = lexiconSignals(lexiconScore, cues, sentences, new Float64Array(LEXICON_SIGNALS));
   const perSentence = new Float64Array(LEXICON_SIGNALS);
   let reviewModel: LinearSentimentModel | null = null;
+  let opening: SentenceEvidence['sentence'] | null = null;
   let sum = 0;
   let count = 0;
   sentences.forEach((sentence, index) => {
@@ -149,15 +156,16 @@ function blendLearned(
     const verdict = learnedVerdict(entry.model, entry.evidence.sentence, sentenceSignals(sentence.score, entry.cues, perSentence));
     sentence.score = verdict.score;
     sentence.label = verdict.label;
-    for (const aspect of aspectsFromContext(entry.mentions, entry.judged, verdict, sentence.end, text)) aspects.push(aspect);
+    for (const aspect of aspectsFromContext(entry.mentions, entry.cues, verdict, sentence.end, text)) aspects.push(aspect);
     if (entry.model.lang === lang) {
       reviewModel = entry.model;
+      opening ??= entry.evidence.sentence;
       sum += entry.evidence.review.sum;
       count += entry.evidence.review.count;
     }
   });
   if (aspects.length > 1) aspects.sort((a, b) => a.evidence.start - b.evidence.start);
-  return reviewModel ? learnedVerdict(reviewModel, { sum, count }, reviewSignals) : null;
+  return reviewModel ? learnedVerdict(reviewModel, { sum, count }, reviewSignals, opening) : null;
 }
 
 function collectAspects(text: string, cues: readonly ScoredCue[]): AspectSentiment[] {
@@ -197,6 +205,12 @@ function confidenceOf(cues: readonly ScoredCue[], score: number, label: Sentimen
   if (label === 'neutral') return 0.3 + 0.4 * (1 - Math.abs(score) / NEUTRAL_BAND) * (1 - agreement * 0.5);
   const margin = (Math.abs(score) - NEUTRAL_BAND) / (1 - NEUTRAL_BAND);
   return 0.35 * agreement + 0.3 * evidence + 0.35 * margin;
+}
+
+/** The sentence objects are this call's own: rounded in place rather than copied. */
+function roundScores(sentences: SentenceSentiment[]): SentenceSentiment[] {
+  for (const sentence of sentences) sentence.score = round(sentence.score);
+  return sentences;
 }
 
 const sumWeights = (cues: readonly { weight: number }[]): number => cues.reduce((sum, cue) => sum + cue.weight, 0);

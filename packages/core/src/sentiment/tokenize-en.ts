@@ -2,6 +2,7 @@ import { EMOJI_VALENCE, EMOTICON_PATTERN, EMOTICON_START_CODES, EMOTICON_VALENCE
 import type { LanguagePack, LexiconEntry } from './lexicon-types.ts';
 import { breakUnit, CLAUSE_PUNCTUATION_CODES, type LexUnit } from './lex-unit.ts';
 import { englishIndexOf, findWord, HASH_START, hashStep, type EnglishIndex } from './english-index.ts';
+import { BREAK_TOKEN, NEGATED_TOKEN, SHOUTED_TOKEN, WORD_TOKEN, type EnglishScan } from './english-scan.ts';
 
 /**
  * Scratch token arrays reused across calls (the analyser is synchronous and not re-entrant):
@@ -12,12 +13,12 @@ let starts = new Int32Array(256);
 let ends = new Int32Array(256);
 let wordIds = new Int32Array(256);
 let flags = new Uint8Array(256);
+let featureHashes = new Int32Array(256);
 const symbolUnits: Array<LexUnit | null> = [];
 let tokenCount = 0;
 
-const SHOUTED = 1;
-/** Ends in n't ("didn't", "isn’t"): a negator even when the lexicon does not list it. */
-const NEGATED = 2;
+/** The last scan, as the learned model reads it (its arrays are replaced when they grow). */
+const lastScan: EnglishScan = { count: 0, featureHashes, flags };
 
 const CAPS_EMPHASIS = 1.4;
 
@@ -51,15 +52,33 @@ export function tokenizeEnglish(text: string, start: number, end: number, pack: 
       continue;
     }
     const id = wordIds[at];
-    const entry = (id >= 0 ? index.entries[id] : null) ?? ((flags[at] & NEGATED) !== 0 ? NEGATED_CONTRACTION : null);
-    units.push(entry === null ? UNKNOWN_WORD : { start: starts[at], end: ends[at], entry, isBreak: false, emphasis: (flags[at] & SHOUTED) !== 0 ? CAPS_EMPHASIS : 1 });
+    const entry = (id >= 0 ? index.entries[id] : null) ?? ((flags[at] & NEGATED_TOKEN) !== 0 ? NEGATED_CONTRACTION : null);
+    units.push(entry === null ? UNKNOWN_WORD : { start: starts[at], end: ends[at], entry, isBreak: false, emphasis: (flags[at] & SHOUTED_TOKEN) !== 0 ? CAPS_EMPHASIS : 1 });
     at++;
   }
   for (let at = 0; at < tokenCount; at++) symbolUnits[at] = null;
   return units;
 }
 
-function pushToken(tokenStart: number, tokenEnd: number, wordId: number, tokenFlags: number, unit: LexUnit | null): void {
+/**
+ * The tokens of the span the English tokenizer scanned last (tokenizeEnglish or scanEnglishWords),
+ * for the learned model's n-grams. Valid until the next scan.
+ */
+export function lastEnglishScan(): EnglishScan {
+  lastScan.count = tokenCount;
+  lastScan.featureHashes = featureHashes;
+  lastScan.flags = flags;
+  return lastScan;
+}
+
+/** Scans text[start, end) without a lexicon (word ids all -1): for the learned model where no English pack is loaded, and for training. */
+export function scanEnglishWords(text: string, start: number, end: number): EnglishScan {
+  scanEnglish(text, start, end, null);
+  for (let at = 0; at < tokenCount; at++) symbolUnits[at] = null;
+  return lastEnglishScan();
+}
+
+function pushToken(tokenStart: number, tokenEnd: number, wordId: number, tokenFlags: number, unit: LexUnit | null, featureHash = 0): void {
   if (tokenCount === starts.length) {
     const grow = <T extends Int32Array | Uint8Array>(array: T, make: (size: number) => T): T => {
       const grown = make(array.length * 2);
@@ -70,16 +89,18 @@ function pushToken(tokenStart: number, tokenEnd: number, wordId: number, tokenFl
     ends = grow(ends, (size) => new Int32Array(size));
     wordIds = grow(wordIds, (size) => new Int32Array(size));
     flags = grow(flags, (size) => new Uint8Array(size));
+    featureHashes = grow(featureHashes, (size) => new Int32Array(size));
   }
   starts[tokenCount] = tokenStart;
   ends[tokenCount] = tokenEnd;
   wordIds[tokenCount] = wordId;
   flags[tokenCount] = tokenFlags;
+  featureHashes[tokenCount] = featureHash;
   symbolUnits[tokenCount] = unit;
   tokenCount++;
 }
 
-function scanEnglish(text: string, start: number, end: number, lexicon: EnglishIndex): void {
+function scanEnglish(text: string, start: number, end: number, lexicon: EnglishIndex | null): void {
   tokenCount = 0;
   let index = start;
   while (index < end) {
@@ -104,7 +125,7 @@ function scanEnglish(text: string, start: number, end: number, lexicon: EnglishI
       continue;
     }
     if (CLAUSE_PUNCTUATION_CODES.has(code)) {
-      pushToken(index, index + 1, -1, 0, breakUnit(index, index + 1));
+      pushToken(index, index + 1, -1, BREAK_TOKEN, breakUnit(index, index + 1));
       index++;
       continue;
     }
@@ -121,9 +142,12 @@ function scanEnglish(text: string, start: number, end: number, lexicon: EnglishI
 /**
  * One word at `wordStart`: letters and digits, with inner apostrophes ("don't", "kid’s").
  * Hashes the lower-cased word as it goes and looks it up; returns where the word ends.
+ * The learned model's hash is the same one unless the word has a digit or an apostrophe (rare):
+ * those are hashed again, folded.
  */
-function scanWord(text: string, wordStart: number, end: number, lexicon: EnglishIndex): number {
+function scanWord(text: string, wordStart: number, end: number, lexicon: EnglishIndex | null): number {
   let hash = HASH_START;
+  let folded = false;
   let upper = false;
   let lower = false;
   let last = 0;
@@ -135,10 +159,11 @@ function scanWord(text: string, wordStart: number, end: number, lexicon: English
       upper = true;
       code += 32;
     } else if (code >= 97 && code <= 122) lower = true;
-    else if (code >= 48 && code <= 57) {
-      // digits are part of the word as they are
-    } else if (isApostrophe(code) && at > wordStart && at + 1 < end && isAsciiLetter(text.charCodeAt(at + 1))) code = 39;
-    else break;
+    else if (code >= 48 && code <= 57) folded = true;
+    else if (isApostrophe(code) && at > wordStart && at + 1 < end && isAsciiLetter(text.charCodeAt(at + 1))) {
+      code = 39;
+      folded = true;
+    } else break;
     hash = hashStep(hash, code);
     beforeLast = last;
     last = code;
@@ -146,9 +171,23 @@ function scanWord(text: string, wordStart: number, end: number, lexicon: English
   }
   // "n't": the apostrophe is the character before the last ('t'), and an 'n' comes before it.
   const negated = last === 116 && beforeLast === 39 && at - wordStart >= 3 && (text.charCodeAt(at - 3) | 32) === 110;
-  const tokenFlags = (at - wordStart >= 2 && upper && !lower ? SHOUTED : 0) | (negated ? NEGATED : 0);
-  pushToken(wordStart, at, findWord(lexicon, hash, text, wordStart, at), tokenFlags, null);
+  const tokenFlags = WORD_TOKEN | (at - wordStart >= 2 && upper && !lower ? SHOUTED_TOKEN : 0) | (negated ? NEGATED_TOKEN : 0);
+  const wordId = lexicon === null ? -1 : findWord(lexicon, hash, text, wordStart, at);
+  pushToken(wordStart, at, wordId, tokenFlags, null, folded ? foldedHash(text, wordStart, at) : hash);
   return at;
+}
+
+/** The learned model's hash of a word with digits or apostrophes: lower case, digits as '0', apostrophes dropped. */
+function foldedHash(text: string, start: number, end: number): number {
+  let hash = HASH_START;
+  for (let at = start; at < end; at++) {
+    let code = text.charCodeAt(at);
+    if (code >= 65 && code <= 90) code += 32;
+    else if (code >= 48 && code <= 57) code = 48;
+    else if (isApostrophe(code)) continue;
+    hash = hashStep(hash, code);
+  }
+  return hash;
 }
 
 /** An emoji (with its variation selector) at `index`, or null. Shared with the Chinese tokenizer. */

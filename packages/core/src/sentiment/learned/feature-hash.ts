@@ -1,13 +1,17 @@
 /**
  * Hashed n-gram features for the learned sentiment models, shared by the runtime and the
  * training tool (tools/sentiment-train) so both see exactly the same buckets.
- * One pass over the characters, no substrings, no regexes, no Intl.Segmenter: linear time.
+ * No substrings, no regexes, no Intl.Segmenter: linear time.
  *   English: lower-cased word unigrams and bigrams, plus "negated" unigrams for the words that
- *            follow not/never/no/…n't up to the next punctuation ("never answered").
+ *            follow not/never/no/…n't up to the next clause break ("never answered"), read from
+ *            the lexicon tokenizer's scan (english-scan.ts) rather than from the characters again.
  *   Chinese: character unigrams, bigrams and trigrams (no word segmenter needed).
  * Digits are folded to one digit so "2 hours" and "3 hours" share a feature.
  */
 
+import { BREAK_TOKEN, NEGATED_TOKEN, WORD_TOKEN, type EnglishScan } from '../english-scan.ts';
+
+/** FNV-1a, as the tokenizer hashes words (english-index.ts hashStep). */
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 const BIGRAM_SEED = 0x9e3779b1;
@@ -86,55 +90,30 @@ function hashWord(word: string): number {
   return h;
 }
 
-/** Letters (ASCII folded to lower case, Latin-1 and other alphabets as they are), digits folded to '0'; 0 for separators; -1 to skip (apostrophes inside words). */
-function englishCode(code: number): number {
-  if (code >= 97 && code <= 122) return code;
-  if (code >= 65 && code <= 90) return code + 32;
-  if (code >= 48 && code <= 57) return 48;
-  if (code === 39 || code === 0x2019) return -1;
-  if (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7) return code;
-  return 0;
-}
-
-/** englishCode for every code below U+0250 (letters, digits, apostrophe, separators): one load instead of a chain of tests. */
-const ENGLISH_CODES = Int16Array.from({ length: 0x250 }, (_, code) => englishCode(code));
-const foldEnglish = (code: number): number => (code < 0x250 ? ENGLISH_CODES[code] : code === 0x2019 ? -1 : 0);
-
-/** Clause punctuation ends a negation scope and a bigram chain. */
-const isClauseEnd = (code: number): boolean =>
-  code === 46 || code === 44 || code === 33 || code === 63 || code === 59 || code === 58 || code === 10 || code === 40 || code === 41 || code === 0x2026 || code === 0x3002 || code === 0xff0c || code === 0xff01 || code === 0xff1f;
-
 /**
- * English features of text[start, end) into `out`. A word is a run of letters/digits
- * (apostrophes dropped, so don't = dont). Bigrams cross spaces but not punctuation.
+ * English features of one scanned sentence (english-scan.ts: the lexicon tokenizer's own scan,
+ * so the characters are read once) into `out`. Bigrams cross spaces and emoji but not clause
+ * punctuation; a negator ("not", "never", any "…n't") marks the words after it up to the next break.
  */
-export function englishFeatures(text: string, start: number, end: number, mask: number, out: FeatureSink): void {
+export function englishFeatures(scan: EnglishScan, mask: number, out: FeatureSink): void {
+  const { count, featureHashes, flags } = scan;
   let previous = 0;
   let hasPrevious = false;
   let negated = false;
-  let index = start;
-  while (index < end) {
-    let code = foldEnglish(text.charCodeAt(index));
-    if (code === 0 || code === -1) {
-      if (code === 0 && isClauseEnd(text.charCodeAt(index))) {
+  for (let at = 0; at < count; at++) {
+    const tokenFlags = flags[at];
+    if ((tokenFlags & WORD_TOKEN) === 0) {
+      if ((tokenFlags & BREAK_TOKEN) !== 0) {
         hasPrevious = false;
         negated = false;
       }
-      index++;
       continue;
     }
-    let h = FNV_OFFSET;
-    while (index < end) {
-      code = foldEnglish(text.charCodeAt(index));
-      if (code === 0) break;
-      if (code > 0) h = Math.imul(h ^ code, FNV_PRIME);
-      index++;
-    }
-    const word = h;
+    const word = featureHashes[at];
     out.push(mix(word) & mask);
     if (hasPrevious) out.push(mix(Math.imul(previous, BIGRAM_SEED) ^ word) & mask);
     if (negated) out.push(mix(word ^ NEGATED_SEED) & mask);
-    if (!negated && isNegator(word)) negated = true;
+    else if ((tokenFlags & NEGATED_TOKEN) !== 0 || isNegator(word)) negated = true;
     previous = word;
     hasPrevious = true;
   }

@@ -1,11 +1,13 @@
 import type { Lang } from '../../contracts/language.ts';
 import { chineseFeatures, englishFeatures, type FeatureSink } from './feature-hash.ts';
+import type { EnglishScan } from '../english-scan.ts';
 import { SeenIds } from './seen-ids.ts';
 
 /**
  * A learned polarity model: logistic regression over hashed n-grams (see feature-hash.ts)
  * plus a few signals from the lexicon pass (lexicon-signals.ts), with int8 weights in a fixed table.
  *   z = bias + scale · Σ weights[id] / √n + Σ lexiconWeights[k] · signal[k]
+ *       (+ openingWeight · scale · Σ weights[id] / √n over the first sentence, for a review verdict)
  *   p(positive) = σ(slope · z + intercept)   (Platt calibration, fitted leave-one-source-out)
  * With `presence`, each id counts once per review, as in training. A sentence's own verdict counts
  * every occurrence (sentences rarely repeat a feature, and one set lookup per feature is saved).
@@ -25,6 +27,8 @@ export interface LinearSentimentModel {
   neutralBand: number;
   /** Features count once per review (binary presence) rather than once per occurrence. */
   presence: boolean;
+  /** A review verdict counts its first sentence's evidence (a title, an opening verdict) this much more; 0 for none. */
+  openingWeight: number;
 }
 
 /** Feature sum of one span: Σ weights[id] (in int8 units) and how many features it had. */
@@ -87,8 +91,11 @@ function scratchOf(model: LinearSentimentModel): Scratch {
   return scratch;
 }
 
-/** Extracts the features of text[start, end) for the model's language and sums their weights. */
-export function spanEvidence(model: LinearSentimentModel, text: string, start: number, end: number): SentenceEvidence {
+/**
+ * Extracts the features of text[start, end) for the model's language and sums their weights.
+ * English reads `scan`, the tokenizer's scan of that same span (english-scan.ts).
+ */
+export function spanEvidence(model: LinearSentimentModel, text: string, start: number, end: number, scan: EnglishScan | null): SentenceEvidence {
   sharedSum.weights = model.weights;
   sharedSum.scratch = model.presence ? scratchOf(model) : null;
   sharedSum.sum = 0;
@@ -97,14 +104,18 @@ export function spanEvidence(model: LinearSentimentModel, text: string, start: n
   sharedSum.reviewCount = 0;
   const mask = (1 << model.bits) - 1;
   if (model.lang === 'zh') chineseFeatures(text, start, end, mask, sharedSum);
-  else englishFeatures(text, start, end, mask, sharedSum);
+  else if (scan !== null) englishFeatures(scan, mask, sharedSum);
   const sentence = { sum: sharedSum.sum, count: sharedSum.count };
   return { sentence, review: model.presence ? { sum: sharedSum.reviewSum, count: sharedSum.reviewCount } : sentence };
 }
 
-/** Calibrated probability that the text is positive, from its summed n-gram evidence and the lexicon signals. */
-export function positiveProbability(model: LinearSentimentModel, evidence: SpanEvidence, signals: Float64Array): number {
+/**
+ * Calibrated probability that the text is positive, from its summed n-gram evidence and the lexicon signals;
+ * for a review, `opening` is its first sentence's own evidence.
+ */
+export function positiveProbability(model: LinearSentimentModel, evidence: SpanEvidence, signals: Float64Array, opening: SpanEvidence | null = null): number {
   let z = model.bias + (evidence.count > 0 ? (model.scale * evidence.sum) / Math.sqrt(evidence.count) : 0);
+  if (opening !== null && opening.count > 0) z += (model.openingWeight * model.scale * opening.sum) / Math.sqrt(opening.count);
   for (let index = 0; index < model.lexiconWeights.length; index++) z += model.lexiconWeights[index] * signals[index];
   return 1 / (1 + Math.exp(-(model.slope * z + model.intercept)));
 }

@@ -6,13 +6,13 @@ import type { LinearSentimentModel } from './linear-model.ts';
 /**
  * Binary layout of a packed model (little-endian), shipped base64-encoded in a module:
  *   "CWSM" · version u8 · lang u8 (0 en, 1 zh) · bits u8 · flags u8 (bit 0: features count once per review)
- *   f32 × 5: scale, bias, slope, intercept, neutralBand; f32 × LEXICON_SIGNALS: lexiconWeights
+ *   f32 × 6: scale, bias, slope, intercept, neutralBand, openingWeight; f32 × LEXICON_SIGNALS: lexiconWeights
  *   i8 × 2^bits: the weight table
  */
 const MAGIC = 'CWSM';
-const VERSION = 2;
+const VERSION = 3;
 const PRESENCE_FLAG = 1;
-const HEADER_BYTES = 8 + (5 + LEXICON_SIGNALS) * 4;
+const HEADER_BYTES = 8 + (6 + LEXICON_SIGNALS) * 4;
 
 export function encodeSentimentModel(model: LinearSentimentModel): Uint8Array {
   const bytes = new Uint8Array(HEADER_BYTES + model.weights.length);
@@ -22,7 +22,7 @@ export function encodeSentimentModel(model: LinearSentimentModel): Uint8Array {
   bytes[5] = model.lang === 'zh' ? 1 : 0;
   bytes[6] = model.bits;
   bytes[7] = model.presence ? PRESENCE_FLAG : 0;
-  [model.scale, model.bias, model.slope, model.intercept, model.neutralBand, ...model.lexiconWeights].forEach((value, index) => view.setFloat32(8 + index * 4, value, true));
+  [model.scale, model.bias, model.slope, model.intercept, model.neutralBand, model.openingWeight, ...model.lexiconWeights].forEach((value, index) => view.setFloat32(8 + index * 4, value, true));
   bytes.set(new Uint8Array(model.weights.buffer, model.weights.byteOffset, model.weights.length), HEADER_BYTES);
   return bytes;
 }
@@ -44,7 +44,8 @@ export function decodeSentimentModel(bytes: Uint8Array): LinearSentimentModel {
     intercept: read(3),
     neutralBand: read(4),
     presence: (bytes[7] & PRESENCE_FLAG) !== 0,
-    lexiconWeights: Float32Array.from({ length: LEXICON_SIGNALS }, (_, index) => read(5 + index)),
+    openingWeight: read(5),
+    lexiconWeights: Float32Array.from({ length: LEXICON_SIGNALS }, (_, index) => read(6 + index)),
     weights: new Int8Array(bytes.buffer, bytes.byteOffset + HEADER_BYTES, 1 << bits),
   };
 }
