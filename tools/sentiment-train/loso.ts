@@ -6,15 +6,28 @@ import { presenceTable, type FeatureTable } from './featurize.ts';
 import { quantize, rawScore, trainLogistic, type TrainConfig } from './logistic.ts';
 
 export function leaveOneSourceOut(featurized: FeatureTable, config: TrainConfig): Float64Array {
-  const table = config.presence ? presenceTable(featurized, config.bits) : featurized;
-  const scores = new Float64Array(table.count);
+  return leaveOneSourceOutOn(featurized, config, [featurized])[0] as Float64Array;
+}
+
+/**
+ * The same training, scoring other versions of the same reviews too (row for row: e.g. without their
+ * titles), so one set of held-out models answers "how would it do on text like this".
+ */
+export function leaveOneSourceOutOn(featurized: FeatureTable, config: TrainConfig, scoring: readonly FeatureTable[]): Float64Array[] {
+  const prepare = (each: FeatureTable): FeatureTable => (config.presence ? presenceTable(each, config.bits) : each);
+  const table = prepare(featurized);
+  const scored = scoring.map((each) => (each === featurized ? table : prepare(each)));
+  const scores = scored.map(() => new Float64Array(table.count));
   const mask = (1 << config.bits) - 1;
   const all = Array.from({ length: table.count }, (_, row) => row);
   table.sourceNames.forEach((_, source) => {
     const heldOut = all.filter((row) => table.sources[row] === source);
     const trainRows = all.filter((row) => table.sources[row] !== source);
     const model = quantize(trainLogistic(table, trainRows, config), table.lang, config.presence, config.openingWeight);
-    for (const row of heldOut) scores[row] = rawScore(table, row, model.weights, model.scale, model.bias, model.lexiconWeights, mask, model.openingWeight);
+    scored.forEach((each, index) => {
+      const out = scores[index] as Float64Array;
+      for (const row of heldOut) out[row] = rawScore(each, row, model.weights, model.scale, model.bias, model.lexiconWeights, mask, model.openingWeight);
+    });
   });
   return scores;
 }
