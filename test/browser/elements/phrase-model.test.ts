@@ -121,3 +121,28 @@ describe('"help me write" and the page language', () => {
     expect(engine.calls[0]?.prompt).toContain('评价：');
   });
 });
+
+describe('the quick-model attribute', () => {
+  it('quick-model="phrase" loads the built-in phrase model as the quick engine: ghost text with no script', async () => {
+    const container = mount('<form><cw-review-composer quick-model="phrase" name="review" debounce="0" no-autosave></cw-review-composer></form>');
+    const element = container.querySelector('cw-review-composer') as CwReviewComposer;
+    await expect.poll(() => element.quickEngine?.profile?.kind, { timeout: 10_000 }).toBe('phrase');
+    await userEvent.click(shadow<HTMLTextAreaElement>(element, 'textarea'));
+    await userEvent.keyboard('This jacket is so comf');
+    await expect.poll(() => ghost(element), { timeout: 10_000 }).toMatch(/^ortabl/);
+    // Removing the attribute removes the model it loaded.
+    element.removeAttribute('quick-model');
+    await expect.poll(() => element.quickEngine).toBeUndefined();
+  });
+
+  it('leaves a quick engine the page set alone, and reports a model file it cannot load', async () => {
+    const container = mount('<cw-review-composer debounce="0" no-autosave></cw-review-composer>');
+    const element = container.querySelector('cw-review-composer') as CwReviewComposer;
+    element.quickEngine = model;
+    const errors = recordEvents<{ error: unknown }>(element, 'cw-suggestion-error');
+    element.setAttribute('quick-model', '/no/such/model.cwpm');
+    await expect.poll(() => errors.length, { timeout: 10_000 }).toBe(1);
+    expect((errors[0]?.error as { code?: string }).code).toBe('MODEL_NOT_FOUND');
+    expect(element.quickEngine).toBe(model);
+  });
+});

@@ -37,6 +37,7 @@ export interface ComposerHost
     | 'guardOrigin'
     | 'suggest'
     | 'quickEngine'
+    | 'quickModel'
     | 'activeEngine'
     | 'suggestionsWithheld'
     | 'isDisabled'

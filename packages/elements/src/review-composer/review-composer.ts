@@ -9,6 +9,7 @@ import type { ComposerHost } from './composer-host.ts';
 import { DraftController } from './draft-controller.ts';
 import { GhostTextController } from './ghost-text-controller.ts';
 import { HelpMeWriteController } from './help-me-write-controller.ts';
+import { QuickModelController } from './quick-model-controller.ts';
 import { RatingController } from './rating-controller.ts';
 import { reviewComposerStyles } from './review-composer.styles.ts';
 import { reviewComposerMetrics } from './review-composer.metrics.ts';
@@ -113,6 +114,7 @@ export class CwReviewComposer extends FormControlElement {
     guardOrigin: { attribute: 'guard-origin' },
     suggest: { attribute: false },
     quickEngine: { attribute: false },
+    quickModel: { attribute: 'quick-model' },
     suggestion: { state: true },
     suggestionSource: { state: true },
     announcement: { state: true },
@@ -170,11 +172,10 @@ export class CwReviewComposer extends FormControlElement {
   declare guardOrigin: GuardOrigin;
   /** Replaces the engine as the suggestion source. */
   declare suggest: SuggestFunction | undefined;
-  /**
-   * A fast model for the first words (the review phrase model, `loadPhraseModel()`): its suggestion shows
-   * at once while the engine (GPT-2) is still working, and the engine's words then extend it.
-   */
+  /** A fast model for the first words (the phrase model): they show at once, and the engine (GPT-2) extends them. */
   declare quickEngine: TextGenerator | undefined;
+  /** `phrase` (the built-in review phrase model) or a phrase-model URL, loaded as `quickEngine` (see quick-model-controller.ts). */
+  declare quickModel: string | undefined;
   /** The suggestion shown as ghost text, '' when none. */
   declare suggestion: string;
   /** Where the shown suggestion came from: `continuation` (ghost text while typing) or `help` ("Help me write"). */
@@ -236,6 +237,7 @@ export class CwReviewComposer extends FormControlElement {
     this.topicsHidden = false;
     this.restored = false;
     this.suggestionError = '';
+    new QuickModelController(this.#host);
   }
 
   private get textarea(): HTMLTextAreaElement | null {
