@@ -1,5 +1,7 @@
 import { ModelNotFoundError, NetworkError, throwIfAborted } from '../errors/cowrite-error.ts';
 import { isNode } from '../runtime/environment.ts';
+import { importNodeModule } from '../runtime/node-module.ts';
+import type * as NodeFs from 'node:fs/promises';
 import { gunzipIfNeeded, readPackedModel } from './packed-format.ts';
 import { PhraseModel } from './phrase-model.ts';
 
@@ -43,7 +45,7 @@ async function parse(bytes: ArrayBuffer | Uint8Array): Promise<PhraseModel> {
 
 async function fetchBytes(href: string, signal: AbortSignal | undefined): Promise<Uint8Array> {
   if (isNode && href.startsWith('file:')) {
-    const { readFile } = await import('node:fs/promises');
+    const { readFile } = await importNodeModule<typeof NodeFs>('node:fs/promises');
     try {
       return new Uint8Array(await readFile(new URL(href), signal ? { signal } : {}));
     } catch (error) {

@@ -2,17 +2,11 @@ import { ModelFormatError, ModelNotFoundError, throwIfAborted } from '../../erro
 import type { ModelFileStore, ReadOptions, StoreResidence } from './file-store.ts';
 import type * as NodeFs from 'node:fs/promises';
 import type * as NodePath from 'node:path';
+import { importNodeModule } from '../../runtime/node-module.ts';
 
-/**
- * Node's modules, imported by a computed name: a bundler building for the browser (Vite, as in
- * Storybook and storefronts) resolves string-literal imports and would pull `node:fs`/`node:path`
- * (or a stub, with a warning) into the bundle; this store is only ever created in Node.
- */
-function nodeModule<T>(name: 'node:fs/promises' | 'node:path'): Promise<T> {
-  return import(/* @vite-ignore */ /* webpackIgnore: true */ name) as Promise<T>;
-}
-const fsPromises = () => nodeModule<typeof NodeFs>('node:fs/promises');
-const nodePath = () => nodeModule<typeof NodePath>('node:path');
+// This store is only ever created in Node; see importNodeModule for why the names are computed.
+const fsPromises = () => importNodeModule<typeof NodeFs>('node:fs/promises');
+const nodePath = () => importNodeModule<typeof NodePath>('node:path');
 
 /** A model directory on disk (Node only). */
 export class LocalFileStore implements ModelFileStore {
