@@ -5,6 +5,7 @@
  * key — or it is wrong and they type on. Suggestions are looked up by caret position, so one pass of
  * model calls serves every confidence threshold.
  */
+import { UNSPACED_SCRIPTS } from '../../../packages/core/src/contracts/language.ts';
 
 /** What the real path returned at a caret position (undefined: nothing to show, whatever the gate). */
 export interface Offer {
@@ -32,7 +33,7 @@ export function emptyTotals(): ReplayTotals {
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 /** Chinese and Japanese characters: each is a whole word to accept, as the phrase model writes them. */
-const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const UNSPACED = new RegExp(`[${UNSPACED_SCRIPTS}]`, 'u');
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 
 /**

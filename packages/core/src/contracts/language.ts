@@ -7,6 +7,13 @@ const SAMPLE_CHARS = 4_000;
 /** Han characters per Latin letter that still make a text Chinese; chosen by `node tools/bench/lang-detect.ts`. */
 const HAN_WEIGHT = 4;
 
+/**
+ * Scripts written without spaces between words (Chinese, Japanese kana), as a regular-expression
+ * character-class body (`u` flag): each of their characters is a word of its own to the phrase model,
+ * its word healing and the ghost-text gate.
+ */
+export const UNSPACED_SCRIPTS = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}';
+
 /** CJK ideographs: unified, extension A and compatibility blocks. */
 const isHan = (code: number): boolean => (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff);
 const isLatinLetter = (code: number): boolean => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);

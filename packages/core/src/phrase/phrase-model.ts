@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from '../errors/cowrite-error.ts';
+import { UNSPACED_SCRIPTS } from '../contracts/language.ts';
 import type { GeneratorProfile, Prompt, TextGenerator } from '../contracts/text-generator.ts';
 import { generationLoop } from '../generate/generation-loop.ts';
 import type { GenerationChunk, GenerationOptions, GenerationResult } from '../contracts/generation.ts';
@@ -18,7 +19,7 @@ import { WordPieceTokenizer } from './word-tokenizer.ts';
 import { runToEnd } from '../generate/run-to-end.ts';
 
 const SENTENCE_END = /^ ?[.!?。！？]+$/u;
-const MID_LINE_WORD = /^ \p{L}|^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u;
+const MID_LINE_WORD = new RegExp(`^ \\p{L}|^[${UNSPACED_SCRIPTS}]$`, 'u');
 const LINE_START_WORD = /^[\p{L}\p{N}]/u;
 
 /** Nominal window: a phrase model reads only its last few words, but prompt budgets need a number. */

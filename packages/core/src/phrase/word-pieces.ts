@@ -1,3 +1,5 @@
+import { UNSPACED_SCRIPTS } from '../contracts/language.ts';
+
 /**
  * Splits text into the word pieces a phrase model counts: a word, a number or one punctuation
  * mark (a run of the same mark is one piece: "..."), each with the single space before it
@@ -72,5 +74,5 @@ export function splitWordPieces(text: string): string[] {
 const WHITESPACE = /^\s$/u;
 const LETTER = /^[\p{L}\p{M}]$/u;
 const DIGIT = /^\p{N}$/u;
-/** Scripts written without spaces between words: a character is a piece. */
-export const UNSPACED = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u;
+/** One character of a script written without spaces between words: a piece of its own. */
+export const UNSPACED = new RegExp(`^[${UNSPACED_SCRIPTS}]$`, 'u');

@@ -2,6 +2,7 @@ import type { TextGenerator, TextTokenizer } from '../../contracts/text-generato
 import type { FinishReason, GenerationOptions } from '../../contracts/generation.ts';
 import { PromptingError } from '../errors.ts';
 import { detectLang } from '../lang.ts';
+import { UNSPACED_SCRIPTS } from '../../contracts/language.ts';
 import type { TaskOptions, TaskPlan, TaskResult, TaskStreamEvent } from '../task-runner.ts';
 import { reviewStarter } from './review-starter.ts';
 import { finishPlan, guardDefaults, optionalList, optionalRating, optionalText, planTask, requireObject, runPlan, streamPlan } from '../task-runner.ts';
@@ -135,7 +136,7 @@ function firstWordTokens(tokenizer: TextTokenizer, tokenIds: readonly number[], 
 
 // A Chinese or Japanese character is a word of its own here: the gate judges the first character,
 // as it judges the first word of English (a whole clause would make every suggestion look unlikely).
-const WORD_THEN_OTHER = /[\p{L}\p{N}][^\p{L}\p{N}'’]|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]./u;
+const WORD_THEN_OTHER = new RegExp(`[\\p{L}\\p{N}][^\\p{L}\\p{N}'’]|[${UNSPACED_SCRIPTS}].`, 'u');
 
 /** Continues the shopper's draft in their voice (ghost text or "help me write"). */
 export async function writeReviewContinuation(
