@@ -9,7 +9,7 @@ import '@cowrite/elements/define';
 import type { CwIdeaForm, CwReviewComposer, CwSharePost, CwSuggestedCopy } from '@cowrite/elements';
 import { loadPhraseModel } from '@cowrite/core';
 import { ScriptedEngine } from '@cowrite/elements/testing';
-import type { PhraseModel } from '@cowrite/core';
+import type { PhraseModel, TextGenerator } from '@cowrite/core';
 import { cleanup, mount, recordEvents, shadow } from './helpers.ts';
 
 let model: PhraseModel;
@@ -22,10 +22,11 @@ afterEach(() => cleanup());
 
 const ghost = (element: CwReviewComposer) => shadow(element, '[part=ghost]').textContent ?? '';
 
-async function composer(): Promise<CwReviewComposer> {
-  const container = mount('<form><cw-review-composer name="review" debounce="0" no-autosave></cw-review-composer></form>');
+/** A composer in a form, on the phrase model unless another engine (or none) is given, with the textarea focused. */
+async function composer(attributes = '', engine: TextGenerator | undefined = model): Promise<CwReviewComposer> {
+  const container = mount(`<form><cw-review-composer ${attributes} name="review" debounce="0" no-autosave></cw-review-composer></form>`);
   const element = container.querySelector('cw-review-composer') as CwReviewComposer;
-  element.engine = model;
+  element.engine = engine;
   await element.updateComplete;
   await userEvent.click(shadow<HTMLTextAreaElement>(element, 'textarea'));
   return element;
@@ -101,21 +102,15 @@ describe('tasks the phrase model cannot write', () => {
 
 describe('"help me write" and the page language', () => {
   it('on a Chinese page, the English phrase model says it writes English only and writes nothing', async () => {
-    const container = mount('<form><cw-review-composer lang="zh" name="review" debounce="0" no-autosave></cw-review-composer></form>');
-    const element = container.querySelector('cw-review-composer') as CwReviewComposer;
-    element.engine = model;
-    await element.updateComplete;
+    const element = await composer('lang="zh"');
     await userEvent.click(shadow(element, '[part=help-button]'));
     await expect.poll(() => element.shadowRoot!.querySelector('[role=alert]')?.textContent?.trim()).toBe('离线短语模型只会写英文。如需用其他语言写作，请加载 GPT-2。');
     expect(ghost(element)).toBe('');
   });
 
   it('on a Chinese page, GPT-2 gets the Chinese template for an empty draft', async () => {
-    const container = mount('<form><cw-review-composer lang="zh" name="review" debounce="0" no-autosave></cw-review-composer></form>');
-    const element = container.querySelector('cw-review-composer') as CwReviewComposer;
     const engine = new ScriptedEngine({ fallback: '做工很好，穿着暖和。' });
-    element.engine = engine;
-    await element.updateComplete;
+    const element = await composer('lang="zh"', engine);
     await userEvent.click(shadow(element, '[part=help-button]'));
     await expect.poll(() => ghost(element)).toBe('做工很好，穿着暖和。');
     expect(engine.calls[0]?.prompt).toContain('评价：');
@@ -124,10 +119,8 @@ describe('"help me write" and the page language', () => {
 
 describe('the quick-model attribute', () => {
   it('quick-model="phrase" loads the built-in phrase model as the quick engine: ghost text with no script', async () => {
-    const container = mount('<form><cw-review-composer quick-model="phrase" name="review" debounce="0" no-autosave></cw-review-composer></form>');
-    const element = container.querySelector('cw-review-composer') as CwReviewComposer;
+    const element = await composer('quick-model="phrase"', undefined);
     await expect.poll(() => element.quickEngine?.profile?.kind, { timeout: 10_000 }).toBe('phrase');
-    await userEvent.click(shadow<HTMLTextAreaElement>(element, 'textarea'));
     await userEvent.keyboard('This jacket is so comf');
     await expect.poll(() => ghost(element), { timeout: 10_000 }).toMatch(/^ortabl/);
     // Removing the attribute removes the model it loaded.
@@ -136,8 +129,7 @@ describe('the quick-model attribute', () => {
   });
 
   it('leaves a quick engine the page set alone, and reports a model file it cannot load', async () => {
-    const container = mount('<cw-review-composer debounce="0" no-autosave></cw-review-composer>');
-    const element = container.querySelector('cw-review-composer') as CwReviewComposer;
+    const element = await composer('', undefined);
     element.quickEngine = model;
     const errors = recordEvents<{ error: unknown }>(element, 'cw-suggestion-error');
     element.setAttribute('quick-model', '/no/such/model.cwpm');
