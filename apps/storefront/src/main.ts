@@ -2,7 +2,7 @@ import '@cowrite/elements/define';
 import { pageEngineSource } from '@cowrite/elements';
 import type { CwFeedbackSummary, CwIdeaForm, CwReviewComposer, CwSuggestedCopy, CopyAcceptDetail, IdeaSubmitDetail } from '@cowrite/elements';
 import { startCoCreation } from './co-creation.ts';
-import { loadPageEngine, quickEngineFor } from './engine-setup.ts';
+import { loadPageEngine } from './engine-setup.ts';
 import { GALLERY_VIEWS, jacketArt } from './gallery.ts';
 import type { GalleryView } from './gallery.ts';
 import { applyLanguage, chooseLanguage, currentLanguage, savedLanguage, t } from './i18n.ts';
@@ -81,14 +81,8 @@ function showModelChoice(): void {
   if (reviewComposer) reviewComposer.minConfidence = modelChoice.kind === 'local' ? 0 : undefined;
   renderModelState();
   void loadPageEngine(modelChoice);
-  if (reviewComposer) void setQuickEngine(reviewComposer, modelChoice);
-}
-
-async function setQuickEngine(reviewComposer: CwReviewComposer, choice: ModelChoice): Promise<void> {
-  reviewComposer.quickEngine = undefined;
-  const quick = await quickEngineFor(choice);
-  // The shopper may have switched models while the phrase model loaded.
-  if (choice === modelChoice) reviewComposer.quickEngine = quick;
+  // GPT-2 is a 125 MB download: the built-in phrase model's words show at once, and GPT-2 extends them when ready.
+  if (reviewComposer) reviewComposer.quickModel = modelChoice.kind === 'hub' || modelChoice.kind === 'custom' ? 'phrase' : undefined;
 }
 
 function switchModel(choice: ModelChoice, param: string | undefined): void {
