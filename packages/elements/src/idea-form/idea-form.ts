@@ -15,7 +15,7 @@ import type { SimilarIdeasHost } from './similar-ideas-controller.ts';
 import type { ExistingIdea } from './similar-ideas.ts';
 import { ideaFormMetrics } from './idea-form.metrics.ts';
 import type { MetricRecipe } from '../metrics/metrics-controller.ts';
-import { isUnsuitedEngine } from '../base/engine-errors.ts';
+import { engineErrorMessage } from '../base/engine-errors.ts';
 
 /** Fetches ideas similar to a title (a server search); return [] when none. */
 export type FindSimilarIdeas = (title: string, signal: AbortSignal) => Promise<readonly ExistingIdea[]>;
@@ -244,7 +244,7 @@ export class CwIdeaForm extends FormControlElement {
       };
       this.announcement = this.text.refinementReady;
     } catch (error) {
-      if (!run.signal.aborted) this.refineError = isUnsuitedEngine(error) ? this.text.needsNeuralModel : error instanceof Error ? error.message : String(error);
+      if (!run.signal.aborted) this.refineError = engineErrorMessage(error, this.text);
     } finally {
       if (this.#refineRun === run) this.refining = false;
     }

@@ -35,7 +35,7 @@ export class HelpMeWriteController {
     host.suggestionError = '';
     let generated = '';
     try {
-      for await (const piece of streamReviewDraft(engine, reviewContext(host), controller.signal, host.coreLanguage)) {
+      for await (const piece of streamReviewDraft(engine, reviewContext(host), controller.signal, lang)) {
         if (host.value !== draft) return;
         generated += piece;
         host.suggestion = /\s$/.test(draft) || draft === '' ? generated.trimStart() : generated;

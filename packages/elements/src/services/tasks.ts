@@ -72,12 +72,11 @@ export async function streamDraftContinuation(engine: TextGenerator, context: Re
 }
 
 /**
- * "Help me write": a few sentences from the chosen topics, streamed as cleaned, guarded deltas. `lang`
- * (the page's) picks the template for an empty draft; a draft with words speaks for itself.
+ * "Help me write": a few sentences from the chosen topics, streamed as cleaned, guarded deltas, in `lang`
+ * (default: the draft's language, else the topics').
  */
 export async function* streamReviewDraft(engine: TextGenerator, context: ReviewContext, signal: AbortSignal, lang?: 'en' | 'zh'): AsyncIterable<string> {
-  const options = lang !== undefined && !/\S/.test(context.draft) ? { signal, lang } : { signal };
-  for await (const event of streamReviewContinuation(engine, continuationInput(context, 'compose'), options)) {
+  for await (const event of streamReviewContinuation(engine, continuationInput(context, 'compose'), lang ? { signal, lang } : { signal })) {
     if (event.type === 'delta') yield event.text;
   }
 }

@@ -13,7 +13,7 @@ import type { ShareNetwork } from './share-networks.ts';
 import { sharePostStyles } from './share-post.styles.ts';
 import { sharePostMetrics } from './share-post.metrics.ts';
 import type { MetricRecipe } from '../metrics/metrics-controller.ts';
-import { isUnsuitedEngine } from '../base/engine-errors.ts';
+import { engineErrorMessage, isUnsuitedEngine } from '../base/engine-errors.ts';
 
 /** Where a post went: the browser's share sheet, the clipboard, or a network's share link (its id). */
 export type ShareChannel = 'native' | 'copy' | (string & {});
@@ -186,8 +186,8 @@ export class CwSharePost extends FormControlElement {
       // Nothing the shopper had is lost: a failed rewrite keeps the earlier post.
       this.value = previous;
       this.state = previous ? 'draft' : 'error';
-      const message = error instanceof Error ? error.message : String(error);
-      this.error = isUnsuitedEngine(error) ? this.text.needsNeuralModel : message === this.text.sharePostEmpty ? message : format(this.text.sharePostError, { message });
+      const message = engineErrorMessage(error, this.text);
+      this.error = isUnsuitedEngine(error) || message === this.text.sharePostEmpty ? message : format(this.text.sharePostError, { message });
       this.announcement = this.error;
     } finally {
       if (this.#run === run) this.#run = undefined;

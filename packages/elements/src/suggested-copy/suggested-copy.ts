@@ -13,7 +13,7 @@ import type { GuardCallOptions, GuardFinding } from '../services/text-services.t
 import { suggestedCopyStyles } from './suggested-copy.styles.ts';
 import { suggestedCopyMetrics } from './suggested-copy.metrics.ts';
 import type { MetricRecipe } from '../metrics/metrics-controller.ts';
-import { isUnsuitedEngine } from '../base/engine-errors.ts';
+import { engineErrorMessage, isUnsuitedEngine } from '../base/engine-errors.ts';
 
 /** One suggested copy text of `cw-suggested-copy`. */
 export interface CopyCandidate {
@@ -230,9 +230,8 @@ export class CwSuggestedCopy extends FormControlElement {
       this.#replace(index, { text: finished, status: 'done', findings });
     } catch (error) {
       if (signal.aborted) return undefined;
-      const unsuited = isUnsuitedEngine(error);
-      this.#replace(index, { text, status: 'error', findings: [], error: unsuited ? this.text.needsNeuralModel : error instanceof Error ? error.message : String(error) });
-      return unsuited ? 'unsuited' : undefined;
+      this.#replace(index, { text, status: 'error', findings: [], error: engineErrorMessage(error, this.text) });
+      return isUnsuitedEngine(error) ? 'unsuited' : undefined;
     }
     return undefined;
   }
