@@ -16,6 +16,10 @@ export const UNSPACED_SCRIPTS = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=K
 
 /** CJK ideographs: unified, extension A and compatibility blocks. */
 const isHan = (code: number): boolean => (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff);
+const HAN_CHARACTER = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+
+/** Whether `text` holds a Han character of the ranges `detectLang` counts: one native search, so `detectLang` can say 'zh'. */
+export const hasHan = (text: string): boolean => HAN_CHARACTER.test(text);
 const isLatinLetter = (code: number): boolean => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 
 /**

@@ -5,7 +5,7 @@ import { LEXICON_SIGNALS, lexiconSignals, sentenceSignals } from './learned/lexi
 import { learnedModelFor } from './learned/model-registry.ts';
 import type { LanguagePack } from './lexicon-types.ts';
 import { scoreSentence, type AspectMention, type ScoredCue } from './score-sentence.ts';
-import { detectLang, type Lang } from '../contracts/language.ts';
+import { detectLang, hasHan, type Lang } from '../contracts/language.ts';
 import { blankMarkup, splitSentences } from './text-prep.ts';
 import { tokenizeChinese } from './tokenize-zh.ts';
 import { lastEnglishScan, scanEnglishWords, tokenizeEnglish } from './tokenize-en.ts';
@@ -18,9 +18,6 @@ import type {
   SentimentLabel,
   SentimentResult,
 } from './types.ts';
-
-/** The Han ranges detectLang counts (contracts/language.ts); a single character class, linear. */
-const HAN_CHARACTER = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 
 /** Squashes a summed weight into -1..1 (VADER-style x / sqrt(x² + α)). */
 const SQUASH_ALPHA = 6;
@@ -74,7 +71,7 @@ function analyzeWithPacks(
   const learned: Array<LearnedSentence | null> = [];
   startReview();
   // detectLang says 'zh' only for text with Han characters: one native search spares most reviews a scan per sentence.
-  const mayBeChinese = forced === undefined && HAN_CHARACTER.test(clean);
+  const mayBeChinese = forced === undefined && hasHan(clean);
 
   for (const span of splitSentences(clean)) {
     const lang = forced ?? (mayBeChinese ? detectLang(clean, span.start, span.end) : 'en');

@@ -31,7 +31,8 @@ const FNV_PRIME = 0x01000193;
 export const hashStep = (hash: number, code: number): number => Math.imul(hash ^ code, FNV_PRIME);
 export const HASH_START = FNV_OFFSET;
 
-function hashOf(word: string): number {
+/** A whole word's hash, as the scanner builds it with `hashStep` (the learned model's negator table uses it too). */
+export function hashOf(word: string): number {
   let hash = FNV_OFFSET;
   for (let index = 0; index < word.length; index++) hash = hashStep(hash, word.charCodeAt(index));
   return hash;

@@ -10,10 +10,8 @@
  */
 
 import { BREAK_TOKEN, NEGATED_TOKEN, WORD_TOKEN, type EnglishScan } from '../english-scan.ts';
+import { hashOf } from '../english-index.ts';
 
-/** FNV-1a, as the tokenizer hashes words (english-index.ts hashStep). */
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
 const BIGRAM_SEED = 0x9e3779b1;
 const NEGATED_SEED = 0x85ebca6b;
 const TRIGRAM_SEED = 0xc2b2ae35;
@@ -68,7 +66,8 @@ const NEGATOR_SLOTS = 128;
 const negatorTable = new Int32Array(NEGATOR_SLOTS);
 const negatorUsed = new Uint8Array(NEGATOR_SLOTS);
 for (const word of NEGATOR_WORDS) {
-  const hash = hashWord(word);
+  // The tokenizer's own word hash (english-index.ts), so the scan's hashes find the negators.
+  const hash = hashOf(word);
   let slot = hash & (NEGATOR_SLOTS - 1);
   while (negatorUsed[slot] === 1) slot = (slot + 1) & (NEGATOR_SLOTS - 1);
   negatorTable[slot] = hash;
@@ -82,12 +81,6 @@ function isNegator(hash: number): boolean {
     slot = (slot + 1) & (NEGATOR_SLOTS - 1);
   }
   return false;
-}
-
-function hashWord(word: string): number {
-  let h = FNV_OFFSET;
-  for (let index = 0; index < word.length; index++) h = Math.imul(h ^ word.charCodeAt(index), FNV_PRIME);
-  return h;
 }
 
 /**
