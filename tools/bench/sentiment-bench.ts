@@ -22,7 +22,9 @@ import { analyzeSentiment } from '../../packages/core/src/sentiment/analyze-defa
 import { loadSentimentModel } from '../../packages/core/src/sentiment/learned/load-model.ts';
 import { unloadSentimentModels } from '../../packages/core/src/sentiment/learned/model-registry.ts';
 import { summarizeFeedback } from '../../packages/core/src/sentiment/summarize.ts';
-import { corpusAvailable, readCorpus, seededRandom, shuffleInPlace } from '../sentiment-train/corpus.ts';
+import { corpusAvailable, readCorpus } from '../sentiment-train/corpus.ts';
+import { seededRandom, shuffleInPlace } from '../shared/seeded-random.ts';
+import { median } from '../eval/sentiment/metrics.ts';
 
 const { values } = parseArgs({ options: { passes: { type: 'string', default: '15' }, out: { type: 'string', default: 'test/bench/sentiment' } } });
 const PASSES = Number(values.passes);
@@ -30,11 +32,6 @@ const require = createRequire(import.meta.url);
 const wink = require('wink-sentiment') as (text: string) => unknown;
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
-const median = (list: readonly number[]): number => {
-  const sorted = [...list].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 const load = (): string => loadavg().map((value) => value.toFixed(2)).join(' / ');
 
 interface Texts {
@@ -146,7 +143,9 @@ const markdown: string[] = [
   'Throughput is reviews per CPU-second of this process; "vs wink" is the ratio within each pass (same machine state), median over the passes. Goals (issue 11): English ≥ 2× wink-sentiment; Chinese ≥ 1× wink-sentiment on English; summarizeFeedback on 10,000 reviews ≤ 500 ms.',
   '',
 ];
-for (const set of textSets()) {
+// The corpus is read, parsed and shuffled once for both tables.
+const sets = textSets();
+for (const set of sets) {
   const result = await throughput(set);
   report.throughput.push({ texts: set.name, ...result });
   markdown.push(`## Throughput: ${set.name} (${set.en.length} en, ${set.zh.length} zh; load average after: ${result.load})`, '', '| classifier | reviews/s (median) | vs wink-sentiment on English (median of per-pass ratios) | lowest pass / lower quartile |', '|---|---|---|---|');
@@ -155,7 +154,7 @@ for (const set of textSets()) {
   console.log(markdown.slice(-result.rows.length - 4).join('\n'));
 }
 markdown.push('## summarizeFeedback on 10,000 reviews (median of 7 after a warm-up; wall time, and CPU time of the process in brackets)', '', 'On a machine shared with other jobs the wall time includes waiting for a core; the CPU time is what the call itself costs.', '', '| reviews | lexicon | learned model loaded | load average after |', '|---|---|---|---|');
-for (const set of textSets()) {
+for (const set of sets) {
   const result = await summarizeTiming(set.name, set.en);
   report.summarize.push(result);
   markdown.push(`| ${set.name}, English, cycled to 10,000 | ${result.lexiconMs.toFixed(0)} ms (${result.lexiconCpuMs.toFixed(0)} ms) | ${result.learnedMs.toFixed(0)} ms (${result.learnedCpuMs.toFixed(0)} ms) | ${result.load} |`);
