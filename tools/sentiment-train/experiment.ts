@@ -104,9 +104,7 @@ function train(table: FeatureTable, trainRows: readonly number[], config: TrainC
   const order = [...polar];
   const random = seededRandom(config.seed);
   const dropRandom = seededRandom(config.seed + 99);
-  const DROP_BASE = 0;
   const dropIds = new Int32Array(1 << 20);
-  const dropView = dropIds;
   for (let epoch = 0; epoch < config.epochs; epoch++) {
     shuffleInPlace(order, random);
     for (const row of order) {
@@ -117,18 +115,19 @@ function train(table: FeatureTable, trainRows: readonly number[], config: TrainC
         let kept = 0;
         for (let k = start; k < end; k++) if (dropRandom() >= variant.drop) dropIds[kept++] = table.ids[k];
         if (kept === 0 && end > start) dropIds[kept++] = table.ids[start];
-        start = DROP_BASE;
-        end = DROP_BASE + kept;
+        start = 0;
+        end = kept;
       }
-      const ids = variant.drop > 0 ? dropView : table.ids;
+      // With augmentation the row's features are the kept ones, for every use below (the NB paths included).
+      const ids = variant.drop > 0 ? dropIds : table.ids;
       const x = end > start ? Math.pow(end - start, -variant.norm) : 0;
       const base = row * S;
       let z = bias;
       for (let k = 0; k < S; k++) z += lw[k] * table.signals[base + k];
       let prior = 0;
-      if (variant.nb === 'scale' && r) for (let k = start; k < end; k++) { const id = table.ids[k] & mask; z += weights[id] * r[id] * x; }
+      if (variant.nb === 'scale' && r) for (let k = start; k < end; k++) { const id = ids[k] & mask; z += weights[id] * r[id] * x; }
       else for (let k = start; k < end; k++) z += weights[ids[k] & mask] * x;
-      if (variant.nb === 'prior' && r) { for (let k = start; k < end; k++) prior += r[table.ids[k] & mask]; prior *= x; z += gamma * prior; }
+      if (variant.nb === 'prior' && r) { for (let k = start; k < end; k++) prior += r[ids[k] & mask]; prior *= x; z += gamma * prior; }
       const p = 1 / (1 + Math.exp(-z));
       const g = (p - table.labels[row]) * sw[row];
       biasSq += g * g;

@@ -60,7 +60,7 @@ function candidateConfigs(lang: CorpusLang): TrainConfig[] {
   return [
     chosen,
     { ...chosen, sourceSpecific: chosen.sourceSpecific > 0 ? 0 : 0.25 },
-    { ...chosen, sourceSpecific: chosen.sourceSpecific > 0 ? 0.5 : 0.5 },
+    { ...chosen, sourceSpecific: 0.5 },
     { ...chosen, openingWeight: chosen.openingWeight > 0 ? 0 : 0.25 },
     { ...chosen, openingWeight: 0.5 },
     { ...chosen, sourceSpecific: 0, openingWeight: 0 },
