@@ -11,12 +11,12 @@
  *   pnpm bench [--repeats 3] [--new-tokens 128] [--prompt-tokens 64] [--threads 1] [--native-threads 2] [--backends native,wasm] [--skip-soak]
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { ensureBench124m } from './bench-model.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const { values } = parseArgs({
@@ -33,14 +33,10 @@ const { values } = parseArgs({
   },
 });
 const repeats = Number(values.repeats);
-const modelDir = join(root, '.bench/models/gpt2-124m');
+const modelDir = ensureBench124m();
 const node = process.execPath;
 const childFlags = ['--conditions=source', '--expose-gc'];
 
-if (!existsSync(join(modelDir, 'onnx/model_quantized.onnx')) || !existsSync(join(modelDir, 'onnx/model.onnx'))) {
-  console.log('› generating the GPT-2-124M-shaped model (seeded random weights) into .bench/models/gpt2-124m …');
-  execFileSync(node, [join(root, 'tools/gpt2/make-model.ts'), '--out', modelDir, '--layers', '12', '--heads', '12', '--hidden', '768', '--dtypes', 'fp32,q8'], { stdio: 'inherit' });
-}
 
 /** A runtime configuration: `native-2t` is native onnxruntime with `--native-threads` intra-op threads. */
 type Backend = string;

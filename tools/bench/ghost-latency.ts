@@ -12,7 +12,7 @@
  * Writes test/bench/ghost-latency.json and .md.
  */
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -26,11 +26,12 @@ import { chromiumLaunchOptions } from '../chromium.ts';
 import { REVIEW } from './ghost-latency/review.ts';
 import { runNodeBench } from './ghost-latency/node-bench.ts';
 import { seededRandom } from '../shared/seeded-random.ts';
+import { BENCH_124M_DIR, ensureBench124m } from './bench-model.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const PAGE_DIR = join(ROOT, 'tools/bench/ghost-latency');
 const OUT_DIR = join(ROOT, '.bench/ghost-latency-page');
-const MODEL_124M = join(ROOT, '.bench/models/gpt2-124m');
+const MODEL_124M = BENCH_124M_DIR;
 
 const MODELS: Record<string, { label: string; url: string; dtype: string; quick?: string }> = {
   tiny: { label: 'tiny GPT-2 (test fixture, fp32)', url: '/models/tiny-gpt2/', dtype: 'fp32' },
@@ -224,18 +225,6 @@ function markdown(results: RunResult[], meta: Record<string, unknown>): string {
   ].join('\n');
 }
 
-/** The GPT-2-124M-shaped model (seeded random weights) is generated on demand into .bench/, never committed. */
-function ensure124m(): void {
-  if (existsSync(join(MODEL_124M, 'onnx/model_quantized.onnx'))) return;
-  console.log('generating the GPT-2-124M-shaped model …');
-  const made = spawnSync(
-    process.execPath,
-    ['tools/gpt2/make-model.ts', '--out', '.bench/models/gpt2-124m', '--layers', '12', '--heads', '12', '--hidden', '768', '--dtypes', 'fp32,q8'],
-    { cwd: ROOT, stdio: 'inherit' },
-  );
-  if (made.status !== 0) throw new Error('make-model failed');
-}
-
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -251,14 +240,14 @@ async function main(): Promise<void> {
     },
   });
   if (values.runtime === 'node') {
-    ensure124m();
+    ensureBench124m();
     const threads = values.threads ? values.threads.split(',') : ['1', '2'];
     await runNodeBench({ root: ROOT, modelDir: MODEL_124M, backends: values.backends.split(','), threads, stride: Number(values.stride), out: values.out ?? 'ghost-latency-node', args: process.argv.slice(2).join(' ') });
     return;
   }
   const out = values.out ?? 'ghost-latency';
   const models = values.models.split(',');
-  if (models.some((model) => model.startsWith('124m-q8'))) ensure124m();
+  if (models.some((model) => model.startsWith('124m-q8'))) ensureBench124m();
   await build({
     root: PAGE_DIR,
     configFile: false,

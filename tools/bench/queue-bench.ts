@@ -11,8 +11,7 @@
  *   pnpm bench:queue [--rows 60] [--repeats 3] [--task marketing] [--model gpt2-124m|tiny|DIR] [--dtype q8] [--appendfsync everysec|always] [--shared-session]
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -21,6 +20,7 @@ import { parseArgs } from 'node:util';
 import { runQueuedCopy } from '@cowrite/server';
 import { hasRedisServer, startTestRedis } from '../../test/support/redis-server.ts';
 import { FIXTURE_MODELS_DIR, ensureFixtures } from '../gpt2/make-fixtures.ts';
+import { ensureBench124m } from './bench-model.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const { values } = parseArgs({
@@ -46,13 +46,7 @@ async function modelDir(name: string): Promise<string> {
     await ensureFixtures();
     return join(FIXTURE_MODELS_DIR, 'tiny-gpt2');
   }
-  if (name !== 'gpt2-124m') return resolve(name);
-  const dir = join(root, '.bench/models/gpt2-124m');
-  if (!existsSync(join(dir, 'onnx/model_quantized.onnx')) || !existsSync(join(dir, 'onnx/model.onnx'))) {
-    console.log('› generating the GPT-2-124M-shaped model (seeded random weights) into .bench/models/gpt2-124m …');
-    execFileSync(process.execPath, [join(root, 'tools/gpt2/make-model.ts'), '--out', dir, '--layers', '12', '--heads', '12', '--hidden', '768', '--dtypes', 'fp32,q8'], { stdio: 'inherit' });
-  }
-  return dir;
+  return name === 'gpt2-124m' ? ensureBench124m() : resolve(name);
 }
 const cli = join(root, 'packages/server/src/cli/main.ts');
 const dir = await mkdtemp(join(tmpdir(), 'cowrite-queue-bench-'));

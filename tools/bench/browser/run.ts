@@ -22,6 +22,7 @@ import { startServer } from './server.ts';
 import type { BenchServer } from './server.ts';
 import { type Sample, summarize, toMarkdown } from './report.ts';
 import { chromiumLaunchOptions } from '../../chromium.ts';
+import { ensureBench124m } from '../bench-model.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 const { values } = parseArgs({
@@ -47,12 +48,9 @@ const promptLengths = list(values['prompt-lengths']).map(Number);
 
 // ---- models: the generator's hub-like files, and the same weights through tools/optimize
 const models = join(root, '.bench/models');
-const hubDir = join(models, 'gpt2-124m');
+const hubDir = ensureBench124m();
 const optimizedDir = join(models, 'gpt2-124m-optimized');
 const node = (args: string[]) => execFileSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
-if (!existsSync(join(hubDir, 'onnx/model.onnx')) || !existsSync(join(hubDir, 'onnx/model_quantized.onnx'))) {
-  node(['tools/gpt2/make-model.ts', '--out', hubDir, '--layers', '12', '--heads', '12', '--hidden', '768', '--dtypes', 'fp32,q8']);
-}
 if (variants.includes('optimized') && (!existsSync(join(optimizedDir, 'onnx/model.onnx')) || !existsSync(join(optimizedDir, 'onnx/model_quantized.onnx')))) {
   node(['tools/optimize/optimize-graph.ts', '--in', hubDir, '--out', optimizedDir]);
   node(['tools/optimize/quantize.ts', '--in', hubDir, '--out', join(models, 'gpt2-124m-q8-integer'), '--mode', 'integer', '--granularity', 'channel']);
