@@ -55,9 +55,13 @@ export class GhostTextController implements ReactiveController {
     this.cancel();
   }
 
-  /** Claims the request slot: aborts whatever was in flight and returns the new request's controller. */
+  /**
+   * Claims the request slot for a new suggestion: aborts whatever was in flight and returns the new request's
+   * controller. Dismiss the suggestion on screen first; what streams in from here is reported shown anew.
+   */
   begin(): AbortController {
     this.cancel();
+    this.#showReported = false;
     this.#request = new AbortController();
     return this.#request;
   }

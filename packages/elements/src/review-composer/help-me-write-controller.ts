@@ -26,8 +26,8 @@ export class HelpMeWriteController {
       return;
     }
     // Takes the ghost text's request slot: a continuation in flight is aborted, and typing aborts this.
-    const controller = this.#ghost.begin();
     this.#ghost.dismiss('replaced');
+    const controller = this.#ghost.begin();
     // What streams into the ghost from here is a "help" suggestion, also if it is accepted or dismissed before it ends.
     host.suggestionSource = 'help';
     const draft = host.value;
