@@ -97,6 +97,8 @@ describe('tasks the phrase model cannot write', () => {
     await element.updateComplete;
     await userEvent.click(shadow(element, '[part~=generate-button]'));
     await expect.poll(() => element.candidates.map((candidate) => candidate.error)).toEqual([needsGpt2]);
+    // Regenerate, Accept, Edit and Copy would only repeat the same answer: the card offers none of them.
+    expect(element.shadowRoot!.querySelectorAll('[part=candidate] button')).toHaveLength(0);
   });
 });
 

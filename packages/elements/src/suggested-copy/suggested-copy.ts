@@ -113,6 +113,8 @@ export class CwSuggestedCopy extends FormControlElement {
 
   #run: AbortController | undefined;
   #generation = 0;
+  /** The last generation found the engine cannot write copy (the phrase model): its card offers no actions. */
+  #unsuited = false;
 
   constructor() {
     super();
@@ -165,10 +167,12 @@ export class CwSuggestedCopy extends FormControlElement {
     this.#generation += 1;
     this.acceptedIndex = -1;
     this.editingIndex = -1;
+    this.#unsuited = false;
     this.candidates = Array.from({ length: this.count }, () => ({ text: '', status: 'streaming' as const, findings: [] }));
     for (let index = 0; index < this.count && !run.signal.aborted; index += 1) {
       if ((await this.#fill(index, run.signal)) === 'unsuited') {
-        // The engine cannot write copy at all: one card says what it needs, not three.
+        // The engine cannot write copy at all: one card says what it needs, not three, and offers nothing to retry.
+        this.#unsuited = true;
         this.candidates = this.candidates.slice(0, 1);
         break;
       }
@@ -311,7 +315,6 @@ export class CwSuggestedCopy extends FormControlElement {
     const accepted = index === this.acceptedIndex;
     const editing = index === this.editingIndex;
     const title = format(t.candidateLabel, { n: index + 1 });
-    const ready = candidate.status === 'done';
     return html`<li part="candidate" class="candidate ${accepted ? 'accepted' : ''}" aria-label=${title}>
       <p class="candidate-title" aria-hidden="true">${title}</p>
       ${editing
@@ -328,14 +331,22 @@ export class CwSuggestedCopy extends FormControlElement {
         : html`<p part="candidate-text" class="text">${candidate.text}</p>`}
       ${candidate.error ? html`<p class="error">${candidate.error}</p>` : nothing}
       ${renderGuardFindings(t, candidate.text, candidate.findings)}
-      <div part="actions" class="actions">
+      ${this.#unsuited ? nothing : this.#renderActions(t, candidate, index)}
+    </li>`;
+  }
+
+  /** Accept, Edit, Regenerate and Copy for one candidate. */
+  #renderActions(t: CowriteStrings, candidate: CopyCandidate, index: number): TemplateResult {
+    const accepted = index === this.acceptedIndex;
+    const editing = index === this.editingIndex;
+    const ready = candidate.status === 'done';
+    return html`<div part="actions" class="actions">
         <button type="button" class=${accepted ? 'primary' : ''} aria-pressed=${accepted ? 'true' : 'false'} ?disabled=${!ready} @click=${() => this.accept(index)}>
           ${accepted ? t.accepted : t.accept}
         </button>
         <button type="button" ?disabled=${!ready} @click=${() => (this.editingIndex = editing ? -1 : index)}>${editing ? t.doneEditing : t.edit}</button>
         <button type="button" ?disabled=${candidate.status === 'streaming'} @click=${() => void this.regenerate(index)}>${t.regenerate}</button>
         <button type="button" ?disabled=${!ready} @click=${() => void this.#copy(index)}>${t.copy}</button>
-      </div>
-    </li>`;
+      </div>`;
   }
 }
