@@ -26,7 +26,13 @@ export function isModelDtype(value: unknown): value is ModelDtype {
   return typeof value === 'string' && Object.hasOwn(DTYPE_SUFFIX, value);
 }
 
-/** ONNX files to try for a dtype, in order of preference. */
+/**
+ * The ONNX files `loadModel` tries for a dtype, in order: the current hub export name first, then the legacy one
+ * (`onnx/model_quantized.onnx`, then `onnx/decoder_model_merged_quantized.onnx` for `q8`). Useful to check which
+ * precisions a self-hosted folder offers, or which files to upload.
+ *
+ * @throws `InvalidArgumentError` `UNKNOWN_DTYPE` for a name that is not a {@link ModelDtype}.
+ */
 export function candidateModelFiles(dtype: ModelDtype | string): string[] {
   if (!isModelDtype(dtype)) {
     throw new InvalidArgumentError('UNKNOWN_DTYPE', 'dtype', `Unknown dtype "${dtype}". Use one of: ${Object.keys(DTYPE_SUFFIX).join(', ')}.`);

@@ -1,7 +1,7 @@
 export type { ModelSource, HubSource, MemorySource } from './source.ts';
 export type { ModelFileStore, ReadOptions } from './store/file-store.ts';
 export type { ModelFileData } from './store/memory-store.ts';
-export type { ModelDtype } from './dtype.ts';
+export { type ModelDtype, candidateModelFiles } from './dtype.ts';
 export type { RuntimeOptions, RuntimeInfo, BackendPreference } from './ort-runtime.ts';
 export type { Gpt2Config } from './config.ts';
 export type { CacheOption, StoreOptions } from './open-store.ts';

@@ -42,10 +42,6 @@ export interface LanguagePack {
   lang: Lang;
   /** en: lower-case words joined by single spaces; zh: the characters. */
   entries: ReadonlyMap<string, LexiconEntry>;
-  /** Longest key: in words (en) or characters (zh). */
-  maxKeyLength: number;
-  /** en: every proper word-prefix of a multi-word key ("fits", "fits true", "fits true to"), so phrase lookups stop early. */
-  phrasePrefixes: ReadonlySet<string>;
   /** Negation reaches this many following words/segments. */
   negationScope: number;
 }
@@ -58,18 +54,7 @@ export function buildLanguagePack(
 ): LanguagePack {
   const entries = new Map<string, LexiconEntry>();
   for (const table of tables) for (const [key, entry] of table) entries.set(key, entry);
-  let maxKeyLength = 1;
-  const phrasePrefixes = new Set<string>();
-  for (const key of entries.keys()) {
-    if (lang === 'en') {
-      const words = key.split(' ');
-      for (let length = 1; length < words.length; length++) phrasePrefixes.add(words.slice(0, length).join(' '));
-      maxKeyLength = Math.max(maxKeyLength, words.length);
-    } else {
-      maxKeyLength = Math.max(maxKeyLength, key.length);
-    }
-  }
-  return { lang, entries, maxKeyLength, phrasePrefixes, negationScope };
+  return { lang, entries, negationScope };
 }
 
 /** Shorthands that keep the lexicon tables readable. */

@@ -56,7 +56,6 @@ export function tokenizeEnglish(text: string, start: number, end: number, pack: 
     units.push(entry === null ? UNKNOWN_WORD : { start: starts[at], end: ends[at], entry, isBreak: false, emphasis: (flags[at] & SHOUTED_TOKEN) !== 0 ? CAPS_EMPHASIS : 1 });
     at++;
   }
-  for (let at = 0; at < tokenCount; at++) symbolUnits[at] = null;
   return units;
 }
 
@@ -74,7 +73,6 @@ export function lastEnglishScan(): EnglishScan {
 /** Scans text[start, end) without a lexicon (word ids all -1): for the learned model where no English pack is loaded, and for training. */
 export function scanEnglishWords(text: string, start: number, end: number): EnglishScan {
   scanEnglish(text, start, end, null);
-  for (let at = 0; at < tokenCount; at++) symbolUnits[at] = null;
   return lastEnglishScan();
 }
 
@@ -102,6 +100,8 @@ function pushToken(tokenStart: number, tokenEnd: number, wordId: number, tokenFl
 
 function scanEnglish(text: string, start: number, end: number, lexicon: EnglishIndex | null): void {
   tokenCount = 0;
+  // Every token sets its slot; emptying the list only drops a longer earlier scan's units.
+  symbolUnits.length = 0;
   let index = start;
   while (index < end) {
     const code = text.charCodeAt(index);

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { type Gpt2Model, type ModelDtype, type RuntimeOptions, loadModel } from '@cowrite/core';
+import { type Gpt2Model, type ModelDtype, type RuntimeOptions, candidateModelFiles, loadModel } from '@cowrite/core';
 import { UsageError } from './usage-error.ts';
 
 export interface ModelFlags {
@@ -11,16 +11,13 @@ export interface ModelFlags {
 
 const BACKENDS = ['native', 'wasm', 'auto'];
 
-/** The int8 files of a hub-layout folder (current and legacy export names). */
-const INT8_FILES = ['onnx/model_quantized.onnx', 'onnx/decoder_model_merged_quantized.onnx'];
-
 /**
  * Without `--dtype`: int8 (`q8`) when the folder has it, else fp32. On native onnxruntime int8
  * decodes about 2× faster than fp32 (test/bench/core-engine.md) and reads a quarter of the
  * memory; on a server that is twice the rows per core.
  */
 export function defaultDtype(dir: string): ModelDtype {
-  return INT8_FILES.some((file) => existsSync(join(dir, file))) ? 'q8' : 'fp32';
+  return candidateModelFiles('q8').some((file) => existsSync(join(dir, file))) ? 'q8' : 'fp32';
 }
 
 /** Loads a hub-layout model folder; its folder name is the model's name on the server and in outputs. */
