@@ -14,7 +14,11 @@
  *     (Chinese: a model built with `pnpm build:phrase-model --lang zh --held-out waimai-10k --out …`; add
  *     `--held-out-share 0.1` to both to replay unseen reviews of the stores the model learnt from)
  *
- * Options: --models phrase,baseline,tiny-gpt2 · --per-source 20 · --control-reviews 12 · --max-chars 300
+ *   pnpm bench:cowriting --gpt2 .bench/models/review-gpt2 --models phrase,gpt2 --no-write
+ *     (a hub-layout GPT-2 folder, e.g. one trained with tools/gpt2-train/: its int8 file, measured ungated and at
+ *     the next-word threshold that saves most at word boundaries with ≥ --min-acceptance accepted, printed)
+ *
+ * Options: --models phrase,baseline,tiny-gpt2[,gpt2] · --per-source 20 · --control-reviews 12 · --max-chars 300
  * · --min-acceptance 0.35 and --max-wrong 0.15 (calibration criteria, see cowriting/calibrate.ts)
  * · --cache-grid 0:0,0.05:0.1,0.05:0.3,0.1:0.3 · --min-extension 0.01 (stored with the calibration: ghost text
  * grows by a word only while the whole suggestion stays this likely) · --no-write (no test/bench tables).
@@ -57,6 +61,7 @@ const { values } = parseArgs({
     'held-out-share': { type: 'string', default: '0' },
     json: { type: 'string' },
     models: { type: 'string', default: 'phrase,baseline,tiny-gpt2' },
+    gpt2: { type: 'string' },
     'per-source': { type: 'string', default: '20' },
     'control-reviews': { type: 'string', default: '12' },
     'max-chars': { type: 'string', default: '300' },
@@ -138,6 +143,12 @@ const CANDIDATES: Candidate[] = [
   { key: 'phrase-ungated', label: `review phrase model (${PHRASE_NAME}), no confidence gate`, load: loadShipped, thresholds: NO_GATE },
   { key: 'baseline', label: 'reference: greedy 4-gram, no smoothing, no gating', load: () => loadPhraseModel({ url: new URL('.bench/baseline-4gram.cwpm', ROOT) }), thresholds: NO_GATE },
   { key: 'tiny-gpt2', label: 'control: tiny random-weight GPT-2 (test fixture)', load: () => loadModel({ source: TINY_GPT2 }), thresholds: NO_GATE, control: true },
+  {
+    key: 'gpt2',
+    label: `GPT-2 from ${values.gpt2 ?? '--gpt2 DIR'} (int8), no confidence gate`,
+    load: () => loadModel({ source: values.gpt2 ?? '', dtype: 'q8' }),
+    thresholds: NO_GATE,
+  },
 ];
 
 function perplexity(model: TextGenerator, reviews: readonly string[]): number | undefined {
@@ -153,6 +164,20 @@ function perplexity(model: TextGenerator, reviews: readonly string[]): number | 
   return Math.exp(-logProb / scored);
 }
 
+/** Word boundaries at every next-word threshold (memoised offers: no new model calls). */
+async function sweepNextWord(reviews: readonly string[], cache: OfferCache, base: Thresholds): Promise<FrontierPoint[]> {
+  const points: FrontierPoint[] = [];
+  for (const t of THRESHOLDS) points.push({ positions: 'boundaries', threshold: t, ...metrics(await replayAll(reviews, cache, { ...base, nextWord: t }, 'boundaries')) });
+  return points;
+}
+
+/** The threshold a calibration would pick for this model: most saved while at least `minAcceptance` is accepted. */
+function printBestGate(points: readonly FrontierPoint[], minAcceptance: number): void {
+  for (const p of points) console.log(`  next word ≥ ${p.threshold}: ${pct(p.keystrokeSavings)} saved / ${pct(p.acceptance)} accepted / ${pct(p.wrongRate)} wrong per look`);
+  const ok = points.filter((p) => p.acceptance >= minAcceptance).sort((a, b) => b.keystrokeSavings - a.keystrokeSavings)[0];
+  console.log(ok ? `  best with ≥ ${pct(minAcceptance)} accepted: next word ≥ ${ok.threshold} → ${pct(ok.keystrokeSavings)} saved` : `  no threshold reaches ${pct(minAcceptance)} accepted`);
+}
+
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
@@ -166,6 +191,10 @@ async function main(): Promise<void> {
   let calibrationTable: string | undefined;
   const started = new Date();
   for (const candidate of CANDIDATES.filter((c) => wanted.includes(c.key) || (c.key === 'phrase-ungated' && wanted.includes('phrase')))) {
+    if (candidate.key === 'gpt2' && !values.gpt2) {
+      console.warn('skipping gpt2: pass --gpt2 DIR (a hub-layout GPT-2 folder with onnx/model_quantized.onnx)');
+      continue;
+    }
     if (candidate.key === 'baseline' && !existsSync(BASELINE)) {
       console.warn('skipping the baseline: build it with `pnpm build:phrase-model --baseline --out .bench/baseline-4gram.cwpm`');
       continue;
@@ -197,6 +226,7 @@ async function main(): Promise<void> {
     if (ppl !== undefined) row.perplexity = ppl;
     rows.push(row);
     console.log(`${row.key} [next word ≥ ${thresholds.nextWord}, in word ≥ ${thresholds.inWord}]: word boundaries ${pct(boundaries.keystrokeSavings)} saved / ${pct(boundaries.acceptance)} accepted · every keystroke ${pct(keystrokes.keystrokeSavings)} / ${pct(keystrokes.acceptance)}`);
+    if (candidate.key === 'gpt2') printBestGate(await sweepNextWord(reviews, cache, thresholds), Number(values['min-acceptance']));
     if (candidate.key === 'phrase') {
       // The whole trade-off on the test half: each mode's own threshold swept, the other one at its calibrated value.
       for (const t of THRESHOLDS) frontier.push({ positions: 'boundaries', threshold: t, ...metrics(await replayAll(reviews, cache, { ...thresholds, nextWord: t }, 'boundaries')) });

@@ -18,6 +18,8 @@ export interface ModelDirSpec {
   config: Gpt2Config;
   dtypes: readonly Gpt2Dtype[];
   legacy: boolean;
+  /** What config.json says made the weights (default: the seeded random generator). */
+  provenance?: Record<string, unknown>;
 }
 
 export interface WrittenFile {
@@ -32,7 +34,7 @@ export function onnxFileName(dtype: Gpt2Dtype, legacy: boolean): string {
 }
 
 /** Hugging Face GPT2Config as transformers writes it (the fields loaders read, and GPT-2's defaults). */
-export function hubConfigJson(config: Gpt2Config): Record<string, unknown> {
+export function hubConfigJson(config: Gpt2Config, provenance?: Record<string, unknown>): Record<string, unknown> {
   return {
     model_type: 'gpt2',
     architectures: ['GPT2LMHeadModel'],
@@ -55,7 +57,7 @@ export function hubConfigJson(config: Gpt2Config): Record<string, unknown> {
     use_cache: true,
     bos_token_id: GPT2_BOS_EOS,
     eos_token_id: GPT2_BOS_EOS,
-    cowrite_generator: { seed: config.seed, note: 'random weights for tests and benchmarks, not a trained model' },
+    cowrite_generator: provenance ?? { seed: config.seed, note: 'random weights for tests and benchmarks, not a trained model' },
   };
 }
 
@@ -79,7 +81,7 @@ export async function writeModelDir(dir: string, spec: ModelDirSpec, weights = r
     written.push({ path: relative, bytes: await writeFileAtomically(join(dir, relative), data) });
   };
   const tokenizer = await buildGpt2TokenizerFiles();
-  await put('config.json', `${JSON.stringify(hubConfigJson(spec.config), null, 2)}\n`);
+  await put('config.json', `${JSON.stringify(hubConfigJson(spec.config, spec.provenance), null, 2)}\n`);
   await put('generation_config.json', `${JSON.stringify({ bos_token_id: GPT2_BOS_EOS, eos_token_id: GPT2_BOS_EOS }, null, 2)}\n`);
   await put('tokenizer.json', tokenizer['tokenizer.json']);
   await put('tokenizer_config.json', tokenizer['tokenizer_config.json']);

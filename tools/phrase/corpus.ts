@@ -7,6 +7,8 @@ export interface CorpusReview {
   text: string;
   source: string;
   stars?: number;
+  /** The store's product category, where the source has one ("Women's clothing / Dresses / Dresses"). */
+  category?: string;
 }
 
 export const CORPUS_DIR = new URL('../../../shared/corpus/', import.meta.url);
@@ -33,7 +35,12 @@ export async function* readReviews(file: URL | string): AsyncGenerator<CorpusRev
     if (line.trim().length === 0) continue;
     const row = JSON.parse(line) as Partial<CorpusReview>;
     if (typeof row.text !== 'string') throw new Error(`${path}: a line has no "text" string`);
-    yield { text: row.text, source: row.source ?? 'unknown', ...(typeof row.stars === 'number' ? { stars: row.stars } : {}) };
+    yield {
+      text: row.text,
+      source: row.source ?? 'unknown',
+      ...(typeof row.stars === 'number' ? { stars: row.stars } : {}),
+      ...(typeof row.category === 'string' ? { category: row.category } : {}),
+    };
   }
 }
 

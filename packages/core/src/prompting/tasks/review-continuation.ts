@@ -45,7 +45,8 @@ const SETTINGS: Record<'ghost' | 'compose', GenerationOptions> = {
 /** "Help me write" from a phrase model: room for one sentence of word pieces. */
 const PHRASE_COMPOSE_PIECES = 24;
 
-function stars(rating: number, lang: 'en' | 'zh'): string {
+/** "★★★★☆ (4/5)": how a rating reads in the prompt (also what tools/gpt2-train writes its training pages with). */
+export function stars(rating: number, lang: 'en' | 'zh'): string {
   const s = '★'.repeat(rating) + '☆'.repeat(5 - rating);
   return lang === 'zh' ? `${s}（${rating}/5）` : `${s} (${rating}/5)`;
 }
