@@ -47,6 +47,8 @@ export interface TrainConfig {
    * the title. Seeded (its own stream: 0 trains exactly as before).
    */
   titleDrop: number;
+  /** Title drop changes the n-grams only: the lexicon signals stay those of the whole review (an experiment). */
+  titleDropNgramsOnly?: boolean;
   /** Title copies: each epoch, with this probability a review is seen a second time, without its first sentence (0: off). */
   titleCopy: number;
   seed: number;
@@ -162,7 +164,7 @@ export function trainLogistic(table: FeatureTable, trainRows: readonly number[],
       const end = seen.offsets[row + 1];
       const x = config.useNgrams && end > start ? 1 / Math.sqrt(end - start) : 0;
       const base = row * LEXICON_SIGNALS;
-      const signals = seen.signals;
+      const signals = config.titleDropNgramsOnly === true ? table.signals : seen.signals;
       const ids = seen.ids;
       const source = table.sources[row];
       const own = source * (1 + LEXICON_SIGNALS);

@@ -53,7 +53,7 @@ function perSource(table: FeatureTable, scores: Float64Array, slope: number, int
 }
 
 function describeConfig(config: TrainConfig): string {
-  return `${config.useNgrams ? `hashed n-grams 2^${config.bits}${config.presence ? ' (once per review)' : ' (every occurrence)'}${config.nbScale ? ' scaled by NB log-count ratios' : ''}${config.sourceSpecific > 0 ? `, per-source private copies ×${config.sourceSpecific}` : ''}${config.openingWeight > 0 ? `, first sentence ×${config.openingWeight} more in the review verdict` : ''}` : 'no n-grams'}${config.titleDrop > 0 ? `, title drop ${config.titleDrop}` : ''}${config.titleCopy > 0 ? `, title copies ${config.titleCopy}` : ''}${config.useLexicon ? ' + lexicon signals' : ''}, ${config.epochs} epochs, lr ${config.learningRate} (lexicon ${config.lexiconLearningRate}), source cap ${config.sourceCap}`;
+  return `${config.useNgrams ? `hashed n-grams 2^${config.bits}${config.presence ? ' (once per review)' : ' (every occurrence)'}${config.nbScale ? ' scaled by NB log-count ratios' : ''}${config.sourceSpecific > 0 ? `, per-source private copies ×${config.sourceSpecific}` : ''}${config.openingWeight > 0 ? `, first sentence ×${config.openingWeight} more in the review verdict` : ''}` : 'no n-grams'}${config.titleDrop > 0 ? `, title drop ${config.titleDrop}${config.titleDropNgramsOnly === true ? ' (n-grams only)' : ''}` : ''}${config.titleCopy > 0 ? `, title copies ${config.titleCopy}` : ''}${config.useLexicon ? ' + lexicon signals' : ''}, ${config.epochs} epochs, lr ${config.learningRate} (lexicon ${config.lexiconLearningRate}), source cap ${config.sourceCap}`;
 }
 
 function candidateConfigs(lang: CorpusLang): TrainConfig[] {
@@ -76,12 +76,13 @@ function candidateConfigs(lang: CorpusLang): TrainConfig[] {
     // Stores without titles (English only: the Chinese sources have none).
     ...(lang === 'en'
       ? [
-          { ...chosen, titleDrop: 0, openingWeight: 0.25 },
-          { ...chosen, openingWeight: 0.25 },
-          { ...chosen, titleDrop: 0.5, openingWeight: 0.25 },
-          { ...chosen, titleDrop: 0.5, openingWeight: 0 },
+          { ...chosen, titleDrop: 0.15 },
+          { ...chosen, titleDrop: 0.3 },
           { ...chosen, titleDrop: 0.5 },
-          { ...chosen, titleDrop: 0, titleCopy: 0.3, openingWeight: 0.25 },
+          { ...chosen, titleDrop: 0.3, openingWeight: 0.375 },
+          { ...chosen, titleDrop: 0.5, openingWeight: 0 },
+          { ...chosen, titleDrop: 0.3, titleDropNgramsOnly: true },
+          { ...chosen, titleCopy: 0.3 },
         ]
       : []),
   ];
