@@ -5,7 +5,8 @@
  *   node tools/sentiment-train/untitled-experiment.ts [en|zh] <variant>[,<variant>…]
  * A variant joins parts with "+": shipped (as config.ts), dropX (title drop: each epoch a review is seen
  * without its first sentence with probability X), copyX (title copy: each epoch a review is seen a second time without
- * its first sentence with probability X), openX (opening weight X), seedX.
+ * its first sentence with probability X), ngramsonly (title drop changes the n-grams only, not the lexicon signals),
+ * openX (opening weight X), seedX. Also prints the accuracy on one-sentence reviews.
  * Featurised tables are cached in /tmp/cowrite-sentiment-experiment (delete it after changing the features or lexicon).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
