@@ -40,10 +40,21 @@ export interface TrainConfig {
    * and cost accuracy. Chosen by the mean held-out accuracy (TRAINING.md).
    */
   openingWeight: number;
+  /**
+   * Title drop (augmentation): each epoch, each review is shown without its first sentence with this probability
+   * (0: off), from the row-aligned untitled table given to trainLogistic (untitled.ts). Most English sources store
+   * "Title. Body"; stores without titles send only the body, and a model that never trained on bodies alone leans on
+   * the title. Seeded (its own stream: 0 trains exactly as before).
+   */
+  titleDrop: number;
+  /** Title drop changes the n-grams only: the lexicon signals stay those of the whole review (an experiment). */
+  titleDropNgramsOnly?: boolean;
+  /** Title copies: each epoch, with this probability a review is seen a second time, without its first sentence (0: off). */
+  titleCopy: number;
   seed: number;
 }
 
-export const DEFAULT_CONFIG: TrainConfig = { bits: 18, epochs: 4, learningRate: 0.1, lexiconLearningRate: 0.1, l2: 1e-5, useNgrams: true, useLexicon: true, sourceCap: 20000, presence: false, nbScale: false, sourceSpecific: 0, openingWeight: 0, seed: 11 };
+export const DEFAULT_CONFIG: TrainConfig = { bits: 18, epochs: 4, learningRate: 0.1, lexiconLearningRate: 0.1, l2: 1e-5, useNgrams: true, useLexicon: true, sourceCap: 20000, presence: false, nbScale: false, sourceSpecific: 0, openingWeight: 0, titleDrop: 0, titleCopy: 0, seed: 11 };
 
 /** Per-review sample weights: each source capped at `sourceCap`, then both classes given equal total weight. */
 export function sampleWeights(table: FeatureTable, rows: readonly number[], sourceCap: number): Float32Array {
@@ -107,7 +118,17 @@ export function rawScore(table: FeatureTable, row: number, weights: ArrayLike<nu
   return z;
 }
 
-export function trainLogistic(table: FeatureTable, trainRows: readonly number[], config: TrainConfig): FloatModel {
+/** The epoch's order plus, for a seeded share of the rows, a second visit without the title (~row), shuffled in. */
+function withUntitledCopies(order: readonly number[], share: number, random: () => number): number[] {
+  const entries = [...order];
+  for (const row of order) if (random() < share) entries.push(~row);
+  return shuffleInPlace(entries, random);
+}
+
+/** Trains on `table`'s rows in `trainRows`; with `config.titleDrop` > 0 some of them are read from `untitled` (same rows, titles removed). */
+export function trainLogistic(table: FeatureTable, trainRows: readonly number[], config: TrainConfig, untitled?: FeatureTable): FloatModel {
+  const usesUntitled = config.titleDrop > 0 || config.titleCopy > 0;
+  if (usesUntitled && (untitled === undefined || untitled.count !== table.count)) throw new Error('titleDrop / titleCopy need the row-aligned untitled table');
   const polar = trainRows.filter((row) => table.labels[row] >= 0);
   const sampleWeight = sampleWeights(table, polar, config.sourceCap);
   const size = 1 << config.bits;
@@ -122,6 +143,7 @@ export function trainLogistic(table: FeatureTable, trainRows: readonly number[],
   const lexiconSquares = new Float32Array(LEXICON_SIGNALS).fill(0.1);
   const order = [...polar];
   const random = seededRandom(config.seed);
+  const titleRandom = seededRandom(config.seed ^ 0x5bd1e995);
   // Per-source private copies (sourceSpecific): feature copies hashed with the source into a larger table, and a
   // bias plus lexicon weights per source.
   const c = config.sourceSpecific;
@@ -134,21 +156,26 @@ export function trainLogistic(table: FeatureTable, trainRows: readonly number[],
   const privateId = (id: number, source: number): number => mix(id ^ Math.imul(source + 1, 0x9e3779b1)) & privateMask;
   for (let epoch = 0; epoch < config.epochs; epoch++) {
     shuffleInPlace(order, random);
-    for (const row of order) {
-      const start = table.offsets[row];
-      const end = table.offsets[row + 1];
+    for (const entry of config.titleCopy > 0 ? withUntitledCopies(order, config.titleCopy, titleRandom) : order) {
+      // This epoch's version of the review: with its title, or (title drop, or a title copy: ~row) without.
+      const row = entry < 0 ? ~entry : entry;
+      const seen = untitled !== undefined && (entry < 0 || (config.titleDrop > 0 && titleRandom() < config.titleDrop)) ? untitled : table;
+      const start = seen.offsets[row];
+      const end = seen.offsets[row + 1];
       const x = config.useNgrams && end > start ? 1 / Math.sqrt(end - start) : 0;
       const base = row * LEXICON_SIGNALS;
+      const signals = config.titleDropNgramsOnly === true ? table.signals : seen.signals;
+      const ids = seen.ids;
       const source = table.sources[row];
       const own = source * (1 + LEXICON_SIGNALS);
       let z = bias;
       if (c > 0) z += privateBias[own] * c;
       if (config.useLexicon) {
-        for (let k = 0; k < LEXICON_SIGNALS; k++) z += (lexiconWeights[k] + (c > 0 ? c * privateBias[own + 1 + k] : 0)) * table.signals[base + k];
+        for (let k = 0; k < LEXICON_SIGNALS; k++) z += (lexiconWeights[k] + (c > 0 ? c * privateBias[own + 1 + k] : 0)) * signals[base + k];
       }
       if (x > 0) {
         for (let k = start; k < end; k++) {
-          const id = table.ids[k] & mask;
+          const id = ids[k] & mask;
           z += weights[id] * value[id] * x;
           if (c > 0) z += privateWeights[privateId(id, source)] * c * x;
         }
@@ -164,7 +191,7 @@ export function trainLogistic(table: FeatureTable, trainRows: readonly number[],
       }
       if (config.useLexicon) {
         for (let k = 0; k < LEXICON_SIGNALS; k++) {
-          const g = gradient * table.signals[base + k];
+          const g = gradient * signals[base + k];
           lexiconSquares[k] += g * g;
           lexiconWeights[k] -= (config.lexiconLearningRate * g) / Math.sqrt(lexiconSquares[k]);
           if (c > 0) {
@@ -176,7 +203,7 @@ export function trainLogistic(table: FeatureTable, trainRows: readonly number[],
       }
       if (x > 0) {
         for (let k = start; k < end; k++) {
-          const id = table.ids[k] & mask;
+          const id = ids[k] & mask;
           const g = gradient * x * value[id] + config.l2 * weights[id];
           squares[id] += g * g;
           weights[id] -= (config.learningRate * g) / Math.sqrt(squares[id]);

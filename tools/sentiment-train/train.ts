@@ -16,7 +16,8 @@ import { CHOSEN, NEUTRAL_SHARE_TARGET } from './config.ts';
 import { corpusAvailable, readCorpus, type CorpusLang } from './corpus.ts';
 import { featurize, presenceTable, type FeatureTable } from './featurize.ts';
 import { quantize, trainLogistic, type TrainConfig } from './logistic.ts';
-import { leaveOneSourceOut, polarRowsOf } from './loso.ts';
+import { leaveOneSourceOutOn, polarRowsOf } from './loso.ts';
+import { untitledReviews } from './untitled.ts';
 
 const args = process.argv.slice(2);
 const langArg = args.includes('--lang') ? args[args.indexOf('--lang') + 1] : undefined;
@@ -52,7 +53,7 @@ function perSource(table: FeatureTable, scores: Float64Array, slope: number, int
 }
 
 function describeConfig(config: TrainConfig): string {
-  return `${config.useNgrams ? `hashed n-grams 2^${config.bits}${config.presence ? ' (once per review)' : ' (every occurrence)'}${config.nbScale ? ' scaled by NB log-count ratios' : ''}${config.sourceSpecific > 0 ? `, per-source private copies ×${config.sourceSpecific}` : ''}${config.openingWeight > 0 ? `, first sentence ×${config.openingWeight} more in the review verdict` : ''}` : 'no n-grams'}${config.useLexicon ? ' + lexicon signals' : ''}, ${config.epochs} epochs, lr ${config.learningRate} (lexicon ${config.lexiconLearningRate}), source cap ${config.sourceCap}`;
+  return `${config.useNgrams ? `hashed n-grams 2^${config.bits}${config.presence ? ' (once per review)' : ' (every occurrence)'}${config.nbScale ? ' scaled by NB log-count ratios' : ''}${config.sourceSpecific > 0 ? `, per-source private copies ×${config.sourceSpecific}` : ''}${config.openingWeight > 0 ? `, first sentence ×${config.openingWeight} more in the review verdict` : ''}` : 'no n-grams'}${config.titleDrop > 0 ? `, title drop ${config.titleDrop}${config.titleDropNgramsOnly === true ? ' (n-grams only)' : ''}` : ''}${config.titleCopy > 0 ? `, title copies ${config.titleCopy}` : ''}${config.useLexicon ? ' + lexicon signals' : ''}, ${config.epochs} epochs, lr ${config.learningRate} (lexicon ${config.lexiconLearningRate}), source cap ${config.sourceCap}`;
 }
 
 function candidateConfigs(lang: CorpusLang): TrainConfig[] {
@@ -72,6 +73,18 @@ function candidateConfigs(lang: CorpusLang): TrainConfig[] {
     { ...chosen, presence: !chosen.presence },
     { ...chosen, nbScale: !chosen.nbScale },
     { ...chosen, nbScale: !chosen.nbScale, learningRate: chosen.learningRate / 2 },
+    // Stores without titles (English only: the Chinese sources have none).
+    ...(lang === 'en'
+      ? [
+          { ...chosen, titleDrop: 0.15 },
+          { ...chosen, titleDrop: 0.3 },
+          { ...chosen, titleDrop: 0.5 },
+          { ...chosen, titleDrop: 0.3, openingWeight: 0.375 },
+          { ...chosen, titleDrop: 0.5, openingWeight: 0 },
+          { ...chosen, titleDrop: 0.3, titleDropNgramsOnly: true },
+          { ...chosen, titleCopy: 0.3 },
+        ]
+      : []),
   ];
 }
 
@@ -83,39 +96,59 @@ if (!corpusAvailable()) {
 }
 mkdirSync(weightsDir, { recursive: true });
 
+const mean = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0) / values.length;
+
 for (const lang of langs) {
   const started = performance.now();
-  const table = featurize(lang, readCorpus(lang));
+  const reviews = readCorpus(lang);
+  const table = featurize(lang, reviews);
+  // English sources store "Title. Body": the same reviews without their first sentence, for title drop and to report
+  // how each model does on stores without titles. Chinese reviews have no titles.
+  const untitled = lang === 'en' ? featurize(lang, untitledReviews(reviews)) : undefined;
   console.log(`[${lang}] ${table.count} reviews featurised in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   const config = CHOSEN[lang];
   report.push(`## ${lang === 'en' ? 'English' : 'Chinese'}`, '');
+  const heldOutScores = (candidate: TrainConfig): [Float64Array, Float64Array?] => leaveOneSourceOutOn(table, candidate, untitled ? [table, untitled] : [table], untitled) as [Float64Array, Float64Array?];
 
   if (withCandidates) {
-    const rows = ['| candidate | ' + table.sourceNames.join(' | ') + ' | mean |', '|---|' + table.sourceNames.map(() => '---|').join('') + '---|'];
+    const header = ['| candidate | ' + table.sourceNames.join(' | ') + ' | mean |', '|---|' + table.sourceNames.map(() => '---|').join('') + '---|'];
+    const rows = [...header];
+    const untitledRows = [...header];
     for (const candidate of candidateConfigs(lang)) {
-      const scores = leaveOneSourceOut(table, candidate);
+      const [scores, untitledScores] = heldOutScores(candidate);
       const accuracies = perSource(table, scores, 1, 0, 0).map((row) => row.learned);
-      rows.push(`| ${describeConfig(candidate)} | ${accuracies.map(percent).join(' | ')} | ${percent(accuracies.reduce((a, b) => a + b, 0) / accuracies.length)} |`);
+      rows.push(`| ${describeConfig(candidate)} | ${accuracies.map(percent).join(' | ')} | ${percent(mean(accuracies))} |`);
       console.log(rows[rows.length - 1]);
+      if (untitled && untitledScores) {
+        const withoutTitles = perSource(untitled, untitledScores, 1, 0, 0).map((row) => row.learned);
+        untitledRows.push(`| ${describeConfig(candidate)} | ${withoutTitles.map(percent).join(' | ')} | ${percent(mean(withoutTitles))} |`);
+        console.log(`  without titles: ${untitledRows[untitledRows.length - 1]}`);
+      }
     }
     report.push('### Candidates (binary accuracy per held-out source)', '', ...rows, '');
+    if (untitled) report.push('### Candidates on the same reviews without titles (first sentence removed; same held-out models)', '', ...untitledRows, '');
   }
 
-  const scores = leaveOneSourceOut(table, config);
+  const [scores, untitledScores] = heldOutScores(config);
   const polar = Array.from({ length: table.count }, (_, row) => row).filter((row) => table.labels[row] >= 0);
   const { slope, intercept } = fitPlatt(polar.map((row) => scores[row]), polar.map((row) => table.labels[row]));
   const bySource = table.sourceNames.map((_, source) => polarRowsOf(table, source).map((row) => sigmoid(slope * scores[row] + intercept)));
   const band = chooseNeutralBand(bySource, NEUTRAL_SHARE_TARGET[lang]);
   const rows = perSource(table, scores, slope, intercept, band);
-  const table1 = ['| held-out source | clear reviews | lexicon | learned | learned: called neutral |', '|---|---|---|---|---|'];
-  for (const row of rows) table1.push(`| ${row.source} | ${row.polar} | ${percent(row.lexicon)} | **${percent(row.learned)}** | ${percent(row.neutralShare)} |`);
+  const untitledBySource = untitled && untitledScores ? perSource(untitled, untitledScores, slope, intercept, band) : undefined;
+  const table1 = untitledBySource
+    ? ['| held-out source | clear reviews | lexicon | learned | learned: called neutral | learned, without titles |', '|---|---|---|---|---|---|']
+    : ['| held-out source | clear reviews | lexicon | learned | learned: called neutral |', '|---|---|---|---|---|'];
+  rows.forEach((row, index) => table1.push(`| ${row.source} | ${row.polar} | ${percent(row.lexicon)} | **${percent(row.learned)}** | ${percent(row.neutralShare)} |${untitledBySource ? ` ${percent(untitledBySource[index]?.learned ?? NaN)} |` : ''}`));
+  if (untitledBySource) table1.push(`| mean | | ${percent(mean(rows.map((row) => row.lexicon)))} | **${percent(mean(rows.map((row) => row.learned)))}** | | ${percent(mean(untitledBySource.map((row) => row.learned)))} |`);
   const probabilities = polar.map((row) => sigmoid(slope * scores[row] + intercept));
   const { rows: bins, ece } = reliability(probabilities, polar.map((row) => table.labels[row]));
   const table2 = ['| confidence | reviews | mean confidence | accuracy |', '|---|---|---|---|'];
   for (const bin of bins) table2.push(`| ${bin.from.toFixed(2)}–${bin.to.toFixed(2)} | ${bin.count} | ${bin.meanConfidence.toFixed(3)} | ${bin.accuracy.toFixed(3)} |`);
 
-  const trainingTable = config.presence ? presenceTable(table, config.bits) : table;
-  const final = quantize(trainLogistic(trainingTable, Array.from({ length: table.count }, (_, row) => row), config), lang, config.presence, config.openingWeight);
+  const prepare = (each: FeatureTable): FeatureTable => (config.presence ? presenceTable(each, config.bits) : each);
+  const trainingUntitled = untitled && (config.titleDrop > 0 || config.titleCopy > 0) ? prepare(untitled) : undefined;
+  const final = quantize(trainLogistic(prepare(table), Array.from({ length: table.count }, (_, row) => row), config, trainingUntitled), lang, config.presence, config.openingWeight);
   final.slope = slope;
   final.intercept = intercept;
   final.neutralBand = band;
@@ -130,6 +163,7 @@ for (const lang of langs) {
     '',
     '### Leave-one-source-out',
     '',
+    ...(untitledBySource ? ['"Without titles": the same held-out models on the same reviews with their first sentence removed (where they have two or more), as a store that sends no title would give them.', ''] : []),
     ...table1,
     '',
     `### Reliability (out-of-fold, all ${polar.length} clear reviews pooled; expected calibration error ${ece.toFixed(3)})`,

@@ -16,18 +16,13 @@ import { CHOSEN, NEUTRAL_SHARE_TARGET } from '../../sentiment-train/config.ts';
 import { corpusAvailable, readCorpus, seededRandom, shuffleInPlace, type CorpusLang } from '../../sentiment-train/corpus.ts';
 import { featurize, type FeatureTable } from '../../sentiment-train/featurize.ts';
 import { leaveOneSourceOutOn, polarRowsOf } from '../../sentiment-train/loso.ts';
-import { blankMarkup, splitSentences } from '../../../packages/core/src/sentiment/text-prep.ts';
+import { untitledReviews as withoutTitles } from '../../sentiment-train/untitled.ts';
 import { loadAnchors } from './anchors.ts';
 import { binaryAccuracy, median, type Label, type Prediction } from './metrics.ts';
 
 const SAMPLE_PER_SOURCE = 3000;
 const percent = (value: number): string => `${(value * 100).toFixed(1)} %`;
 const sigmoid = (value: number): number => 1 / (1 + Math.exp(-value));
-/** The review without its first sentence (the title, in this corpus), when it has two or more. */
-function withoutFirstSentence(text: string): string {
-  const spans = splitSentences(blankMarkup(text));
-  return spans.length >= 2 ? text.slice((spans[1] as { start: number }).start) : text;
-}
 
 const goldOf = (label: number): Label => (label === 1 ? 'positive' : label === 0 ? 'negative' : 'neutral');
 
@@ -179,9 +174,9 @@ export async function corpusReport(): Promise<string> {
     const texts = reviews.map((review) => review.text);
     // The corpus's English sources put each review's title first, and a title states the verdict: the same held-out
     // models also score every review without its first sentence, as a store without titles would send it.
-    const untitledReviews = lang === 'en' ? reviews.map((review) => ({ ...review, text: withoutFirstSentence(review.text) })) : undefined;
+    const untitledReviews = lang === 'en' ? withoutTitles(reviews) : undefined;
     const untitledTable = untitledReviews ? featurize(lang, untitledReviews) : undefined;
-    const [scores, untitledScores] = leaveOneSourceOutOn(table, CHOSEN[lang], untitledTable ? [table, untitledTable] : [table]) as [Float64Array, Float64Array?];
+    const [scores, untitledScores] = leaveOneSourceOutOn(table, CHOSEN[lang], untitledTable ? [table, untitledTable] : [table], untitledTable) as [Float64Array, Float64Array?];
     const { markdown, worst } = sourceTable(lang, { texts, table, scores, fitted: scores });
     sections.push(`### ${lang === 'en' ? 'English' : 'Chinese'} (worst held-out source, learned: ${percent(worst)})`, '', markdown, '');
     if (untitledReviews && untitledTable && untitledScores) {
