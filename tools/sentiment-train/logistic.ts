@@ -154,6 +154,7 @@ export function trainLogistic(table: FeatureTable, trainRows: readonly number[],
   const privateBias = new Float32Array(sourceCount * (1 + LEXICON_SIGNALS));
   const privateBiasSquares = new Float32Array(privateBias.length).fill(0.1);
   const privateId = (id: number, source: number): number => mix(id ^ Math.imul(source + 1, 0x9e3779b1)) & privateMask;
+  let slots = new Int32Array(c > 0 ? 1024 : 0);
   for (let epoch = 0; epoch < config.epochs; epoch++) {
     shuffleInPlace(order, random);
     for (const entry of config.titleCopy > 0 ? withUntitledCopies(order, config.titleCopy, titleRandom) : order) {
@@ -174,10 +175,15 @@ export function trainLogistic(table: FeatureTable, trainRows: readonly number[],
         for (let k = 0; k < LEXICON_SIGNALS; k++) z += (lexiconWeights[k] + (c > 0 ? c * privateBias[own + 1 + k] : 0)) * signals[base + k];
       }
       if (x > 0) {
+        if (c > 0 && slots.length < end - start) slots = new Int32Array(2 * (end - start));
         for (let k = start; k < end; k++) {
           const id = ids[k] & mask;
           z += weights[id] * value[id] * x;
-          if (c > 0) z += privateWeights[privateId(id, source)] * c * x;
+          if (c > 0) {
+            // Hashed once here, reused by the update below.
+            const slot = (slots[k - start] = privateId(id, source));
+            z += privateWeights[slot] * c * x;
+          }
         }
       }
       const p = 1 / (1 + Math.exp(-z));
@@ -208,7 +214,7 @@ export function trainLogistic(table: FeatureTable, trainRows: readonly number[],
           squares[id] += g * g;
           weights[id] -= (config.learningRate * g) / Math.sqrt(squares[id]);
           if (c > 0) {
-            const slot = privateId(id, source);
+            const slot = slots[k - start];
             const gp = gradient * x * c + config.l2 * privateWeights[slot];
             privateSquares[slot] += gp * gp;
             privateWeights[slot] -= (config.learningRate * gp) / Math.sqrt(privateSquares[slot]);

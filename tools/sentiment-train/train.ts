@@ -56,7 +56,18 @@ function describeConfig(config: TrainConfig): string {
   return `${config.useNgrams ? `hashed n-grams 2^${config.bits}${config.presence ? ' (once per review)' : ' (every occurrence)'}${config.nbScale ? ' scaled by NB log-count ratios' : ''}${config.sourceSpecific > 0 ? `, per-source private copies ×${config.sourceSpecific}` : ''}${config.openingWeight > 0 ? `, first sentence ×${config.openingWeight} more in the review verdict` : ''}` : 'no n-grams'}${config.titleDrop > 0 ? `, title drop ${config.titleDrop}${config.titleDropNgramsOnly === true ? ' (n-grams only)' : ''}` : ''}${config.titleCopy > 0 ? `, title copies ${config.titleCopy}` : ''}${config.useLexicon ? ' + lexicon signals' : ''}, ${config.epochs} epochs, lr ${config.learningRate} (lexicon ${config.lexiconLearningRate}), source cap ${config.sourceCap}`;
 }
 
+/** The chosen configuration and its neighbours, each once (for Chinese, "no private copies, no opening weight" is the chosen one). */
 function candidateConfigs(lang: CorpusLang): TrainConfig[] {
+  const seen = new Set<string>();
+  return neighbours(lang).filter((config) => {
+    const key = describeConfig(config);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function neighbours(lang: CorpusLang): TrainConfig[] {
   const chosen = CHOSEN[lang];
   return [
     chosen,

@@ -50,15 +50,36 @@ const neutralShare = (predictions: readonly Prediction[]): number => {
  * (`fitted`: the scores the shipped calibration is fitted on; `scores` may be another version of the same reviews).
  */
 function learnedPredictions(table: FeatureTable, scores: Float64Array, source: number, rows: readonly number[], fitted: Float64Array = scores): Prediction[] {
+  const { slope, intercept, band } = calibrationWithout(table, fitted, source);
+  return rows.map((row) => {
+    const p = sigmoid(slope * scores[row] + intercept);
+    return { gold: goldOf(table.labels[row]), label: Math.abs(p - 0.5) < band ? 'neutral' : p > 0.5 ? 'positive' : 'negative', score: 2 * p - 1 };
+  });
+}
+
+interface HeldOutCalibration {
+  slope: number;
+  intercept: number;
+  band: number;
+}
+
+/** Per scores array and held-out source: the titled and untitled versions share one fit instead of two. */
+const calibrations = new WeakMap<Float64Array, Map<number, HeldOutCalibration>>();
+
+/** Platt scaling and the neutral band, fitted on the other sources' `fitted` scores. */
+function calibrationWithout(table: FeatureTable, fitted: Float64Array, source: number): HeldOutCalibration {
+  const bySource = calibrations.get(fitted) ?? new Map<number, HeldOutCalibration>();
+  calibrations.set(fitted, bySource);
+  const known = bySource.get(source);
+  if (known) return known;
   const otherPolar: number[] = [];
   for (let row = 0; row < table.count; row++) if (table.sources[row] !== source && table.labels[row] >= 0) otherPolar.push(row);
   const { slope, intercept } = fitPlatt(otherPolar.map((row) => fitted[row]), otherPolar.map((row) => table.labels[row]));
   const others = table.sourceNames.map((_, index) => index).filter((index) => index !== source);
   const band = chooseNeutralBand(others.map((index) => polarRowsOf(table, index).map((row) => sigmoid(slope * fitted[row] + intercept))), NEUTRAL_SHARE_TARGET[table.lang]);
-  return rows.map((row) => {
-    const p = sigmoid(slope * scores[row] + intercept);
-    return { gold: goldOf(table.labels[row]), label: Math.abs(p - 0.5) < band ? 'neutral' : p > 0.5 ? 'positive' : 'negative', score: 2 * p - 1 };
-  });
+  const calibration = { slope, intercept, band };
+  bySource.set(source, calibration);
+  return calibration;
 }
 
 function sampleRows(table: FeatureTable, source: number): number[] {
