@@ -33,6 +33,14 @@ export interface GenerationOptions {
    * Useful as a confidence signal (e.g. show ghost text only when the model is sure). Default false.
    */
   logprobs?: boolean;
+  /**
+   * Token healing (as Hugging Face's `token_healing`, for the whole last word): when the prompt ends inside
+   * a word ("so comf"), that word's tokens are taken off the prompt and the first new tokens must spell it
+   * on, so the model completes the word as it would have written it (" comfortable") instead of continuing
+   * an odd split (" com" + "f"). The output holds only the continuation ("ortable"). With `logprobs`, those
+   * first tokens' probabilities are among the tokens that fit. Default false.
+   */
+  tokenHealing?: boolean;
 }
 
 /** Why generation ended. */

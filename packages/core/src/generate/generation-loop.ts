@@ -8,6 +8,7 @@ import { createRandom } from './random.ts';
 import type { ResolvedGeneration } from './resolve-options.ts';
 import { argmax, logProbability, sample, warpedCandidates } from './sampler.ts';
 import { StopMatcher } from './stop-matcher.ts';
+import { HealingConstraint, PrefixStripper, healPrompt, textsOf } from './token-healing.ts';
 import { yieldToEventLoop } from '../runtime/yield-to-event-loop.ts';
 
 /**
@@ -30,8 +31,13 @@ export interface GenerationInput {
  * checked before every model step, so an abort lands within one step.
  */
 export async function* generationLoop(session: DecodingSession, tokenizer: TextTokenizer, input: GenerationInput): AsyncGenerator<GenerationChunk, GenerationResult> {
-  const { promptIds, settings, vocabSize } = input;
+  const { settings, vocabSize } = input;
   const { signal } = settings;
+  const texts = settings.tokenHealing ? textsOf(tokenizer, vocabSize) : undefined;
+  const healed = texts ? healPrompt(input.promptIds, texts) : undefined;
+  const promptIds = healed?.promptIds ?? input.promptIds;
+  const healing = healed && texts ? new HealingConstraint(healed.prefix, texts) : undefined;
+  const stripper = new PrefixStripper(healed?.prefix ?? '');
   const penalty = settings.repetitionPenalty !== 1 ? new RepetitionPenalty(settings.repetitionPenalty, vocabSize) : undefined;
   const ngrams = settings.noRepeatNgramSize > 0 ? new NoRepeatNgram(settings.noRepeatNgramSize) : undefined;
   for (const id of promptIds) {
@@ -57,12 +63,15 @@ export async function* generationLoop(session: DecodingSession, tokenizer: TextT
       penalty?.apply(scores);
       ngrams?.apply(scores);
       applyMinNewTokens(scores, tokenIds.length, settings.minNewTokens, settings.eosTokenIds);
+      // The healed word's letters come back first: its probability is then the completion's, given the typed letters.
+      if (healing?.active) healing.mask(scores);
       const candidates = settings.doSample ? warpedCandidates(scores, settings) : undefined;
       const id = settings.doSample ? sample(scores, candidates, settings.temperature, random) : argmax(scores);
       // Greedy picks from the processed scores at temperature 1, as HF's greedy search does.
       const logprob = logprobs ? logProbability(scores, candidates, settings.doSample ? settings.temperature : 1, id, settings.doSample ? undefined : scores[id]) : undefined;
       if (logprob !== undefined) logprobs?.push(logprob);
       tokenIds.push(id);
+      healing?.accept(id);
       penalty?.push(id);
       ngrams?.push(id);
 
@@ -70,6 +79,7 @@ export async function* generationLoop(session: DecodingSession, tokenizer: TextT
       let delta = isEos ? decoder.flush() : decoder.push(id);
       const done = isEos || tokenIds.length >= settings.maxNewTokens;
       if (done && !isEos) delta += decoder.flush();
+      delta = stripper.strip(delta);
       let visible = stops.push(delta);
       if (stops.matched !== undefined) finishReason = 'stop';
       else if (isEos) finishReason = 'eos';
@@ -91,7 +101,7 @@ export async function* generationLoop(session: DecodingSession, tokenizer: TextT
   } finally {
     session.finish(complete);
   }
-  const result: GenerationResult = { tokenIds, text, finishReason, promptTokens: promptIds.length, context: input.context };
+  const result: GenerationResult = { tokenIds, text, finishReason, promptTokens: input.promptIds.length, context: input.context };
   if (finishReason === 'stop') result.stopString = stops.matched;
   if (logprobs) result.logprobs = logprobs;
   return result;

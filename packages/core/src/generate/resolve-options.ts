@@ -17,6 +17,7 @@ export interface ResolvedGeneration {
   seed: number;
   signal: AbortSignal | undefined;
   logprobs: boolean;
+  tokenHealing: boolean;
 }
 
 export interface ModelLimits {
@@ -121,6 +122,7 @@ export function resolveGeneration(options: GenerationOptions, limits: ModelLimit
   if (!Number.isFinite(seed)) fail('seed', 'seed must be a finite number.');
   if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) fail('signal', 'signal must be an AbortSignal.');
   if (options.logprobs !== undefined && typeof options.logprobs !== 'boolean') fail('logprobs', 'logprobs must be a boolean.');
+  if (options.tokenHealing !== undefined && typeof options.tokenHealing !== 'boolean') fail('tokenHealing', 'tokenHealing must be a boolean.');
 
   return {
     maxNewTokens,
@@ -136,6 +138,7 @@ export function resolveGeneration(options: GenerationOptions, limits: ModelLimit
     seed: seed >>> 0,
     signal: options.signal,
     logprobs: options.logprobs === true,
+    tokenHealing: options.tokenHealing === true,
   };
 }
 

@@ -95,12 +95,17 @@ export function planReviewContinuation(engine: TextGenerator, input: ReviewConti
     shortenable: [{ name: 'draft', keep: 'end' }],
     // A Han character is about two GPT-2 tokens: give Chinese ghost text the same reach in characters.
     // A phrase model keeps to one sentence: it has no plan beyond its last few words.
-    generation:
-      mode === 'ghost' && lang === 'zh'
+    generation: {
+      ...(mode === 'ghost' && lang === 'zh'
         ? { ...SETTINGS.ghost, maxNewTokens: 24 }
         : mode === 'compose' && engine.profile?.kind === 'phrase'
           ? { ...SETTINGS.compose, maxNewTokens: PHRASE_COMPOSE_PIECES }
-          : SETTINGS[mode],
+          : SETTINGS[mode]),
+      // A draft that ends inside a word ("so comf"): GPT-2 completes the word from its whole-word tokens
+      // (" comfortable") instead of continuing an odd split; a generator that completes words itself needs no help.
+      // (Tested on the draft as typed: after "is " the shopper wants the next word, not a longer "is".)
+      ...(engine.profile?.completesWords !== true && /[\p{L}\p{N}]$/u.test(draftValue) ? { tokenHealing: true } : {}),
+    },
     // A phrase model's "help me write" is one sentence per click, on the starter's topic (review-starter.ts).
     cleanupMode: mode === 'ghost' || engine.profile?.kind === 'phrase' ? 'first-sentence' : 'sentences',
     extraStop: mode === 'ghost' ? ['\n'] : [],
