@@ -129,3 +129,13 @@ describe('ghost text asks for healing only inside a word', () => {
     expect(planReviewContinuation(completes, { draft: 'The fabric is so comf' }).generation.tokenHealing).toBeUndefined();
   });
 });
+
+describe("the GPT-2 tokenizer's token table", () => {
+  it('gives every token the text decode([id]) gives it', () => {
+    const table = tokenizer.tokenTexts();
+    expect(table).toHaveLength(VOCAB);
+    let differing = 0;
+    for (let k = 0; k < VOCAB; k++) if (table[k] !== tokenizer.decode([k])) differing++;
+    expect(differing).toBe(0);
+  });
+});

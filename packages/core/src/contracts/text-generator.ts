@@ -9,6 +9,11 @@ export interface TextTokenizer {
   encode(text: string): number[];
   /** Token ids back to text. */
   decode(ids: readonly number[]): string;
+  /**
+   * Every token's text by id, as `decode([id])` gives it (optional: a fast path for token healing,
+   * which otherwise decodes the vocabulary one token at a time).
+   */
+  tokenTexts?(): readonly string[];
 }
 
 /**

@@ -14,10 +14,12 @@ export interface HealedPrompt {
   prefix: string;
 }
 
-/** Every token's text, decoded once per tokenizer (50,257 short decodes for GPT-2). */
+/** Every token's text, from the tokenizer's own table when it has one, else decoded once per tokenizer. */
 const tokenTexts = new WeakMap<TextTokenizer, string[]>();
 
-export function textsOf(tokenizer: TextTokenizer, vocabSize: number): string[] {
+export function textsOf(tokenizer: TextTokenizer, vocabSize: number): readonly string[] {
+  const fast = tokenizer.tokenTexts?.();
+  if (fast) return fast;
   let texts = tokenTexts.get(tokenizer);
   if (!texts) {
     texts = Array.from({ length: vocabSize }, (_, id) => tokenizer.decode([id]));
