@@ -229,7 +229,7 @@ async function main(): Promise<void> {
     if (candidate.key === 'gpt2') printBestGate(await sweepNextWord(reviews, cache, thresholds), Number(values['min-acceptance']));
     if (candidate.key === 'phrase') {
       // The whole trade-off on the test half: each mode's own threshold swept, the other one at its calibrated value.
-      for (const t of THRESHOLDS) frontier.push({ positions: 'boundaries', threshold: t, ...metrics(await replayAll(reviews, cache, { ...thresholds, nextWord: t }, 'boundaries')) });
+      frontier.push(...(await sweepNextWord(reviews, cache, thresholds)));
       for (const t of THRESHOLDS) frontier.push({ positions: 'keystrokes', threshold: t, ...metrics(await replayAll(reviews, cache, { ...thresholds, inWord: t }, 'keystrokes')) });
     }
   }
