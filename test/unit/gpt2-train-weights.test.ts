@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkLogits } from '../../tools/gpt2-train/export.ts';
+import { checkLogits } from '../../tools/gpt2-train/check-logits.ts';
 import { floatToHalf, readWeightsFile, writeWeightsFile } from '../../tools/gpt2-train/weights-file.ts';
 import type { WeightsManifest } from '../../tools/gpt2-train/weights-file.ts';
 import { referenceForward } from '../../tools/gpt2/reference-forward.ts';

@@ -6,38 +6,18 @@
  *
  *   node tools/gpt2-train/export.ts --weights .bench/gpt2-train/run --out .bench/models/review-gpt2 [--no-fp32]
  *
- * Before writing, the weights are checked against train.py's check.json: the JS reference forward pass
- * (tools/gpt2/reference-forward.ts) must give the logits PyTorch gave, so a transposed or misnamed tensor
- * stops the export instead of shipping a model that writes nonsense.
+ * Before writing, the weights are checked against train.py's check.json (check-logits.ts), so a transposed or
+ * misnamed tensor stops the export instead of shipping a model that writes nonsense.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { referenceForward } from '../gpt2/reference-forward.ts';
-import type { Gpt2Weights } from '../gpt2/weights.ts';
 import { writeModelDir } from '../gpt2/write-model-dir.ts';
 import { readWeightsFile } from './weights-file.ts';
 import { modelCard } from './model-card.ts';
-
-export interface WeightsCheck {
-  ids: number[];
-  top_ids: number[];
-  top_logits: number[];
-}
-
-/** The largest gap between PyTorch's top logits and the reference forward pass's; throws past `tolerance`. */
-export function checkLogits(weights: Gpt2Weights, check: WeightsCheck, tolerance = 2e-3): number {
-  const { logits } = referenceForward(weights, check.ids);
-  const last = logits[logits.length - 1];
-  let worst = 0;
-  check.top_ids.forEach((id, k) => {
-    const gap = Math.abs(last[id] - check.top_logits[k]) / Math.max(1, Math.abs(check.top_logits[k]));
-    worst = Math.max(worst, gap);
-  });
-  if (!(worst <= tolerance)) throw new Error(`the weights do not reproduce PyTorch's logits (worst relative gap ${worst.toExponential(2)} > ${tolerance}): a tensor is misnamed or transposed`);
-  return worst;
-}
+import { checkLogits } from './check-logits.ts';
+import type { WeightsCheck } from './check-logits.ts';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { weights: { type: 'string' }, out: { type: 'string' }, 'no-fp32': { type: 'boolean', default: false } } });
@@ -66,4 +46,4 @@ async function main(): Promise<void> {
   console.log(`wrote ${values.out}: load it with loadModel({ source: '${values.out}', dtype: 'q8' })`);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await main();
+await main();
