@@ -1,5 +1,6 @@
 import axe from 'axe-core';
 import { expect } from 'vitest';
+import type { TextGenerator } from '@cowrite/core';
 
 /** Puts markup into a fresh container on the page and returns it. */
 export function mount(markup: string): HTMLElement {
@@ -7,6 +8,21 @@ export function mount(markup: string): HTMLElement {
   container.setHTMLUnsafe(markup);
   document.body.append(container);
   return container;
+}
+
+/**
+ * Mounts `markup` and returns its first `selector` element, given `engine` when one is passed (also `undefined`:
+ * no engine), after it rendered.
+ */
+export async function mountElement<T extends HTMLElement & { engine?: TextGenerator | undefined; updateComplete: Promise<boolean> }>(
+  markup: string,
+  selector: string,
+  ...engine: [TextGenerator | undefined] | []
+): Promise<T> {
+  const element = mount(markup).querySelector(selector) as T;
+  if (engine.length > 0) element.engine = engine[0];
+  await element.updateComplete;
+  return element;
 }
 
 export function cleanup(): void {

@@ -4,7 +4,7 @@ import '@cowrite/elements/feedback-summary/define';
 import '@cowrite/elements/idea-form/define';
 import type { CwFeedbackSummary, CwIdeaForm, FeedbackReview } from '@cowrite/elements';
 import { safeLinkUrl } from '../../../packages/elements/src/base/safe-url.ts';
-import { cleanup, mount, shadow } from './helpers.ts';
+import { cleanup, mount, mountElement, shadow } from './helpers.ts';
 
 /** Every spelling a browser's URL parser turns into a script URL, plus other non-http schemes. */
 const HOSTILE = [
@@ -84,8 +84,7 @@ describe('links from page data allow only http(s) and relative URLs', () => {
       ...HOSTILE.map((href, index) => ({ id: index, title: `Hooded rain jacket variant ${index}`, href })),
       { id: 'ok', title: 'Hooded rain jacket for kids', href: '/ideas/ok' },
     ];
-    const container = mount('<cw-idea-form></cw-idea-form>');
-    const element = container.querySelector('cw-idea-form') as CwIdeaForm;
+    const element = await mountElement<CwIdeaForm>('<cw-idea-form></cw-idea-form>', 'cw-idea-form');
     element.ideas = ideas;
     await element.updateComplete;
     await userEvent.click(shadow(element, '[part=title-input]'));

@@ -10,7 +10,7 @@ import type { CwIdeaForm, CwReviewComposer, CwSharePost, CwSuggestedCopy } from 
 import { loadPhraseModel } from '@cowrite/core';
 import { ScriptedEngine } from '@cowrite/elements/testing';
 import type { PhraseModel, TextGenerator } from '@cowrite/core';
-import { cleanup, mount, recordEvents, shadow } from './helpers.ts';
+import { cleanup, mount, mountElement, recordEvents, shadow } from './helpers.ts';
 
 let model: PhraseModel;
 
@@ -24,10 +24,7 @@ const ghost = (element: CwReviewComposer) => shadow(element, '[part=ghost]').tex
 
 /** A composer in a form, on the phrase model unless another engine (or none) is given, with the textarea focused. */
 async function composer(attributes = '', engine: TextGenerator | undefined = model): Promise<CwReviewComposer> {
-  const container = mount(`<form><cw-review-composer ${attributes} name="review" debounce="0" no-autosave></cw-review-composer></form>`);
-  const element = container.querySelector('cw-review-composer') as CwReviewComposer;
-  element.engine = engine;
-  await element.updateComplete;
+  const element = await mountElement<CwReviewComposer>(`<form><cw-review-composer ${attributes} name="review" debounce="0" no-autosave></cw-review-composer></form>`, 'cw-review-composer', engine);
   await userEvent.click(shadow<HTMLTextAreaElement>(element, 'textarea'));
   return element;
 }
@@ -65,10 +62,7 @@ describe('tasks the phrase model cannot write', () => {
   const needsGpt2 = 'This needs GPT-2: the offline phrase model only suggests review phrases.';
 
   it('<cw-idea-form>: "Refine with AI" says it needs GPT-2 and keeps the idea as typed', async () => {
-    const container = mount('<form><cw-idea-form name="idea"></cw-idea-form></form>');
-    const element = container.querySelector('cw-idea-form') as CwIdeaForm;
-    element.engine = model;
-    await element.updateComplete;
+    const element = await mountElement<CwIdeaForm>('<form><cw-idea-form name="idea"></cw-idea-form></form>', 'cw-idea-form', model);
     await userEvent.click(shadow(element, '[part=title-input]'));
     await userEvent.keyboard('Hood that packs into the collar');
     await userEvent.click(shadow(element, '[part=refine-button]'));
@@ -89,12 +83,10 @@ describe('tasks the phrase model cannot write', () => {
   });
 
   it('<cw-suggested-copy>: one card says it needs GPT-2, not three failures', async () => {
-    const container = mount(`<cw-suggested-copy count="3">
+    const markup = `<cw-suggested-copy count="3">
       <script type="application/json">{"name": "Ridgeline Insulated Jacket", "materials": ["recycled nylon"]}</script>
-    </cw-suggested-copy>`);
-    const element = container.querySelector('cw-suggested-copy') as CwSuggestedCopy;
-    element.engine = model;
-    await element.updateComplete;
+    </cw-suggested-copy>`;
+    const element = await mountElement<CwSuggestedCopy>(markup, 'cw-suggested-copy', model);
     await userEvent.click(shadow(element, '[part~=generate-button]'));
     await expect.poll(() => element.candidates.map((candidate) => candidate.error)).toEqual([needsGpt2]);
     // Regenerate, Accept, Edit and Copy would only repeat the same answer: the card offers none of them.

@@ -10,7 +10,7 @@ import '@cowrite/elements/define';
 import type { CwEngineProvider, CwFeedbackSummary, CwIdeaForm, CwModelStatus, CwReviewComposer, CwSuggestedCopy } from '@cowrite/elements';
 import { disposeSharedEngines, getEngineChannel, loadModel } from '@cowrite/core';
 import type { Gpt2Model, GenerationOptions, GenerationResult, Prompt, TextGenerator } from '@cowrite/core';
-import { cleanup, mount, recordEvents, shadow } from './helpers.ts';
+import { cleanup, mount, mountElement, recordEvents, shadow } from './helpers.ts';
 
 const TINY = '/test/fixtures/models/tiny-gpt2/';
 
@@ -149,10 +149,7 @@ describe('real engine (tiny GPT-2)', () => {
   });
 
   it('<cw-idea-form>: refine with AI gives a comparison or an explained error', async () => {
-    const container = mount('<form><cw-idea-form name="idea"></cw-idea-form></form>');
-    const element = container.querySelector('cw-idea-form') as CwIdeaForm;
-    element.engine = model;
-    await element.updateComplete;
+    const element = await mountElement<CwIdeaForm>('<form><cw-idea-form name="idea"></cw-idea-form></form>', 'cw-idea-form', model);
     await userEvent.click(shadow(element, '[part=title-input]'));
     await userEvent.keyboard('Jacket with a hood that packs away');
     await userEvent.click(shadow(element, '[part=description-input]'));
