@@ -3,7 +3,7 @@ import { expect, userEvent, waitFor } from 'storybook/test';
 import { loadPhraseModel } from '@cowrite/core';
 import type { CwIdeaForm } from '@cowrite/elements';
 import { EXISTING_IDEAS } from '../apps/storefront/src/product.ts';
-import { LONG_REVIEW, NEEDS_GPT2, createElement, framed, scripted, shadowOf, tinyModelLoader, withProvider } from './support.ts';
+import { LONG_REVIEW, NEEDS_GPT2, createElement, engineProvided, framed, scripted, shadowOf, tinyModelLoader, withProvider } from './support.ts';
 import type { Frame } from './support.ts';
 
 type Args = Partial<CwIdeaForm> & Frame;
@@ -68,7 +68,7 @@ export const RealTinyModel: Story = {
   args: { engine: undefined, value: 'Longer parka', description: 'Same fill, longer cut.' },
   render: (args) => withProvider(render(args), tinyModelLoader),
   play: async ({ canvasElement }) => {
-    await waitFor(() => expect(formOf(canvasElement).activeEngine).toBeDefined(), { timeout: 30_000 });
+    await engineProvided(formOf(canvasElement));
   },
 };
 
@@ -78,8 +78,7 @@ export const OfflinePhraseModel: Story = {
   render: (args) => withProvider(render(args), () => loadPhraseModel()),
   play: async ({ canvasElement }) => {
     const form = formOf(canvasElement);
-    await waitFor(() => expect(form.activeEngine).toBeDefined(), { timeout: 30_000 });
-    form.requestUpdate();
+    await engineProvided(form);
     const refine = (): HTMLButtonElement => shadowOf(form).querySelector('[part=refine-button]') as HTMLButtonElement;
     await waitFor(() => expect(refine().disabled).toBe(false), { timeout: 5000 });
     await userEvent.click(refine());

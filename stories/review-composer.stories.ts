@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import type { CwReviewComposer } from '@cowrite/elements';
 import { loadPhraseModel } from '@cowrite/core';
-import { LONG_REVIEW, createElement, failingDownload, framed, scripted, shadowOf, tinyModelLoader, withProvider } from './support.ts';
+import { LONG_REVIEW, createElement, engineProvided, failingDownload, framed, scripted, shadowOf, tinyModelLoader, withProvider } from './support.ts';
 import type { Frame } from './support.ts';
 
 type Args = Partial<CwReviewComposer> & Frame;
@@ -130,7 +130,7 @@ export const PhraseModel: Story = {
   render: (args) => withProvider(render(args), () => loadPhraseModel()),
   play: async ({ canvasElement }) => {
     const composer = canvasElement.querySelector('cw-review-composer') as CwReviewComposer;
-    await waitFor(() => expect(composer.activeEngine).toBeDefined(), { timeout: 30_000 });
+    await engineProvided(composer);
     await typeDraft(canvasElement, 'This jacket is so comf');
     await waitFor(() => expect(composer.suggestion).toMatch(/^ortabl/), { timeout: 10_000 });
   },
@@ -142,7 +142,7 @@ export const RealTinyModel: Story = {
   render: (args) => withProvider(render({ ...args, minConfidence: 0 }), tinyModelLoader),
   play: async ({ canvasElement }) => {
     const composer = canvasElement.querySelector('cw-review-composer') as CwReviewComposer;
-    await waitFor(() => expect(composer.activeEngine).toBeDefined(), { timeout: 30_000 });
+    await engineProvided(composer);
     await typeDraft(canvasElement, 'The jacket is warm and');
     await waitFor(() => expect(composer.suggestion.trim()).not.toBe(''), { timeout: 20_000 });
   },

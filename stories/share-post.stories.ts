@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import { loadPhraseModel } from '@cowrite/core';
 import type { CwSharePost } from '@cowrite/elements';
-import { NEEDS_GPT2, createElement, framed, scripted, shadowOf, withProvider } from './support.ts';
+import { NEEDS_GPT2, createElement, engineProvided, framed, scripted, shadowOf, withProvider } from './support.ts';
 import type { Frame } from './support.ts';
 
 type Args = Partial<CwSharePost> & Frame & { webShare?: boolean };
@@ -122,8 +122,7 @@ export const OfflinePhraseModel: Story = {
   render: (args) => withProvider(render(args), () => loadPhraseModel()),
   play: async ({ canvasElement }) => {
     const post = postOf(canvasElement);
-    await waitFor(() => expect(post.activeEngine).toBeDefined(), { timeout: 30_000 });
-    post.requestUpdate();
+    await engineProvided(post);
     await post.updateComplete;
     await userEvent.click(shadowOf(post).querySelector('[part~=write-button]') as HTMLButtonElement);
     await waitFor(() => expect(shadowOf(post).querySelector('.error')?.textContent?.trim()).toBe(NEEDS_GPT2), { timeout: 5000 });

@@ -3,7 +3,7 @@ import { expect, userEvent, waitFor } from 'storybook/test';
 import { loadPhraseModel } from '@cowrite/core';
 import type { CwSuggestedCopy } from '@cowrite/elements';
 import { COPY_ATTRIBUTES } from '../apps/storefront/src/product.ts';
-import { LONG_REVIEW, NEEDS_GPT2, createElement, framed, scripted, shadowOf, tinyModelLoader, withProvider } from './support.ts';
+import { LONG_REVIEW, NEEDS_GPT2, createElement, engineProvided, framed, scripted, shadowOf, tinyModelLoader, withProvider } from './support.ts';
 import type { Frame } from './support.ts';
 
 type Args = Partial<CwSuggestedCopy> & Frame;
@@ -87,8 +87,7 @@ export const RealTinyModel: Story = {
   render: (args) => withProvider(render(args), tinyModelLoader),
   play: async ({ canvasElement }) => {
     const copy = copyOf(canvasElement);
-    await waitFor(() => expect(copy.activeEngine).toBeDefined(), { timeout: 30_000 });
-    copy.requestUpdate();
+    await engineProvided(copy);
     await generate(canvasElement);
     await waitFor(() => expect(copy.candidates[0]?.status).toBe('done'), { timeout: 30_000 });
   },
@@ -100,8 +99,7 @@ export const OfflinePhraseModel: Story = {
   render: (args) => withProvider(render(args), () => loadPhraseModel()),
   play: async ({ canvasElement }) => {
     const copy = copyOf(canvasElement);
-    await waitFor(() => expect(copy.activeEngine).toBeDefined(), { timeout: 30_000 });
-    copy.requestUpdate();
+    await engineProvided(copy);
     await generate(canvasElement);
     await waitFor(() => expect(copy.candidates.map((candidate) => candidate.error)).toEqual([NEEDS_GPT2]), { timeout: 5000 });
   },

@@ -3,6 +3,7 @@ import type { ScriptRule } from '@cowrite/elements/testing';
 import { englishStrings } from '@cowrite/elements';
 import type { EngineLoader } from '@cowrite/elements';
 import { getSharedEngine } from '@cowrite/core';
+import { expect, waitFor } from 'storybook/test';
 
 /** How a story frames an element: theme, writing direction and language. */
 export interface Frame {
@@ -88,3 +89,12 @@ export const LONG_REVIEW =
 
 /** What the elements say when their text needs GPT-2 and the engine is the offline phrase model. */
 export const NEEDS_GPT2 = englishStrings.needsNeuralModel;
+
+/**
+ * Waits until a story's element has the engine its `<cw-engine-provider>` loads, then asks it to render again:
+ * the engine arrives through context, which does not re-render controls that depend on it.
+ */
+export async function engineProvided(element: HTMLElement & { activeEngine?: unknown; requestUpdate(): void }): Promise<void> {
+  await waitFor(() => expect(element.activeEngine).toBeDefined(), { timeout: 30_000 });
+  element.requestUpdate();
+}
