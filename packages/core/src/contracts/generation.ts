@@ -38,7 +38,8 @@ export interface GenerationOptions {
    * a word ("so comf"), that word's tokens are taken off the prompt and the first new tokens must spell it
    * on, so the model completes the word as it would have written it (" comfortable") instead of continuing
    * an odd split (" com" + "f"). The output holds only the continuation ("ortable"). With `logprobs`, those
-   * first tokens' probabilities are among the tokens that fit. Default false.
+   * first tokens' probabilities are the model's own over the whole vocabulary (among the few tokens that fit,
+   * even random weights would look sure). Default false.
    */
   tokenHealing?: boolean;
 }

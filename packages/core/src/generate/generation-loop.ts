@@ -63,12 +63,18 @@ export async function* generationLoop(session: DecodingSession, tokenizer: TextT
       penalty?.apply(scores);
       ngrams?.apply(scores);
       applyMinNewTokens(scores, tokenIds.length, settings.minNewTokens, settings.eosTokenIds);
-      // The healed word's letters come back first: its probability is then the completion's, given the typed letters.
+      // The healed word's letters come back first. Its log-probability stays the model's own, over the whole
+      // vocabulary: among the few tokens that fit, even a model that knows nothing looks sure.
+      const unmasked = healing?.active && logprobs ? scores.slice() : undefined;
       if (healing?.active) healing.mask(scores);
       const candidates = settings.doSample ? warpedCandidates(scores, settings) : undefined;
       const id = settings.doSample ? sample(scores, candidates, settings.temperature, random) : argmax(scores);
       // Greedy picks from the processed scores at temperature 1, as HF's greedy search does.
-      const logprob = logprobs ? logProbability(scores, candidates, settings.doSample ? settings.temperature : 1, id, settings.doSample ? undefined : scores[id]) : undefined;
+      const logprob = !logprobs
+        ? undefined
+        : unmasked
+          ? logProbability(unmasked, undefined, settings.doSample ? settings.temperature : 1, id)
+          : logProbability(scores, candidates, settings.doSample ? settings.temperature : 1, id, settings.doSample ? undefined : scores[id]);
       if (logprob !== undefined) logprobs?.push(logprob);
       tokenIds.push(id);
       healing?.accept(id);
